@@ -1,0 +1,67 @@
+/// How serious a finding is.
+public enum Severity: String, Sendable, Hashable, Comparable {
+    case error
+    case warning
+    case note
+
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .note: 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A finding about an input file: what is wrong, where, and what would be right.
+///
+/// Libraries return diagnostics; only the executable prints them.
+public struct Diagnostic: Sendable, Hashable {
+    /// A secondary place worth showing ("first declared here").
+    public struct Note: Sendable, Hashable {
+        public var message: String
+        public var range: SourceRange?
+
+        public init(_ message: String, at range: SourceRange? = nil) {
+            self.message = message
+            self.range = range
+        }
+    }
+
+    public var severity: Severity
+    public var message: String
+    public var range: SourceRange
+    public var notes: [Note]
+
+    public init(_ severity: Severity, _ message: String, at range: SourceRange, notes: [Note] = []) {
+        self.severity = severity
+        self.message = message
+        self.range = range
+        self.notes = notes
+    }
+
+    public static func error(_ message: String, at range: SourceRange, notes: [Note] = []) -> Diagnostic {
+        Diagnostic(.error, message, at: range, notes: notes)
+    }
+
+    public static func warning(_ message: String, at range: SourceRange, notes: [Note] = []) -> Diagnostic {
+        Diagnostic(.warning, message, at: range, notes: notes)
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+    public var errorCount: Int { count { $0.severity == .error } }
+    public var warningCount: Int { count { $0.severity == .warning } }
+
+    /// Sorted by position in the file, then by severity; stable for equal keys.
+    public func sortedByPosition() -> [Diagnostic] {
+        enumerated().sorted { a, b in
+            if a.element.range.start != b.element.range.start { return a.element.range.start < b.element.range.start }
+            if a.element.severity != b.element.severity { return a.element.severity < b.element.severity }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}

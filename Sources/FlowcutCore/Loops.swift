@@ -1,0 +1,121 @@
+extension Workflow {
+    /// The strongly connected components of the graph made of the arrows
+    /// that `include` accepts, keeping only those that can loop (two or more
+    /// steps, or one step with an arrow to itself). Iterative Tarjan: linear,
+    /// and safe on a million steps.
+    public func loops(through include: (Int) -> Bool) -> [[Int]] {
+        let n = steps.count
+        var order = [Int](repeating: -1, count: n)
+        var low = [Int](repeating: 0, count: n)
+        var onStack = [Bool](repeating: false, count: n)
+        var stack: [Int] = []
+        var components: [[Int]] = []
+        var counter = 0
+        // Each frame: a step and the position in its outgoing arrows.
+        var frames: [(step: Int, next: Int)] = []
+        for root in 0..<n where order[root] < 0 {
+            frames.append((root, 0))
+            order[root] = counter
+            low[root] = counter
+            counter += 1
+            stack.append(root)
+            onStack[root] = true
+            while let frame = frames.last {
+                let out = graph.outgoing(frame.step)
+                var position = frame.next
+                var descended = false
+                while position < out.count {
+                    let arrow = out[out.startIndex + position]
+                    position += 1
+                    guard include(arrow) else { continue }
+                    let w = arrows[arrow].to
+                    if order[w] < 0 {
+                        frames[frames.count - 1].next = position
+                        order[w] = counter
+                        low[w] = counter
+                        counter += 1
+                        stack.append(w)
+                        onStack[w] = true
+                        frames.append((w, 0))
+                        descended = true
+                        break
+                    } else if onStack[w] {
+                        low[frame.step] = min(low[frame.step], order[w])
+                    }
+                }
+                if descended { continue }
+                frames.removeLast()
+                let v = frame.step
+                if let parent = frames.last {
+                    low[parent.step] = min(low[parent.step], low[v])
+                }
+                if low[v] == order[v] {
+                    var component: [Int] = []
+                    while let w = stack.popLast() {
+                        onStack[w] = false
+                        component.append(w)
+                        if w == v { break }
+                    }
+                    let selfLoop = component.count == 1
+                        && graph.outgoing(v).contains { include($0) && arrows[$0].to == v }
+                    if component.count > 1 || selfLoop {
+                        components.append(component.sorted())
+                    }
+                }
+            }
+        }
+        return components.sorted { $0[0] < $1[0] }
+    }
+
+    /// A shortest cycle through the first step of `component`, as arrow
+    /// indices in order, using only arrows that `include` accepts.
+    public func cycle(in component: [Int], through include: (Int) -> Bool) -> [Int] {
+        guard let start = component.first else { return [] }
+        let members = Set(component)
+        var via: [Int: Int] = [:]  // step -> arrow that reached it
+        var queue = [start]
+        var head = 0
+        while head < queue.count {
+            let v = queue[head]
+            head += 1
+            for arrow in graph.outgoing(v) where include(arrow) {
+                let w = arrows[arrow].to
+                guard members.contains(w) else { continue }
+                if w == start {
+                    var path = [arrow]
+                    var at = v
+                    while at != start, let back = via[at] {
+                        path.append(back)
+                        at = arrows[back].from
+                    }
+                    return path.reversed()
+                }
+                if via[w] == nil {
+                    via[w] = arrow
+                    queue.append(w)
+                }
+            }
+        }
+        return []
+    }
+
+    /// Steps reachable from the starts along any arrow.
+    public func reachableSteps() -> [Bool] {
+        var seen = [Bool](repeating: false, count: steps.count)
+        var queue = starts
+        for s in starts { seen[s] = true }
+        var head = 0
+        while head < queue.count {
+            let v = queue[head]
+            head += 1
+            for arrow in graph.outgoing(v) {
+                let w = arrows[arrow].to
+                if !seen[w] {
+                    seen[w] = true
+                    queue.append(w)
+                }
+            }
+        }
+        return seen
+    }
+}

@@ -1,0 +1,192 @@
+/// A role or unit that performs steps.
+public struct Actor: Sendable, Hashable {
+    public var id: String
+    public var label: String
+    /// Another agency (a consultation partner).
+    public var isExternal: Bool
+    public var range: SourceRange?
+
+    public init(id: String, label: String, isExternal: Bool = false, range: SourceRange? = nil) {
+        self.id = id
+        self.label = label
+        self.isExternal = isExternal
+        self.range = range
+    }
+}
+
+/// One row of the internal process: what is done, by whom, in how long.
+public struct Step: Sendable, Hashable {
+    public var id: String
+    public var label: String
+    /// The performing actor's ID, if written.
+    public var actor: String?
+    /// How long the work takes, in working hours.
+    public var duration: TimeEstimate
+    /// Queue time before the work starts, in working hours.
+    public var wait: TimeEstimate
+    public var kind: StepKind
+    public var channel: Channel?
+    /// Required by law: never cut or merged (it may be shortened).
+    public var isFixed: Bool
+    public var note: String?
+    /// Where the step is declared (its ID).
+    public var range: SourceRange?
+
+    public init(
+        id: String, label: String, actor: String? = nil, duration: TimeEstimate = .zero,
+        wait: TimeEstimate = .zero, kind: StepKind = .work, channel: Channel? = nil,
+        isFixed: Bool = false, note: String? = nil, range: SourceRange? = nil
+    ) {
+        self.id = id
+        self.label = label
+        self.actor = actor
+        self.duration = duration
+        self.wait = wait
+        self.kind = kind
+        self.channel = channel
+        self.isFixed = isFixed
+        self.note = note
+        self.range = range
+    }
+
+    /// Step time = wait + duration, by means (ANALYSIS.md).
+    public var meanTime: Double { wait.mean + duration.mean }
+}
+
+/// `A -> B`: B starts after A.
+public struct Arrow: Sendable, Hashable {
+    /// Index into `Workflow.steps`.
+    public var from: Int
+    public var to: Int
+    /// The probability as written (0…1), or nil.
+    public var writtenProbability: Double?
+    /// The probability that this branch is taken when `from` finishes: 1 for
+    /// the arrows of a parallel split; for a decision, the written value or an
+    /// equal share of what the written ones leave.
+    public var probability: Double
+    public var label: String?
+    /// Where the arrow's target is written; nil for the implicit sequence of a
+    /// file without flow statements.
+    public var range: SourceRange?
+
+    public init(
+        from: Int, to: Int, writtenProbability: Double? = nil, probability: Double = 1,
+        label: String? = nil, range: SourceRange? = nil
+    ) {
+        self.from = from
+        self.to = to
+        self.writtenProbability = writtenProbability
+        self.probability = probability
+        self.label = label
+        self.range = range
+    }
+}
+
+/// Dossiers received in one year, by channel.
+public struct DossierCount: Sendable, Hashable {
+    public var year: Int
+    public var online: Int
+    public var paper: Int
+
+    public init(year: Int, online: Int, paper: Int) {
+        self.year = year
+        self.online = online
+        self.paper = paper
+    }
+
+    public var total: Int { online + paper }
+}
+
+/// One administrative procedure's internal process, resolved and checked.
+public struct Workflow: Sendable {
+    public var name: String
+    public var code: String?
+    public var agency: String?
+    public var field: String?
+    /// Statutory processing time, in working hours.
+    public var deadline: Double?
+    /// The time the agency commits to after cuts, in working hours.
+    public var target: Double?
+    public var service: ServiceLevel
+    /// Hours in one working day (default 8).
+    public var workdayHours: Double
+    /// By year, ascending.
+    public var dossiers: [DossierCount]
+    public var actors: [Actor]
+    public var steps: [Step]
+    public var arrows: [Arrow]
+    /// Indices of the starting steps.
+    public var starts: [Int]
+    public var proposals: [Proposal]
+    /// Adjacency of `arrows`, built once.
+    public private(set) var graph: FlowGraph
+    private var indexByID: [String: Int]
+
+    public init(
+        name: String, code: String? = nil, agency: String? = nil, field: String? = nil,
+        deadline: Double? = nil, target: Double? = nil, service: ServiceLevel = .none,
+        workdayHours: Double = 8, dossiers: [DossierCount] = [], actors: [Actor] = [],
+        steps: [Step], arrows: [Arrow], starts: [Int]? = nil, proposals: [Proposal] = []
+    ) {
+        self.name = name
+        self.code = code
+        self.agency = agency
+        self.field = field
+        self.deadline = deadline
+        self.target = target
+        self.service = service
+        self.workdayHours = workdayHours
+        self.dossiers = dossiers.sorted { $0.year < $1.year }
+        self.actors = actors
+        self.steps = steps
+        self.arrows = arrows
+        self.starts = starts ?? (steps.isEmpty ? [] : [0])
+        self.proposals = proposals
+        self.graph = FlowGraph(stepCount: steps.count, arrows: arrows)
+        var index = [String: Int](minimumCapacity: steps.count)
+        for (i, step) in steps.enumerated() where index[step.id] == nil { index[step.id] = i }
+        self.indexByID = index
+    }
+
+    /// The latest year's dossiers: the annual volume (ANALYSIS.md).
+    public var latestDossiers: DossierCount? { dossiers.last }
+
+    /// A step with at least one written probability on its outgoing arrows.
+    public func isDecision(_ step: Int) -> Bool {
+        graph.outgoing(step).contains { arrows[$0].writtenProbability != nil }
+    }
+
+    public func stepIndex(of id: String) -> Int? { indexByID[id] }
+}
+
+/// Outgoing and incoming arrows of every step, in compressed rows.
+public struct FlowGraph: Sendable {
+    private let outStart: [Int]
+    private let outArrows: [Int]
+    private let inStart: [Int]
+    private let inArrows: [Int]
+
+    public init(stepCount: Int, arrows: [Arrow]) {
+        (outStart, outArrows) = Self.rows(stepCount, arrows.count) { arrows[$0].from }
+        (inStart, inArrows) = Self.rows(stepCount, arrows.count) { arrows[$0].to }
+    }
+
+    private static func rows(_ n: Int, _ m: Int, key: (Int) -> Int) -> ([Int], [Int]) {
+        var start = [Int](repeating: 0, count: n + 1)
+        for a in 0..<m { start[key(a) + 1] += 1 }
+        for i in 0..<n { start[i + 1] += start[i] }
+        var fill = start
+        var items = [Int](repeating: 0, count: m)
+        for a in 0..<m {
+            let k = key(a)
+            items[fill[k]] = a
+            fill[k] += 1
+        }
+        return (start, items)
+    }
+
+    /// Indices (into `Workflow.arrows`) of the arrows leaving `step`, in the order written.
+    public func outgoing(_ step: Int) -> ArraySlice<Int> { outArrows[outStart[step]..<outStart[step + 1]] }
+    /// Indices of the arrows entering `step`, in the order written.
+    public func incoming(_ step: Int) -> ArraySlice<Int> { inArrows[inStart[step]..<inStart[step + 1]] }
+}

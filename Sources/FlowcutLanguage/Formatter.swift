@@ -1,0 +1,233 @@
+import FlowcutCore
+
+/// Prints a syntax tree in the one canonical layout (docs/language.md,
+/// "Canonical layout"): header properties indented under `procedure`,
+/// columns aligned within each run of actor, step, header or change lines,
+/// comments kept, blank lines kept (one at most), LF line endings.
+///
+/// Idempotent: formatting the output again gives the same text.
+public enum Formatter {
+    /// nil when the file has errors: a broken file is never rewritten.
+    public static func format(_ checked: CheckedFile) -> String? {
+        checked.hasErrors ? nil : format(checked.syntax)
+    }
+
+    static func format(_ tree: SyntaxTree) -> String {
+        var rows: [Row] = []
+        for line in tree.lines {
+            switch line {
+            case .blank: rows.append(Row(group: .blank, cells: []))
+            case .comment(let text): rows.append(Row(group: .comment, cells: [], comment: text))
+            case .statement(let statement, let comment):
+                rows.append(row(for: statement, comment: comment))
+            case .unparsed(let text, let comment):
+                rows.append(Row(group: .other(0), cells: [Cell(text)], comment: comment))
+            }
+        }
+        return layout(rows)
+    }
+
+    // MARK: Rows and cells
+
+    /// Which lines align with which: consecutive rows of one group.
+    enum Group: Equatable {
+        case blank, comment, header, actor, step, change
+        /// Not aligned, at this indent.
+        case other(Int)
+
+        var indent: Int {
+            switch self {
+            case .header, .change: 2
+            case .other(let n): n
+            default: 0
+            }
+        }
+    }
+
+    struct Cell {
+        var text: String
+        /// Spaces after the cell when it is padded.
+        var gap: Int
+
+        init(_ text: String, gap: Int = 1) {
+            self.text = text
+            self.gap = gap
+        }
+    }
+
+    struct Row {
+        var group: Group
+        var cells: [Cell]
+        /// Cells after the aligned ones, joined by single spaces.
+        var tail: [String] = []
+        var comment: String?
+    }
+
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for ch in s {
+            if ch == "\"" || ch == "\\" { out.append("\\") }
+            out.append(ch)
+        }
+        return out + "\""
+    }
+
+    private static func row(for statement: Statement, comment: String?) -> Row {
+        switch statement {
+        case .procedure(let d):
+            return Row(group: .other(0), cells: [Cell("procedure " + quoted(d.name.value))], comment: comment)
+        case .property(let d):
+            let value: String
+            switch d.value {
+            case .string(let s): value = quoted(s.value)
+            case .duration(let t): value = t.text
+            case .level(let n): value = n.text
+            }
+            return Row(group: .header, cells: [Cell(d.keyword.text), Cell(value)], comment: comment)
+        case .dossiers(let d):
+            var parts = [d.year.text]
+            if let n = d.online { parts += ["online", n.text] }
+            if let n = d.paper { parts += ["paper", n.text] }
+            return Row(group: .header, cells: [Cell("dossiers"), Cell(parts.joined(separator: " "))], comment: comment)
+        case .actor(let d):
+            var tail: [String] = []
+            if d.external != nil { tail.append("external") }
+            return Row(group: .actor, cells: [Cell("actor"), Cell(d.id.text, gap: 1), Cell(quoted(d.label.value))],
+                       tail: tail, comment: comment)
+        case .step(let d):
+            return stepRow(d, comment: comment)
+        case .start(let d):
+            return Row(group: .other(0), cells: [Cell((["start"] + d.steps.map(\.text)).joined(separator: " "))], comment: comment)
+        case .flow(let d):
+            var text = d.first.text
+            for link in d.links {
+                text += " -> " + link.target.text
+                if let p = link.probability { text += " " + p.text }
+                if let l = link.label { text += " " + quoted(l.value) }
+            }
+            return Row(group: .other(0), cells: [Cell(text)], comment: comment)
+        case .proposal(let d):
+            return Row(group: .other(0), cells: [Cell("proposal " + quoted(d.name.value))], comment: comment)
+        case .change(let d):
+            var cells = [Cell(changeText(d), gap: 2)]
+            if let reason = d.reason { cells.append(Cell(quoted(reason.value))) }
+            return Row(group: .change, cells: cells, comment: comment)
+        }
+    }
+
+    /// `step ID "Label" by ACTOR DURATION kind channel fixed wait D note "…"`.
+    private static func stepRow(_ d: StepDecl, comment: String?) -> Row {
+        var by = "", duration = ""
+        var kind: String?, channel: String?, fixed: String?, wait: String?, note: String?
+        for attribute in d.attributes {
+            switch attribute {
+            case .actor(_, let a): by = "by " + a.text
+            case .duration(let t): duration = t.text
+            case .wait(_, let t): wait = "wait " + t.text
+            case .kind(let n, _): kind = n.text
+            case .channel(let n, _): channel = n.text
+            case .fixed(let n): fixed = n.text
+            case .note(_, let s): note = "note " + quoted(s.value)
+            }
+        }
+        let cells = [Cell("step"), Cell(d.id.text, gap: 2), Cell(quoted(d.label.value), gap: 2), Cell(by), Cell(duration)]
+        return Row(group: .step, cells: cells, tail: [kind, channel, fixed, wait, note].compactMap { $0 }, comment: comment)
+    }
+
+    private static func changeText(_ d: ChangeDecl) -> String {
+        var words = [d.keyword.text]
+        switch d.form {
+        case .cut(let a): words.append(a.text)
+        case .shorten(let a, let t): words += [a.text, t.text]
+        case .shortenWait(let a, _, let t): words += [a.text, "wait", t.text]
+        case .shortenBy(let a, _, let p): words += [a.text, "by", p.text]
+        case .merge(let a, let b, _, let actor, let t):
+            words += [a.text, b.text]
+            if let actor { words += ["by", actor.text] }
+            if let t { words.append(t.text) }
+        case .parallel(let a, let b): words += [a.text, b.text]
+        case .online(let ids, let t):
+            words += ids.map(\.text)
+            if let t { words.append(t.text) }
+        case .chance(let a, _, let b, let p): words += [a.text, "->", b.text, p.text]
+        }
+        return words.joined(separator: " ")
+    }
+
+    // MARK: Layout
+
+    private static func layout(_ rows: [Row]) -> String {
+        var out: [String] = []
+        var i = 0
+        while i < rows.count {
+            let group = rows[i].group
+            if group == .blank {
+                if let last = out.last, !last.isEmpty { out.append("") }
+                i += 1
+                continue
+            }
+            if group == .comment {
+                out.append(String(repeating: " ", count: commentIndent(rows, i)) + (rows[i].comment ?? ""))
+                i += 1
+                continue
+            }
+            // A run: rows of this group, with comment rows inside it.
+            var members: [Int] = []
+            var j = i
+            while j < rows.count {
+                if rows[j].group == group { members.append(j) } else if rows[j].group != .comment { break }
+                j += 1
+            }
+            // Comment rows at the end of the run belong to what follows.
+            while let last = members.last, last < j - 1, rows[j - 1].group == .comment, j - 1 > last { j -= 1 }
+            let widths = columnWidths(members.map { rows[$0] })
+            for k in i..<j {
+                let row = rows[k]
+                if row.group == .comment {
+                    out.append(String(repeating: " ", count: commentIndent(rows, k)) + (row.comment ?? ""))
+                } else {
+                    out.append(render(row, widths: widths))
+                }
+            }
+            i = j
+        }
+        while let last = out.last, last.isEmpty { out.removeLast() }
+        return out.isEmpty ? "" : out.joined(separator: "\n") + "\n"
+    }
+
+    /// A comment line takes the indent of the statement after it, or else of the one before it.
+    private static func commentIndent(_ rows: [Row], _ index: Int) -> Int {
+        var k = index + 1
+        while k < rows.count, rows[k].group == .comment { k += 1 }
+        if k < rows.count, rows[k].group != .blank { return rows[k].group.indent }
+        k = index - 1
+        while k >= 0, rows[k].group == .comment { k -= 1 }
+        if k >= 0, rows[k].group != .blank { return rows[k].group.indent }
+        return 0
+    }
+
+    /// The widest text of each column among rows that have more columns after it.
+    private static func columnWidths(_ rows: [Row]) -> [Int] {
+        let count = rows.map(\.cells.count).max() ?? 0
+        var widths = [Int](repeating: 0, count: count)
+        for row in rows {
+            for (c, cell) in row.cells.enumerated() {
+                widths[c] = max(widths[c], cell.text.count)
+            }
+        }
+        return widths
+    }
+
+    /// Every column padded to its width (empty columns of the whole run
+    /// vanish), then the tail; trailing spaces trimmed.
+    private static func render(_ row: Row, widths: [Int]) -> String {
+        var line = String(repeating: " ", count: row.group.indent)
+        for (c, cell) in row.cells.enumerated() where widths[c] > 0 {
+            line += cell.text + String(repeating: " ", count: widths[c] - cell.text.count + cell.gap)
+        }
+        line += row.tail.joined(separator: " ")
+        while line.last == " " { line.removeLast() }
+        if let comment = row.comment { line += (line.isEmpty ? "" : "  ") + comment }
+        return line
+    }
+}

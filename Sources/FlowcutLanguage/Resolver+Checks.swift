@@ -1,0 +1,100 @@
+import FlowcutCore
+
+/// Decisions, loops, reachability, use of actors.
+extension Resolver {
+    /// Sets every arrow's probability: 1 for a parallel split; for a decision
+    /// the written value, or an equal share of what the written ones leave.
+    mutating func resolveDecisions(_ arrows: inout [Arrow], steps: [Step]) {
+        let graph = FlowGraph(stepCount: steps.count, arrows: arrows)
+        for step in steps.indices {
+            let out = graph.outgoing(step)
+            guard out.contains(where: { arrows[$0].writtenProbability != nil }) else { continue }
+            var written = 0.0
+            var unwritten = 0
+            for a in out {
+                if let p = arrows[a].writtenProbability { written += p } else { unwritten += 1 }
+            }
+            let firstWritten = out.first { arrows[$0].writtenProbability != nil }!
+            let at = arrows[firstWritten].range!
+            let total = formatNumber(written * 100)
+            let id = steps[step].id
+            if unwritten == 0, abs(written - 1) > 1e-9 {
+                error("the probabilities of decision '\(id)' add up to \(total)%; they must add up to 100% (or leave one arrow without a probability to take the rest)",
+                      at: at)
+                continue
+            }
+            if written > 1 + 1e-9 {
+                error("the probabilities of decision '\(id)' add up to \(total)%, over 100%", at: at)
+                continue
+            }
+            let share = unwritten > 0 ? max(0, 1 - written) / Double(unwritten) : 0
+            for a in out {
+                arrows[a].probability = arrows[a].writtenProbability ?? share
+                if arrows[a].probability <= 1e-12, let r = arrows[a].range {
+                    warning("the arrow \(id) -> \(steps[arrows[a].to].id) gets 0% and is never taken", at: r)
+                }
+            }
+        }
+    }
+
+    /// LANGUAGE.md: every cycle must be left through a decision arrow with a
+    /// probability below 100%. Two checks, both linear:
+    /// 1. Drop the arrows of decisions with two or more possible branches
+    ///    (any cycle through such a step can leave it); a cycle that remains
+    ///    has no decision that leaves it.
+    /// 2. A loop made of possible arrows must have a possible arrow out of it,
+    ///    or a case inside it never ends.
+    mutating func checkLoops(_ workflow: Workflow) {
+        let arrows = workflow.arrows
+        let graph = workflow.graph
+        let possible = { (a: Int) in arrows[a].probability > 1e-12 }
+        var branching = [Bool](repeating: false, count: workflow.steps.count)
+        for s in workflow.steps.indices where workflow.isDecision(s) {
+            branching[s] = graph.outgoing(s).count { possible($0) } >= 2
+        }
+        let withoutExit = { (a: Int) in possible(a) && !branching[arrows[a].from] }
+        var reported = Set<Int>()
+        for component in workflow.loops(through: withoutExit) {
+            let cycle = workflow.cycle(in: component, through: withoutExit)
+            reportLoop(workflow, cycle: cycle, "rework loop with no way out")
+            reported.formUnion(component)
+        }
+        for component in workflow.loops(through: possible) where reported.isDisjoint(with: component) {
+            let members = Set(component)
+            let leaves = component.contains { s in graph.outgoing(s).contains { possible($0) && !members.contains(arrows[$0].to) } }
+            if !leaves {
+                let cycle = workflow.cycle(in: component, through: possible)
+                reportLoop(workflow, cycle: cycle, "loop with no arrow out of it")
+            }
+        }
+    }
+
+    private mutating func reportLoop(_ workflow: Workflow, cycle: [Int], _ what: String) {
+        guard let closing = cycle.last else { return }
+        let ids = cycle.map { workflow.steps[workflow.arrows[$0].from].id } + [workflow.steps[workflow.arrows[closing].to].id]
+        let at = workflow.arrows[closing].range ?? workflow.steps[workflow.arrows[closing].to].range!
+        error("\(what): \(ids.joined(separator: " -> ")); give one of its steps a decision arrow with a probability that leaves the loop",
+              at: at)
+    }
+
+    mutating func checkReachability(_ workflow: Workflow) {
+        guard !workflow.starts.isEmpty else { return }
+        let reached = workflow.reachableSteps()
+        for (i, step) in workflow.steps.enumerated() where !reached[i] {
+            if let r = step.range {
+                warning("step '\(step.id)' is never reached from the start", at: r)
+            }
+        }
+    }
+
+    mutating func checkActorsUsed(_ workflow: Workflow) {
+        var used = Set<String>()
+        for step in workflow.steps { if let a = step.actor { used.insert(a) } }
+        for decl in proposals.flatMap(\.changes) {
+            if case .merge(_, _, _, let actor?, _) = decl.form { used.insert(actor.text) }
+        }
+        for actor in workflow.actors where !used.contains(actor.id) {
+            if let r = actor.range { warning("actor '\(actor.id)' performs no step", at: r) }
+        }
+    }
+}

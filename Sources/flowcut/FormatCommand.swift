@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import FlowcutCore
+import FlowcutLanguage
+
+struct Format: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmt",
+        abstract: "Rewrite .flow files in the canonical layout (never a file with errors).")
+
+    @Flag(help: "Change nothing; list the files that are not formatted and exit 1 if any.")
+    var check = false
+
+    @OptionGroup var input: InputOptions
+
+    func run() throws {
+        let inputs = Inputs(paths: input.paths)
+        var failed = inputs.failures > 0
+        var unformatted = 0
+        for (path, result) in zip(inputs.files, inputs.check()) {
+            guard let result else {
+                failed = true
+                continue
+            }
+            guard let formatted = Formatter.format(result) else {
+                Terminal.printDiagnostics(result)
+                Terminal.err("\(path): not formatted: the file has \(plural(result.diagnostics.errorCount, "error"))")
+                failed = true
+                continue
+            }
+            let bytes = Array(formatted.utf8)
+            if bytes == result.file.bytes { continue }
+            // The layout must not change the meaning; refuse to write if it would.
+            let again = Checker.check(SourceFile(path: path, bytes: bytes))
+            guard let before = result.workflow, let after = again.workflow, before.dump() == after.dump() else {
+                Terminal.fail("\(path): formatting would change the procedure's meaning; the file was left as it is (please report this)")
+                failed = true
+                continue
+            }
+            unformatted += 1
+            if check {
+                Terminal.out("\(path): not formatted")
+                continue
+            }
+            do {
+                try writeAtomically(bytes, to: path)
+                Terminal.out("formatted \(path)")
+            } catch {
+                Terminal.fail("cannot write \(path): \(error.localizedDescription)")
+                failed = true
+            }
+        }
+        if failed || (check && unformatted > 0) { throw ExitCode(1) }
+    }
+}
+
+/// Writes beside the file, then renames over it: the file is either the old
+/// text or the new, never half of each. Keeps the file's permissions.
+func writeAtomically(_ bytes: [UInt8], to path: String) throws {
+    let url = URL(fileURLWithPath: path)
+    let temporary = url.deletingLastPathComponent()
+        .appendingPathComponent(".\(url.lastPathComponent).flowcut-\(ProcessInfo.processInfo.processIdentifier).tmp")
+    try Data(bytes).write(to: temporary)
+    if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+        let permissions = attributes[.posixPermissions]
+    {
+        try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
+    }
+    guard rename(temporary.path, path) == 0 else {
+        let code = errno
+        try? FileManager.default.removeItem(at: temporary)
+        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(code))])
+    }
+}
