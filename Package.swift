@@ -34,7 +34,7 @@ let package = Package(
         .testTarget(
             name: "FlowcutLanguageTests",
             dependencies: ["FlowcutCore", "FlowcutLanguage"],
-            resources: [.copy("Cases")]
+            exclude: ["Cases"]
         ),
         .testTarget(name: "FlowcutRenderTests", dependencies: ["FlowcutRender"]),
         .testTarget(name: "FlowcutCLITests", dependencies: ["flowcut"]),

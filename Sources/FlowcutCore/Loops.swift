@@ -99,7 +99,8 @@ extension Workflow {
         return []
     }
 
-    /// Steps reachable from the starts along any arrow.
+    /// Steps reachable from the starts along arrows that can be taken
+    /// (a decision's 0% arrow reaches nothing).
     public func reachableSteps() -> [Bool] {
         var seen = [Bool](repeating: false, count: steps.count)
         var queue = starts
@@ -108,7 +109,7 @@ extension Workflow {
         while head < queue.count {
             let v = queue[head]
             head += 1
-            for arrow in graph.outgoing(v) {
+            for arrow in graph.outgoing(v) where arrows[arrow].probability > 0 {
                 let w = arrows[arrow].to
                 if !seen[w] {
                     seen[w] = true

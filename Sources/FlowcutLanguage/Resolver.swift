@@ -68,7 +68,8 @@ struct Resolver {
         let hasFlows = !flowDecls.isEmpty
         var arrows = hasFlows ? resolveFlows(stepIndex: stepIndex) : implicitSequence(count: steps.count)
         let starts = resolveStarts(stepIndex: stepIndex, stepCount: steps.count)
-        if steps.isEmpty && stepDecls.isEmpty && !tree.brokenDeclarations.contains(where: { $0.kind == .step }) {
+        // A line that did not parse may have been meant as a step: say nothing more then.
+        if steps.isEmpty && stepDecls.isEmpty && !tree.diagnostics.hasErrors {
             error("the procedure has no steps; declare them with step ID \"Label\" …", at: procedure.keyword.range)
         }
         resolveDecisions(&arrows, steps: steps)
@@ -103,7 +104,7 @@ struct Resolver {
             switch statement {
             case .procedure(let decl):
                 if let first = procedure {
-                    error("'procedure' given twice; a file holds one procedure", at: decl.keyword.range,
+                    error("'procedure' is given twice; a file holds one procedure", at: decl.keyword.range,
                           notes: [.init("first given here", at: first.keyword.range)])
                 } else {
                     procedure = decl
@@ -111,7 +112,7 @@ struct Resolver {
             case .property(let decl):
                 if inProposal { headerAfterProposal(decl.keyword) }
                 if let first = properties[decl.keyword.text] {
-                    error("'\(decl.keyword.text)' given twice", at: decl.keyword.range,
+                    error("'\(decl.keyword.text)' is given twice", at: decl.keyword.range,
                           notes: [.init("first given here", at: first.keyword.range)])
                 } else {
                     properties[decl.keyword.text] = decl
@@ -119,7 +120,7 @@ struct Resolver {
             case .dossiers(let decl):
                 if inProposal { headerAfterProposal(decl.keyword) }
                 if let first = dossiers[decl.year.value] {
-                    error("dossiers for \(decl.year.value) given twice", at: decl.year.range,
+                    error("dossiers for \(decl.year.value) are given twice", at: decl.year.range,
                           notes: [.init("first given here", at: first.year.range)])
                 } else {
                     dossiers[decl.year.value] = decl
@@ -139,7 +140,7 @@ struct Resolver {
             case .start(let decl):
                 if inProposal { declarationInProposal("start", decl.keyword.range) }
                 if let first = startDecl {
-                    error("'start' given twice; name every starting step in one 'start' line", at: decl.keyword.range,
+                    error("'start' is given twice; name every starting step in one 'start' line", at: decl.keyword.range,
                           notes: [.init("first given here", at: first.keyword.range)])
                 } else {
                     startDecl = decl

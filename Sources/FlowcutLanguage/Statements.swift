@@ -81,10 +81,10 @@ extension LineParser {
             index += 1
             switch word {
             case "online":
-                if online != nil { report("'online' given twice", at: r) }
+                if online != nil { report("'online' is given twice", at: r) }
                 online = number("the number of online dossiers")
             case "paper":
-                if paper != nil { report("'paper' given twice", at: r) }
+                if paper != nil { report("'paper' is given twice", at: r) }
                 paper = number("the number of paper dossiers")
             default:
                 let hint = closestName(to: word, among: ["online", "paper"]).map { "; did you mean '\($0)'?" } ?? ""
@@ -119,7 +119,7 @@ extension LineParser {
         var seen: [String: SourceRange] = [:]
         func once(_ key: String, _ what: String, _ r: SourceRange, _ parser: inout LineParser) {
             if seen[key] != nil {
-                parser.report("\(what) given twice", at: r)
+                parser.report("\(what) is given twice", at: r)
             }
             seen[key] = r
         }
@@ -193,9 +193,11 @@ extension LineParser {
                 index += 1
                 let percent = parsePercent(p)
                 if percent.value > 100 {
+                    // Reported here; kept off the arrow so the decision is not reported again.
                     report("probability \(percent.text) is over 100%", at: percent.range)
+                } else {
+                    link.probability = percent
                 }
-                link.probability = percent
             }
             link.label = optionalString()
             links.append(link)
