@@ -88,7 +88,7 @@ extension Resolver {
     }
 
     mutating func checkActorsUsed(_ workflow: Workflow) {
-        var used = Set<String>()
+        var used = suggestedActors
         for step in workflow.steps { if let a = step.actor { used.insert(a) } }
         for decl in proposals.flatMap(\.changes) {
             if case .merge(_, _, _, let actor?, _) = decl.form { used.insert(actor.text) }

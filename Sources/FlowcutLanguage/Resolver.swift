@@ -39,6 +39,8 @@ struct Resolver {
     var startDecl: StartDecl?
     var proposals: [(decl: ProposalDecl, changes: [ChangeDecl])] = []
     var workdayHours = 8.0
+    /// Actors offered as "did you mean": a typo was meant to name them.
+    var suggestedActors = Set<String>()
 
     init(tree: SyntaxTree) {
         self.tree = tree
@@ -301,8 +303,9 @@ struct Resolver {
             error("unknown actor '\(name.text)'; declare it with actor \(name.text) \"Label\"", at: name.range)
         } else {
             let known = actorDecls.map(\.id.text)
-            let hint = closestName(to: name.text, among: known).map { "; did you mean '\($0)'?" }
-                ?? "; declare it with actor \(name.text) \"Label\""
+            let suggestion = closestName(to: name.text, among: known)
+            if let suggestion { suggestedActors.insert(suggestion) }
+            let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; declare it with actor \(name.text) \"Label\""
             error("unknown actor '\(name.text)'\(hint)", at: name.range)
         }
     }
