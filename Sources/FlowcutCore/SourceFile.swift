@@ -78,6 +78,11 @@ public struct SourceFile: Sendable {
         return decode(from..<to).count + 1
     }
 
+    /// The text of `range` as written.
+    public func text(_ range: SourceRange) -> String {
+        decode(min(range.start, bytes.count)..<min(range.end, bytes.count))
+    }
+
     /// Text of a byte range, decoding invalid sequences as U+FFFD.
     public func decode(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)

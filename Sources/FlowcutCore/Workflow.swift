@@ -126,7 +126,8 @@ public struct Workflow: Sendable {
         name: String, code: String? = nil, agency: String? = nil, field: String? = nil,
         deadline: Double? = nil, target: Double? = nil, service: ServiceLevel = .none,
         workdayHours: Double = 8, dossiers: [DossierCount] = [], actors: [Actor] = [],
-        steps: [Step], arrows: [Arrow], starts: [Int]? = nil, proposals: [Proposal] = []
+        steps: [Step], arrows: [Arrow], starts: [Int]? = nil, proposals: [Proposal] = [],
+        stepIndex: [String: Int]? = nil
     ) {
         self.name = name
         self.code = code
@@ -143,9 +144,13 @@ public struct Workflow: Sendable {
         self.starts = starts ?? (steps.isEmpty ? [] : [0])
         self.proposals = proposals
         self.graph = FlowGraph(stepCount: steps.count, arrows: arrows)
-        var index = [String: Int](minimumCapacity: steps.count)
-        for (i, step) in steps.enumerated() where index[step.id] == nil { index[step.id] = i }
-        self.indexByID = index
+        if let stepIndex {
+            self.indexByID = stepIndex
+        } else {
+            var index = [String: Int](minimumCapacity: steps.count)
+            for (i, step) in steps.enumerated() where index[step.id] == nil { index[step.id] = i }
+            self.indexByID = index
+        }
     }
 
     /// The latest year's dossiers: the annual volume (ANALYSIS.md).

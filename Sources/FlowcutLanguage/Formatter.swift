@@ -8,8 +8,10 @@ import FlowcutCore
 /// Idempotent: formatting the output again gives the same text.
 public enum Formatter {
     /// nil when the file has errors: a broken file is never rewritten.
+    /// Also nil when the file was checked without keeping its syntax.
     public static func format(_ checked: CheckedFile) -> String? {
-        checked.hasErrors ? nil : format(checked.syntax)
+        guard !checked.hasErrors, let tree = checked.syntax, tree.hasLayout else { return nil }
+        return format(tree)
     }
 
     static func format(_ tree: SyntaxTree) -> String {
@@ -18,8 +20,8 @@ public enum Formatter {
             switch line {
             case .blank: rows.append(Row(group: .blank, cells: []))
             case .comment(let text): rows.append(Row(group: .comment, cells: [], comment: text))
-            case .statement(let statement, let comment):
-                rows.append(row(for: statement, comment: comment))
+            case .statement(let ref, let comment):
+                rows.append(row(for: ref, in: tree, comment: comment))
             case .unparsed(let text, let comment):
                 rows.append(Row(group: .other(0), cells: [Cell(text)], comment: comment))
             }
@@ -72,84 +74,84 @@ public enum Formatter {
         return out + "\""
     }
 
-    private static func row(for statement: Statement, comment: String?) -> Row {
-        switch statement {
-        case .procedure(let d):
+    private static func row(for ref: StatementRef, in tree: SyntaxTree, comment: String?) -> Row {
+        let text = { (r: SourceRange) in tree.file.text(r) }
+        switch ref.kind {
+        case .procedure:
+            let d = tree.procedures[ref.index]
             return Row(group: .other(0), cells: [Cell("procedure " + quoted(d.name.value))], comment: comment)
-        case .property(let d):
+        case .property:
+            let d = tree.properties[ref.index]
             let value: String
             switch d.value {
             case .string(let s): value = quoted(s.value)
-            case .duration(let t): value = t.text
+            case .duration(let t): value = text(t.range)
             case .level(let n): value = n.text
             }
             return Row(group: .header, cells: [Cell(d.keyword.text), Cell(value)], comment: comment)
-        case .dossiers(let d):
-            var parts = [d.year.text]
-            if let n = d.online { parts += ["online", n.text] }
-            if let n = d.paper { parts += ["paper", n.text] }
+        case .dossiers:
+            let d = tree.dossiers[ref.index]
+            var parts = [text(d.year.range)]
+            if let n = d.online { parts += ["online", text(n.range)] }
+            if let n = d.paper { parts += ["paper", text(n.range)] }
             return Row(group: .header, cells: [Cell("dossiers"), Cell(parts.joined(separator: " "))], comment: comment)
-        case .actor(let d):
-            var tail: [String] = []
-            if d.external != nil { tail.append("external") }
+        case .actor:
+            let d = tree.actors[ref.index]
             return Row(group: .actor, cells: [Cell("actor"), Cell(d.id.text, gap: 1), Cell(quoted(d.label.value))],
-                       tail: tail, comment: comment)
-        case .step(let d):
-            return stepRow(d, comment: comment)
-        case .start(let d):
+                       tail: d.isExternal ? ["external"] : [], comment: comment)
+        case .step:
+            return stepRow(tree.steps[ref.index], text, comment: comment)
+        case .start:
+            let d = tree.starts[ref.index]
             return Row(group: .other(0), cells: [Cell((["start"] + d.steps.map(\.text)).joined(separator: " "))], comment: comment)
-        case .flow(let d):
-            var text = d.first.text
-            for link in d.links {
-                text += " -> " + link.target.text
-                if let p = link.probability { text += " " + p.text }
-                if let l = link.label { text += " " + quoted(l.value) }
+        case .flow:
+            let d = tree.flows[ref.index]
+            var line = d.first.text
+            for link in tree.flowLinks[d.links] {
+                line += " -> " + link.target.text
+                if let p = link.probability { line += " " + text(p.range) }
+                if let l = link.label { line += " " + quoted(l.value) }
             }
-            return Row(group: .other(0), cells: [Cell(text)], comment: comment)
-        case .proposal(let d):
+            return Row(group: .other(0), cells: [Cell(line)], comment: comment)
+        case .proposal:
+            let d = tree.proposals[ref.index]
             return Row(group: .other(0), cells: [Cell("proposal " + quoted(d.name.value))], comment: comment)
-        case .change(let d):
-            var cells = [Cell(changeText(d), gap: 2)]
+        case .change:
+            let d = tree.changes[ref.index]
+            var cells = [Cell(changeText(d, text), gap: 2)]
             if let reason = d.reason { cells.append(Cell(quoted(reason.value))) }
             return Row(group: .change, cells: cells, comment: comment)
         }
     }
 
     /// `step ID "Label" by ACTOR DURATION kind channel fixed wait D note "…"`.
-    private static func stepRow(_ d: StepDecl, comment: String?) -> Row {
-        var by = "", duration = ""
-        var kind: String?, channel: String?, fixed: String?, wait: String?, note: String?
-        for attribute in d.attributes {
-            switch attribute {
-            case .actor(_, let a): by = "by " + a.text
-            case .duration(let t): duration = t.text
-            case .wait(_, let t): wait = "wait " + t.text
-            case .kind(let n, _): kind = n.text
-            case .channel(let n, _): channel = n.text
-            case .fixed(let n): fixed = n.text
-            case .note(_, let s): note = "note " + quoted(s.value)
-            }
-        }
+    private static func stepRow(_ d: StepDecl, _ text: (SourceRange) -> String, comment: String?) -> Row {
+        let by = d.actor.map { "by " + $0.text } ?? ""
+        let duration = d.duration.map { text($0.range) } ?? ""
+        let tail = [
+            d.kind?.rawValue, d.channel?.rawValue, d.isFixed ? "fixed" : nil,
+            d.wait.map { "wait " + text($0.range) }, d.note.map { "note " + quoted($0.value) },
+        ].compactMap { $0 }
         let cells = [Cell("step"), Cell(d.id.text, gap: 2), Cell(quoted(d.label.value), gap: 2), Cell(by), Cell(duration)]
-        return Row(group: .step, cells: cells, tail: [kind, channel, fixed, wait, note].compactMap { $0 }, comment: comment)
+        return Row(group: .step, cells: cells, tail: tail, comment: comment)
     }
 
-    private static func changeText(_ d: ChangeDecl) -> String {
+    private static func changeText(_ d: ChangeDecl, _ text: (SourceRange) -> String) -> String {
         var words = [d.keyword.text]
         switch d.form {
         case .cut(let a): words.append(a.text)
-        case .shorten(let a, let t): words += [a.text, t.text]
-        case .shortenWait(let a, _, let t): words += [a.text, "wait", t.text]
-        case .shortenBy(let a, _, let p): words += [a.text, "by", p.text]
-        case .merge(let a, let b, _, let actor, let t):
+        case .shorten(let a, let t): words += [a.text, text(t.range)]
+        case .shortenWait(let a, let t): words += [a.text, "wait", text(t.range)]
+        case .shortenBy(let a, let p): words += [a.text, "by", text(p.range)]
+        case .merge(let a, let b, let actor, let t):
             words += [a.text, b.text]
             if let actor { words += ["by", actor.text] }
-            if let t { words.append(t.text) }
+            if let t { words.append(text(t.range)) }
         case .parallel(let a, let b): words += [a.text, b.text]
         case .online(let ids, let t):
             words += ids.map(\.text)
-            if let t { words.append(t.text) }
-        case .chance(let a, _, let b, let p): words += [a.text, "->", b.text, p.text]
+            if let t { words.append(text(t.range)) }
+        case .chance(let a, let b, let p): words += [a.text, "->", b.text, text(p.range)]
         }
         return words.joined(separator: " ")
     }

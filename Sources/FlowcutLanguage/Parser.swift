@@ -4,38 +4,46 @@ import FlowcutCore
 /// error: a line that does not parse is kept verbatim with its diagnostic and
 /// the next line is parsed as usual.
 public enum Parser {
-    public static func parse(_ file: SourceFile) -> SyntaxTree {
+    /// - Parameter keepLayout: keep every line's layout (`SyntaxTree.lines`),
+    ///   which the formatter needs and checking does not.
+    public static func parse(_ file: SourceFile, keepLayout: Bool = true) -> SyntaxTree {
+        var tree = SyntaxTree(file: file)
+        tree.hasLayout = keepLayout
         if let problem = SourceCheck.problem(in: file) {
-            return SyntaxTree(file: file, lines: [], diagnostics: [problem])
+            tree.diagnostics = [problem]
+            return tree
         }
         var lexer = Lexer(bytes: file.bytes)
         var tokens: [Token] = []
         tokens.reserveCapacity(32)
-        var lines: [SyntaxLine] = []
         var diagnostics: [Diagnostic] = []
-        var declared: [BrokenDeclaration] = []
         while let line = lexer.nextLine(into: &tokens) {
-            let comment = line.comment.map { file.decode($0) }
             if tokens.isEmpty {
-                lines.append(comment.map { .comment($0) } ?? .blank)
+                if keepLayout {
+                    tree.lines.append(line.comment.map { .comment(file.decode($0)) } ?? .blank)
+                }
                 continue
             }
             var parser = LineParser(file: file, line: line, tokens: tokens)
-            if let statement = parser.parseStatement(), !parser.failed {
-                lines.append(.statement(statement, comment: comment))
-            } else {
-                let textEnd = line.comment?.lowerBound ?? line.end
-                var text = file.decode(line.start..<textEnd)
-                while text.last == " " || text.last == "\t" { text.removeLast() }
-                while text.first == " " || text.first == "\t" { text.removeFirst() }
-                lines.append(.unparsed(text, comment: comment))
-                if let d = parser.declaration { declared.append(d) }
+            let statement = parser.parseStatement(into: &tree)
+            if !parser.diagnostics.isEmpty { diagnostics += parser.diagnostics }
+            if let statement, tree.firstStatement == nil {
+                tree.firstStatement = (statement.kind, parser.range(tokens[0]))
             }
-            diagnostics += parser.diagnostics
+            if let statement {
+                if keepLayout { tree.lines.append(.statement(statement, comment: line.comment.map { file.decode($0) })) }
+            } else {
+                if keepLayout {
+                    let textEnd = line.comment?.lowerBound ?? line.end
+                    var text = file.decode(line.start..<textEnd)
+                    while text.last == " " || text.last == "\t" { text.removeLast() }
+                    while text.first == " " || text.first == "\t" { text.removeFirst() }
+                    tree.lines.append(.unparsed(text, comment: line.comment.map { file.decode($0) }))
+                }
+                if let d = parser.declaration { tree.brokenDeclarations.append(d) }
+            }
         }
-        diagnostics = lexer.diagnostics + diagnostics
-        var tree = SyntaxTree(file: file, lines: lines, diagnostics: diagnostics)
-        tree.brokenDeclarations = declared
+        tree.diagnostics = lexer.diagnostics + diagnostics
         return tree
     }
 }
@@ -203,9 +211,9 @@ struct LineParser {
         let s = text(t)
         guard let value = Int(s), value >= 0 else {
             report("\(what) must be a whole number, not '\(s)'", at: range(t))
-            return NumberLiteral(text: s, value: 0, range: range(t))
+            return NumberLiteral(value: 0, range: range(t))
         }
-        return NumberLiteral(text: s, value: value, range: range(t))
+        return NumberLiteral(value: value, range: range(t))
     }
 
     mutating func expectEnd() {
@@ -248,7 +256,7 @@ struct LineParser {
                 bad = true
                 break
             }
-            guard let unit = TimeUnit(rawValue: unitText) else {
+            guard let unit = TimeUnit(symbol: unitText) else {
                 if unitText.isEmpty {
                     report("'\(digits)' needs a unit: m (minutes), h (working hours), d (working days) or w (working weeks)", at: r)
                 } else {
@@ -277,7 +285,7 @@ struct LineParser {
                 }
             }
         }
-        return DurationLiteral(text: whole, points: bad ? [DurationPoint(value: 0, unit: .hours)] : points, range: r)
+        return DurationLiteral(range: r, points: bad ? [DurationPoint(value: 0, unit: .hours)] : points)
     }
 
     /// Orders points across units with an 8-hour day; the resolver re-checks
@@ -298,7 +306,7 @@ struct LineParser {
         if value < 0 {
             report("a probability cannot be negative ('\(whole)')", at: range(t))
         }
-        return PercentLiteral(text: whole, value: max(0, value), range: range(t))
+        return PercentLiteral(value: max(0, value), range: range(t))
     }
 }
 

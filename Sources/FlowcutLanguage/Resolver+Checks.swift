@@ -91,7 +91,7 @@ extension Resolver {
         var used = suggestedActors
         for step in workflow.steps { if let a = step.actor { used.insert(a) } }
         for decl in proposals.flatMap(\.changes) {
-            if case .merge(_, _, _, let actor?, _) = decl.form { used.insert(actor.text) }
+            if case .merge(_, _, let actor?, _) = decl.form { used.insert(actor.text) }
         }
         for actor in workflow.actors where !used.contains(actor.id) {
             if let r = actor.range { warning("actor '\(actor.id)' performs no step", at: r) }

@@ -3,12 +3,9 @@ import FlowcutCore
 /// Checks every change statement against the process as written
 /// (docs/language.md, "Proposals").
 extension Resolver {
-    mutating func resolveProposals(_ workflow: Workflow, actorIndex: [String: Int]) -> [Proposal] {
-        var stepIndex = [String: Int](minimumCapacity: workflow.steps.count)
-        for (i, s) in workflow.steps.enumerated() { stepIndex[s.id] = i }
-        for broken in tree.brokenDeclarations where broken.kind == .step && stepIndex[broken.name.text] == nil {
-            stepIndex[broken.name.text] = -1
-        }
+    mutating func resolveProposals(
+        _ workflow: Workflow, stepIndex: [String: Int], actorIndex: [String: Int]
+    ) -> [Proposal] {
         var result: [Proposal] = []
         for (decl, changeDecls) in proposals {
             var changes: [Change] = []
@@ -54,13 +51,13 @@ extension Resolver {
         case .shorten(let name, let d):
             guard step(name, &self) != nil else { return nil }
             return .shorten(name.text, to: estimate(d))
-        case .shortenWait(let name, _, let d):
+        case .shortenWait(let name, let d):
             guard step(name, &self) != nil else { return nil }
             return .shortenWait(name.text, to: estimate(d))
-        case .shortenBy(let name, _, let p):
+        case .shortenBy(let name, let p):
             guard step(name, &self) != nil else { return nil }
             return .shortenBy(name.text, percent: p.value)
-        case .merge(let a, let b, _, let actor, let d):
+        case .merge(let a, let b, let actor, let d):
             let ia = step(a, &self)
             let ib = step(b, &self)
             if let actor, actorIndex[actor.text] == nil { unknownActor(actor, actorIndex) }
@@ -111,7 +108,7 @@ extension Resolver {
             }
             guard ids.count == names.count else { return nil }
             return .online(ids, duration: d.map { estimate($0) })
-        case .chance(let a, _, let b, let p):
+        case .chance(let a, let b, let p):
             guard let ia = step(a, &self), let ib = step(b, &self) else { return nil }
             let out = workflow.graph.outgoing(ia)
             guard out.contains(where: { workflow.arrows[$0].to == ib }) else {

@@ -1,49 +1,56 @@
 import FlowcutCore
 
-/// A file after parsing and resolving: its syntax, the workflow (only when
-/// the file has no errors), and every diagnostic in file order.
+/// A file after parsing and resolving: the workflow (only when the file has
+/// no errors), every diagnostic in file order, and the syntax when it was kept.
 public struct CheckedFile: Sendable {
-    public var syntax: SyntaxTree
+    public var file: SourceFile
+    /// The parsed file with its layout; nil when checked without it.
+    public var syntax: SyntaxTree?
     public var workflow: Workflow?
     public var diagnostics: [Diagnostic]
 
-    public var file: SourceFile { syntax.file }
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
 /// The front end in one call: parse, resolve, check.
 public enum Checker {
-    public static func check(_ file: SourceFile) -> CheckedFile {
-        let tree = Parser.parse(file)
-        var resolver = Resolver(tree: tree)
+    /// - Parameter keepSyntax: keep the syntax tree with its layout (the
+    ///   formatter needs it); without it a huge file takes far less memory.
+    public static func check(_ file: SourceFile, keepSyntax: Bool = true) -> CheckedFile {
+        let tree = Parser.parse(file, keepLayout: keepSyntax)
+        let parseDiagnostics = tree.diagnostics
+        var resolver = Resolver(tree: tree, keepDeclarations: keepSyntax)
         let workflow = resolver.resolve()
-        let diagnostics = (tree.diagnostics + resolver.diagnostics).sortedByPosition()
+        let diagnostics = (parseDiagnostics + resolver.diagnostics).sortedByPosition()
         return CheckedFile(
-            syntax: tree, workflow: diagnostics.hasErrors ? nil : workflow, diagnostics: diagnostics)
+            file: file, syntax: keepSyntax ? resolver.tree : nil,
+            workflow: diagnostics.hasErrors ? nil : workflow, diagnostics: diagnostics)
     }
 }
 
 /// Turns a syntax tree into a `Workflow`, checking names, durations,
 /// decisions, loops and proposals (LANGUAGE.md), and collecting every error.
 struct Resolver {
-    let tree: SyntaxTree
+    private(set) var tree: SyntaxTree
+    /// When false, declarations are dropped as soon as they are resolved.
+    let keepDeclarations: Bool
     var diagnostics: [Diagnostic] = []
 
-    // What the walk over the statements collects.
+    // What the walk over the declarations collects.
     var procedure: ProcedureDecl?
     var properties: [String: PropertyDecl] = [:]
     var dossiers: [Int: DossiersDecl] = [:]
-    var actorDecls: [ActorDecl] = []
-    var stepDecls: [StepDecl] = []
-    var flowDecls: [FlowDecl] = []
     var startDecl: StartDecl?
     var proposals: [(decl: ProposalDecl, changes: [ChangeDecl])] = []
     var workdayHours = 8.0
     /// Actors offered as "did you mean": a typo was meant to name them.
     var suggestedActors = Set<String>()
+    /// Step IDs in declaration order, for suggestions.
+    var stepIDs: [String] = []
 
-    init(tree: SyntaxTree) {
+    init(tree: SyntaxTree, keepDeclarations: Bool = true) {
         self.tree = tree
+        self.keepDeclarations = keepDeclarations
     }
 
     mutating func error(_ message: String, at range: SourceRange, notes: [Diagnostic.Note] = []) {
@@ -54,10 +61,12 @@ struct Resolver {
         diagnostics.append(.warning(message, at: range, notes: notes))
     }
 
+    func text(_ range: SourceRange) -> String { tree.file.text(range) }
+
     mutating func resolve() -> Workflow? {
-        collectStatements()
+        collectDeclarations()
         guard let procedure else {
-            if tree.statements.isEmpty, !tree.diagnostics.hasErrors {
+            if tree.isEmpty, !tree.diagnostics.hasErrors {
                 error("the file is empty; a .flow file starts with procedure \"Name\"",
                       at: SourceRange(start: 0, end: 0, line: 1, lineStart: 0))
             }
@@ -67,106 +76,103 @@ struct Resolver {
         let header = resolveHeader()
         let (actors, actorIndex) = resolveActors()
         let (steps, stepIndex) = resolveSteps(actorIndex: actorIndex)
-        let hasFlows = !flowDecls.isEmpty
+        // A line that did not parse may have been meant as a step: say nothing more then.
+        if steps.isEmpty && !tree.diagnostics.hasErrors && diagnostics.isEmpty {
+            error("the procedure has no steps; declare them with step ID \"Label\" …", at: procedure.keyword)
+        }
+        let hasFlows = !tree.flows.isEmpty
         var arrows = hasFlows ? resolveFlows(stepIndex: stepIndex) : implicitSequence(count: steps.count)
         let starts = resolveStarts(stepIndex: stepIndex, stepCount: steps.count)
-        // A line that did not parse may have been meant as a step: say nothing more then.
-        if steps.isEmpty && stepDecls.isEmpty && !tree.diagnostics.hasErrors {
-            error("the procedure has no steps; declare them with step ID \"Label\" …", at: procedure.keyword.range)
-        }
         resolveDecisions(&arrows, steps: steps)
         var workflow = Workflow(
             name: procedure.name.value, code: header.code, agency: header.agency, field: header.field,
             deadline: header.deadline, target: header.target, service: header.service,
             workdayHours: workdayHours, dossiers: header.dossiers, actors: actors, steps: steps,
-            arrows: arrows, starts: starts)
+            arrows: arrows, starts: starts, stepIndex: stepIndex.filter { $0.value >= 0 })
         checkLoops(workflow)
         checkReachability(workflow)
         checkActorsUsed(workflow)
-        workflow.proposals = resolveProposals(workflow, actorIndex: actorIndex)
+        workflow.proposals = resolveProposals(workflow, stepIndex: stepIndex, actorIndex: actorIndex)
         return workflow
     }
 
-
     // MARK: The walk
 
-    private mutating func collectStatements() {
-        var inProposal = false
-        // A procedure line that did not parse was reported already.
-        var reportedMissingProcedure = tree.brokenDeclarations.contains { $0.kind == .procedure }
-        for statement in tree.statements {
-            if procedure == nil, !reportedMissingProcedure {
-                if case .procedure = statement {} else {
-                    error(
-                        "expected 'procedure \"Name\"' before any other statement; a .flow file starts with it",
-                        at: statement.leadingRange)
-                    reportedMissingProcedure = true
-                }
+    /// Checks where each statement stands (procedure first, declarations
+    /// before the first proposal, changes inside one) and collects the header.
+    private mutating func collectDeclarations() {
+        let reportedProcedure = tree.brokenDeclarations.contains { $0.kind == .procedure }
+        if let first = tree.firstStatement, first.kind != .procedure, !reportedProcedure {
+            error("expected 'procedure \"Name\"' before any other statement; a .flow file starts with it", at: first.range)
+        }
+        for decl in tree.procedures {
+            if let first = procedure {
+                error("'procedure' is given twice; a file holds one procedure", at: decl.keyword,
+                      notes: [.init("first given here", at: first.keyword)])
+            } else {
+                procedure = decl
             }
-            switch statement {
-            case .procedure(let decl):
-                if let first = procedure {
-                    error("'procedure' is given twice; a file holds one procedure", at: decl.keyword.range,
-                          notes: [.init("first given here", at: first.keyword.range)])
-                } else {
-                    procedure = decl
-                }
-            case .property(let decl):
-                if inProposal { headerAfterProposal(decl.keyword) }
-                if let first = properties[decl.keyword.text] {
-                    error("'\(decl.keyword.text)' is given twice", at: decl.keyword.range,
-                          notes: [.init("first given here", at: first.keyword.range)])
-                } else {
-                    properties[decl.keyword.text] = decl
-                }
-            case .dossiers(let decl):
-                if inProposal { headerAfterProposal(decl.keyword) }
-                if let first = dossiers[decl.year.value] {
-                    error("dossiers for \(decl.year.value) are given twice", at: decl.year.range,
-                          notes: [.init("first given here", at: first.year.range)])
-                } else {
-                    dossiers[decl.year.value] = decl
-                }
-            case .actor(let decl):
-                if inProposal { declarationInProposal("actor", decl.keyword.range) }
-                actorDecls.append(decl)
-            case .step(let decl):
-                if inProposal { declarationInProposal("step", decl.keyword.range) }
-                stepDecls.append(decl)
-            case .flow(let decl):
-                if inProposal {
-                    error("a flow cannot appear inside a proposal; write flows before the first 'proposal' (a proposal changes them with cut, merge, parallel, chance)",
-                          at: decl.first.range)
-                }
-                flowDecls.append(decl)
-            case .start(let decl):
-                if inProposal { declarationInProposal("start", decl.keyword.range) }
-                if let first = startDecl {
-                    error("'start' is given twice; name every starting step in one 'start' line", at: decl.keyword.range,
-                          notes: [.init("first given here", at: first.keyword.range)])
-                } else {
-                    startDecl = decl
-                }
-            case .proposal(let decl):
-                inProposal = true
-                if let first = proposals.first(where: { $0.decl.name.value == decl.name.value }) {
-                    error("a proposal named \"\(decl.name.value)\" already exists", at: decl.name.range,
-                          notes: [.init("first given here", at: first.decl.name.range)])
-                }
-                proposals.append((decl, []))
-            case .change(let decl):
-                if proposals.isEmpty {
-                    error("'\(decl.keyword.text)' is a change statement; put it in a block opened by proposal \"Name\"",
-                          at: decl.keyword.range)
-                } else {
-                    proposals[proposals.count - 1].changes.append(decl)
-                }
+        }
+        let proposalLine = tree.proposals.first?.keyword.line ?? Int.max
+        for decl in tree.properties {
+            if decl.keyword.range.line > proposalLine { headerAfterProposal(decl.keyword.text, decl.keyword.range) }
+            if let first = properties[decl.keyword.text] {
+                error("'\(decl.keyword.text)' is given twice", at: decl.keyword.range,
+                      notes: [.init("first given here", at: first.keyword.range)])
+            } else {
+                properties[decl.keyword.text] = decl
+            }
+        }
+        for decl in tree.dossiers {
+            if decl.keyword.line > proposalLine { headerAfterProposal("dossiers", decl.keyword) }
+            if let first = dossiers[decl.year.value] {
+                error("dossiers for \(decl.year.value) are given twice", at: decl.year.range,
+                      notes: [.init("first given here", at: first.year.range)])
+            } else {
+                dossiers[decl.year.value] = decl
+            }
+        }
+        if proposalLine < Int.max {
+            for decl in tree.actors where decl.keyword.line > proposalLine { declarationInProposal("actor", decl.keyword) }
+            for decl in tree.steps where decl.keyword.line > proposalLine { declarationInProposal("step", decl.keyword) }
+            for decl in tree.starts where decl.keyword.line > proposalLine { declarationInProposal("start", decl.keyword) }
+            for decl in tree.flows where decl.first.range.line > proposalLine {
+                error("a flow cannot appear inside a proposal; write flows before the first 'proposal' (a proposal changes them with cut, merge, parallel, chance)",
+                      at: decl.first.range)
+            }
+        }
+        for decl in tree.starts {
+            if let first = startDecl {
+                error("'start' is given twice; name every starting step in one 'start' line", at: decl.keyword,
+                      notes: [.init("first given here", at: first.keyword)])
+            } else {
+                startDecl = decl
+            }
+        }
+        for decl in tree.proposals {
+            if let first = proposals.first(where: { $0.decl.name.value == decl.name.value }) {
+                error("a proposal named \"\(decl.name.value)\" already exists", at: decl.name.range,
+                      notes: [.init("first given here", at: first.decl.name.range)])
+            }
+            proposals.append((decl, []))
+        }
+        // Each change belongs to the last proposal above it.
+        var current = -1
+        for decl in tree.changes {
+            while current + 1 < proposals.count, proposals[current + 1].decl.keyword.line < decl.keyword.range.line {
+                current += 1
+            }
+            if current < 0 {
+                error("'\(decl.keyword.text)' is a change statement; put it in a block opened by proposal \"Name\"",
+                      at: decl.keyword.range)
+            } else {
+                proposals[current].changes.append(decl)
             }
         }
     }
 
-    private mutating func headerAfterProposal(_ keyword: Name) {
-        error("'\(keyword.text)' belongs to the header; move it before the first 'proposal'", at: keyword.range)
+    private mutating func headerAfterProposal(_ keyword: String, _ range: SourceRange) {
+        error("'\(keyword)' belongs to the header; move it before the first 'proposal'", at: range)
     }
 
     private mutating func declarationInProposal(_ what: String, _ range: SourceRange) {
@@ -187,18 +193,18 @@ struct Resolver {
 
     private mutating func resolveWorkday() {
         guard let decl = properties["workday"], case .duration(let d) = decl.value else { return }
-        if d.points.count != 1 {
-            error("the workday is one length, not a range ('\(d.text)')", at: d.range)
+        if d.pointCount != 1 {
+            error("the workday is one length, not a range ('\(text(d.range))')", at: d.range)
             return
         }
         let point = d.points[0]
         guard point.unit == .hours || point.unit == .minutes else {
-            error("give the workday in hours (workday 8h), not in '\(point.unit.rawValue)'", at: d.range)
+            error("give the workday in hours (workday 8h), not in '\(point.unit.symbol)'", at: d.range)
             return
         }
         let hours = point.unit == .hours ? point.value : point.value / 60
         guard hours > 0, hours <= 24 else {
-            error("a workday of '\(d.text)' is not possible; it must be more than 0h and at most 24h", at: d.range)
+            error("a workday of '\(text(d.range))' is not possible; it must be more than 0h and at most 24h", at: d.range)
             return
         }
         workdayHours = hours
@@ -224,8 +230,8 @@ struct Resolver {
     }
 
     private mutating func singleDuration(_ d: DurationLiteral, _ what: String) -> Double? {
-        if d.points.count != 1 {
-            error("the \(what) is one duration, not a range ('\(d.text)')", at: d.range)
+        if d.pointCount != 1 {
+            error("the \(what) is one duration, not a range ('\(text(d.range))')", at: d.range)
             return nil
         }
         return estimate(d).mean
@@ -235,11 +241,11 @@ struct Resolver {
     /// the file's own workday (the parser checked with 8 hours).
     mutating func estimate(_ d: DurationLiteral) -> TimeEstimate {
         let e = d.estimate(workdayHours: workdayHours)
-        if workdayHours != 8, Set(d.points.map(\.unit)).count > 1 {
+        if workdayHours != 8, d.pointCount > 1, Set(d.points.map(\.unit)).count > 1 {
             if case .range(let lo, let hi) = e, lo > hi {
-                error("the minimum is greater than the maximum in '\(d.text)' with a \(formatNumber(workdayHours))h workday", at: d.range)
+                error("the minimum is greater than the maximum in '\(text(d.range))' with a \(formatNumber(workdayHours))h workday", at: d.range)
             } else if case .threePoint(let lo, let likely, let hi) = e, !(lo <= likely && likely <= hi) {
-                error("'\(d.text)' is not MIN..LIKELY..MAX with a \(formatNumber(workdayHours))h workday", at: d.range)
+                error("'\(text(d.range))' is not MIN..LIKELY..MAX with a \(formatNumber(workdayHours))h workday", at: d.range)
             }
         }
         return e
@@ -250,14 +256,14 @@ struct Resolver {
     private mutating func resolveActors() -> ([Actor], [String: Int]) {
         var actors: [Actor] = []
         var index: [String: Int] = [:]
-        for decl in actorDecls {
+        for decl in tree.actors {
             if let first = index[decl.id.text] {
                 error("actor '\(decl.id.text)' is declared twice", at: decl.id.range,
                       notes: [.init("first declared here", at: actors[first].range)])
                 continue
             }
             index[decl.id.text] = actors.count
-            actors.append(Actor(id: decl.id.text, label: decl.label.value, isExternal: decl.external != nil, range: decl.id.range))
+            actors.append(Actor(id: decl.id.text, label: decl.label.value, isExternal: decl.isExternal, range: decl.id.range))
         }
         for broken in tree.brokenDeclarations where broken.kind == .actor && index[broken.name.text] == nil {
             index[broken.name.text] = -1
@@ -265,33 +271,30 @@ struct Resolver {
         return (actors, index)
     }
 
+    /// Steps in declaration order, and the index of every ID (-1 for a step
+    /// whose line did not parse).
     private mutating func resolveSteps(actorIndex: [String: Int]) -> ([Step], [String: Int]) {
         var steps: [Step] = []
-        steps.reserveCapacity(stepDecls.count)
-        var index = [String: Int](minimumCapacity: stepDecls.count)
-        for decl in stepDecls {
+        steps.reserveCapacity(tree.steps.count)
+        var index = [String: Int](minimumCapacity: tree.steps.count)
+        for decl in tree.steps {
             if let first = index[decl.id.text] {
                 error("step '\(decl.id.text)' is declared twice", at: decl.id.range,
                       notes: [.init("first declared here", at: steps[first].range)])
                 continue
             }
-            var step = Step(id: decl.id.text, label: decl.label.value, range: decl.id.range)
-            for attribute in decl.attributes {
-                switch attribute {
-                case .actor(_, let actor):
-                    if actorIndex[actor.text] == nil { unknownActor(actor, actorIndex) }
-                    step.actor = actor.text
-                case .duration(let d): step.duration = estimate(d)
-                case .wait(_, let d): step.wait = estimate(d)
-                case .kind(_, let kind): step.kind = kind
-                case .channel(_, let channel): step.channel = channel
-                case .fixed: step.isFixed = true
-                case .note(_, let text): step.note = text.value
-                }
-            }
+            if let actor = decl.actor, actorIndex[actor.text] == nil { unknownActor(actor, actorIndex) }
+            let step = Step(
+                id: decl.id.text, label: decl.label.value, actor: decl.actor?.text,
+                duration: decl.duration.map { estimate($0) } ?? .zero,
+                wait: decl.wait.map { estimate($0) } ?? .zero,
+                kind: decl.kind ?? .work, channel: decl.channel, isFixed: decl.isFixed,
+                note: decl.note?.value, range: decl.id.range)
             index[decl.id.text] = steps.count
             steps.append(step)
         }
+        stepIDs = steps.map(\.id)
+        if !keepDeclarations { tree.steps = [] }
         for broken in tree.brokenDeclarations where broken.kind == .step && index[broken.name.text] == nil {
             index[broken.name.text] = -1
         }
@@ -302,8 +305,7 @@ struct Resolver {
         if actorIndex.isEmpty {
             error("unknown actor '\(name.text)'; declare it with actor \(name.text) \"Label\"", at: name.range)
         } else {
-            let known = actorDecls.map(\.id.text)
-            let suggestion = closestName(to: name.text, among: known)
+            let suggestion = closestName(to: name.text, among: tree.actors.map(\.id.text))
             if let suggestion { suggestedActors.insert(suggestion) }
             let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; declare it with actor \(name.text) \"Label\""
             error("unknown actor '\(name.text)'\(hint)", at: name.range)
@@ -314,7 +316,7 @@ struct Resolver {
     /// for a step whose line did not parse (already reported).
     mutating func lookUpStep(_ name: Name, _ stepIndex: [String: Int]) -> Int? {
         if let i = stepIndex[name.text] { return i >= 0 ? i : nil }
-        let hint = closestName(to: name.text, among: stepDecls.lazy.map(\.id.text)).map { "; did you mean '\($0)'?" } ?? ""
+        let hint = closestName(to: name.text, among: stepIDs).map { "; did you mean '\($0)'?" } ?? ""
         error("unknown step '\(name.text)'\(hint)", at: name.range)
         return nil
     }
@@ -323,18 +325,21 @@ struct Resolver {
 
     private mutating func resolveFlows(stepIndex: [String: Int]) -> [Arrow] {
         var arrows: [Arrow] = []
-        var seen: [Pair: SourceRange] = [:]
-        for flow in flowDecls {
+        arrows.reserveCapacity(tree.flowLinks.count)
+        // Arrows written so far, as from << 32 | to; the first place of a
+        // duplicate is looked up only when one is found.
+        var seen = Set<Int>(minimumCapacity: tree.flowLinks.count)
+        for flow in tree.flows {
             var from = lookUpStep(flow.first, stepIndex)
             var fromName = flow.first
-            for link in flow.links {
+            for link in tree.flowLinks[flow.links] {
                 let to = lookUpStep(link.target, stepIndex)
                 if let f = from, let t = to {
-                    if let first = seen[Pair(from: f, to: t)] {
+                    if !seen.insert(f << 32 | t).inserted {
+                        let first = arrows.first { $0.from == f && $0.to == t }?.range
                         error("the arrow \(fromName.text) -> \(link.target.text) is written twice", at: link.target.range,
-                              notes: [.init("first written here", at: first)])
+                              notes: first.map { [.init("first written here", at: $0)] } ?? [])
                     } else {
-                        seen[Pair(from: f, to: t)] = link.target.range
                         arrows.append(Arrow(
                             from: f, to: t, writtenProbability: link.probability.map { $0.value / 100 },
                             label: link.label?.value, range: link.target.range))
@@ -343,6 +348,10 @@ struct Resolver {
                 from = to
                 fromName = link.target
             }
+        }
+        if !keepDeclarations {
+            tree.flows = []
+            tree.flowLinks = []
         }
         return arrows
     }

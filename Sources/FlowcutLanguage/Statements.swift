@@ -1,37 +1,52 @@
 import FlowcutCore
 
-/// The statement forms of LANGUAGE.md, one method each.
+/// The statement forms of LANGUAGE.md, one method each. Each appends its
+/// declaration to the tree and returns where it went, or nil (with a
+/// diagnostic) when the line does not parse.
 extension LineParser {
-    mutating func parseStatement() -> Statement? {
+    mutating func parseStatement(into tree: inout SyntaxTree) -> StatementRef? {
         let first = tokens[0]
         if tokens.count > 1, tokens[1].kind == .arrow, first.kind == .word {
-            return parseFlow().map(Statement.flow)
+            let linksBefore = tree.flowLinks.count
+            guard let flow = parseFlow(into: &tree), !failed else {
+                tree.flowLinks.removeSubrange(linksBefore...)
+                return nil
+            }
+            tree.flows.append(flow)
+            return StatementRef(kind: .flow, index: tree.flows.count - 1)
         }
         guard first.kind == .word else {
             fail("a statement starts with a keyword (step, actor, …) or a step ID, not \(found)")
             return nil
         }
         let word = text(first)
-        let statement: Statement?
+        var ref: StatementRef?
         switch word {
         case "procedure":
             let keyword = keyword()
             declaration = BrokenDeclaration(kind: .procedure, name: keyword)
-            statement = string("the procedure's name").map { .procedure(ProcedureDecl(keyword: keyword, name: $0)) }
+            guard let name = string("the procedure's name") else { return nil }
+            ref = append(ProcedureDecl(keyword: keyword.range, name: name), .procedure, to: &tree.procedures)
         case "code", "agency", "field":
             let keyword = keyword()
-            statement = string("the \(word)").map { .property(PropertyDecl(keyword: keyword, value: .string($0))) }
+            guard let s = string("the \(word)") else { return nil }
+            ref = append(PropertyDecl(keyword: keyword, value: .string(s)), .property, to: &tree.properties)
         case "deadline", "target", "workday":
             let keyword = keyword()
-            statement = duration("a duration").map { .property(PropertyDecl(keyword: keyword, value: .duration($0))) }
+            guard let d = duration("a duration") else { return nil }
+            ref = append(PropertyDecl(keyword: keyword, value: .duration(d)), .property, to: &tree.properties)
         case "service":
-            statement = parseService()
+            guard let decl = parseService() else { return nil }
+            ref = append(decl, .property, to: &tree.properties)
         case "dossiers":
-            statement = parseDossiers()
+            guard let decl = parseDossiers() else { return nil }
+            ref = append(decl, .dossiers, to: &tree.dossiers)
         case "actor":
-            statement = parseActor()
+            guard let decl = parseActor() else { return nil }
+            ref = append(decl, .actor, to: &tree.actors)
         case "step":
-            statement = parseStep()
+            guard let decl = parseStep() else { return nil }
+            ref = append(decl, .step, to: &tree.steps)
         case "start":
             let keyword = keyword()
             var steps: [Name] = []
@@ -39,13 +54,18 @@ extension LineParser {
                 steps.append(Name(text: text(t), range: range(t)))
                 index += 1
             }
-            if steps.isEmpty { fail("expected the ID of a starting step, found \(found)") }
-            statement = .start(StartDecl(keyword: keyword, steps: steps))
+            if steps.isEmpty {
+                fail("expected the ID of a starting step, found \(found)")
+                return nil
+            }
+            ref = append(StartDecl(keyword: keyword.range, steps: steps), .start, to: &tree.starts)
         case "proposal":
             let keyword = keyword()
-            statement = string("the proposal's name").map { .proposal(ProposalDecl(keyword: keyword, name: $0)) }
+            guard let name = string("the proposal's name") else { return nil }
+            ref = append(ProposalDecl(keyword: keyword.range, name: name), .proposal, to: &tree.proposals)
         case "cut", "shorten", "merge", "parallel", "online", "chance":
-            statement = parseChange()
+            guard let decl = parseChange() else { return nil }
+            ref = append(decl, .change, to: &tree.changes)
         default:
             let hint = closestName(to: word, among: statementKeywords).map { "; did you mean '\($0)'?" } ?? ""
             let arrowHint = tokens.count > 1 ? "" : " (a flow is written 'A -> B')"
@@ -53,10 +73,35 @@ extension LineParser {
             return nil
         }
         expectEnd()
-        return statement
+        guard !failed, let ref else {
+            undo(ref, in: &tree)
+            return nil
+        }
+        return ref
     }
 
-    private mutating func parseService() -> Statement? {
+    private func append<D>(_ decl: D, _ kind: StatementRef.Kind, to array: inout [D]) -> StatementRef {
+        array.append(decl)
+        return StatementRef(kind: kind, index: array.count - 1)
+    }
+
+    /// Takes back a declaration whose line turned out to have trailing junk.
+    private func undo(_ ref: StatementRef?, in tree: inout SyntaxTree) {
+        guard let ref else { return }
+        switch ref.kind {
+        case .procedure: tree.procedures.removeLast()
+        case .property: tree.properties.removeLast()
+        case .dossiers: tree.dossiers.removeLast()
+        case .actor: tree.actors.removeLast()
+        case .step: tree.steps.removeLast()
+        case .start: tree.starts.removeLast()
+        case .flow: tree.flows.removeLast()
+        case .proposal: tree.proposals.removeLast()
+        case .change: tree.changes.removeLast()
+        }
+    }
+
+    private mutating func parseService() -> PropertyDecl? {
         let keyword = keyword()
         guard let level = name("a service level (none, level2, level3, level4, partial or full)") else { return nil }
         if ServiceLevel(rawValue: level.text) == nil {
@@ -64,14 +109,14 @@ extension LineParser {
                 .map { "; did you mean '\($0)'?" } ?? "; use none, level2, level3, level4, partial or full"
             report("unknown service level '\(level.text)'\(hint)", at: level.range)
         }
-        return .property(PropertyDecl(keyword: keyword, value: .level(level)))
+        return PropertyDecl(keyword: keyword, value: .level(level))
     }
 
-    private mutating func parseDossiers() -> Statement? {
+    private mutating func parseDossiers() -> DossiersDecl? {
         let keyword = keyword()
         guard let year = number("the year") else { return nil }
         if year.value < 1900 || year.value > 2200 {
-            report("'\(year.text)' is not a plausible year", at: year.range)
+            report("'\(file.text(year.range))' is not a plausible year", at: year.range)
         }
         var online: NumberLiteral?
         var paper: NumberLiteral?
@@ -97,71 +142,74 @@ extension LineParser {
             fail("expected 'online N' and/or 'paper N' after the year, found \(found)")
             return nil
         }
-        return .dossiers(DossiersDecl(keyword: keyword, year: year, online: online, paper: paper))
+        return DossiersDecl(keyword: keyword.range, year: year, online: online, paper: paper)
     }
 
-    private mutating func parseActor() -> Statement? {
+    private mutating func parseActor() -> ActorDecl? {
         let keyword = keyword()
         guard let id = name("an actor ID") else { return nil }
         declaration = BrokenDeclaration(kind: .actor, name: id)
         guard let label = string("the actor's label") else { return nil }
-        var external: Name?
-        if isWord("external") { external = self.keyword() }
-        return .actor(ActorDecl(keyword: keyword, id: id, label: label, external: external))
+        var external = false
+        if isWord("external") {
+            _ = self.keyword()
+            external = true
+        }
+        return ActorDecl(keyword: keyword.range, id: id, label: label, isExternal: external)
     }
 
-    private mutating func parseStep() -> Statement? {
+    private mutating func parseStep() -> StepDecl? {
         let keyword = keyword()
         guard let id = name("a step ID") else { return nil }
         declaration = BrokenDeclaration(kind: .step, name: id)
         guard let label = string("the step's label") else { return nil }
-        var attributes: [StepAttribute] = []
-        var seen: [String: SourceRange] = [:]
-        func once(_ key: String, _ what: String, _ r: SourceRange, _ parser: inout LineParser) {
-            if seen[key] != nil {
-                parser.report("\(what) is given twice", at: r)
-            }
-            seen[key] = r
+        var step = StepDecl(keyword: keyword.range, id: id, label: label)
+        var seenBy = false, seenWait = false, seenNote = false
+        func twice(_ seen: Bool, _ what: String, _ r: SourceRange, _ parser: inout LineParser) {
+            if seen { parser.report("\(what) is given twice", at: r) }
         }
         while let t = current {
             let r = range(t)
             switch t.kind {
             case .duration, .number:
-                once("duration", "the duration", r, &self)
+                twice(step.duration != nil, "the duration", r, &self)
                 index += 1
-                attributes.append(.duration(parseDuration(t)))
+                step.duration = parseDuration(t)
             case .word:
+                index += 1
+                if let kind = stepKind(t) {
+                    twice(step.kind != nil, "the kind", r, &self)
+                    step.kind = kind
+                    continue
+                }
                 let word = text(t)
-                let kw = self.keyword()
-                if let kind = StepKind(rawValue: word) {
-                    once("kind", "the kind", r, &self)
-                    attributes.append(.kind(kw, kind))
-                } else if let channel = Channel(rawValue: word) {
-                    once("channel", "the channel (paper or online)", r, &self)
-                    attributes.append(.channel(kw, channel))
-                } else {
-                    switch word {
-                    case "by":
-                        once("by", "'by'", r, &self)
-                        guard let actor = name("an actor ID after 'by'") else { return nil }
-                        attributes.append(.actor(keyword: kw, actor: actor))
-                    case "wait":
-                        once("wait", "'wait'", r, &self)
-                        guard let d = duration("a duration after 'wait'") else { return nil }
-                        attributes.append(.wait(keyword: kw, duration: d))
-                    case "fixed":
-                        once("fixed", "'fixed'", r, &self)
-                        attributes.append(.fixed(kw))
-                    case "note":
-                        once("note", "'note'", r, &self)
-                        guard let s = string("the note") else { return nil }
-                        attributes.append(.note(keyword: kw, text: s))
-                    default:
-                        let hint = closestName(to: word, among: stepAttributeWords).map { "; did you mean '\($0)'?" }
-                            ?? "; a step takes by ACTOR, a duration, wait DURATION, a kind, paper or online, fixed, note \"…\""
-                        fail("unknown step attribute '\(word)'\(hint)", at: r)
-                        return nil
-                    }
+                switch word {
+                case "paper", "online":
+                    twice(step.channel != nil, "the channel (paper or online)", r, &self)
+                    step.channel = word == "paper" ? .paper : .online
+                case "by":
+                    twice(seenBy, "'by'", r, &self)
+                    seenBy = true
+                    guard let actor = name("an actor ID after 'by'") else { return nil }
+                    step.actor = actor
+                case "wait":
+                    twice(seenWait, "'wait'", r, &self)
+                    seenWait = true
+                    guard let d = duration("a duration after 'wait'") else { return nil }
+                    step.wait = d
+                case "fixed":
+                    twice(step.isFixed, "'fixed'", r, &self)
+                    step.isFixed = true
+                case "note":
+                    twice(seenNote, "'note'", r, &self)
+                    seenNote = true
+                    guard let s = string("the note") else { return nil }
+                    step.note = s
+                default:
+                    let hint = closestName(to: word, among: stepAttributeWords).map { "; did you mean '\($0)'?" }
+                        ?? "; a step takes by ACTOR, a duration, wait DURATION, a kind, paper or online, fixed, note \"…\""
+                    fail("unknown step attribute '\(word)'\(hint)", at: r)
+                    return nil
                 }
             case .string:
                 fail("a step has one label; write further text as note \"…\"", at: r)
@@ -174,38 +222,47 @@ extension LineParser {
                 return nil
             }
         }
-        return .step(StepDecl(keyword: keyword, id: id, label: label, attributes: attributes))
+        return step
     }
 
-    private mutating func parseFlow() -> FlowDecl? {
+    /// The step kind a word names, compared on bytes (the hot path of a big file).
+    private func stepKind(_ t: Token) -> StepKind? {
+        let length = t.end - t.start
+        guard length >= 4, length <= 8 else { return nil }
+        for kind in StepKind.allCases where kind.rawValue.utf8.count == length {
+            if kind.rawValue.utf8.elementsEqual(file.bytes[t.start..<t.end]) { return kind }
+        }
+        return nil
+    }
+
+    private mutating func parseFlow(into tree: inout SyntaxTree) -> FlowDecl? {
         let first = keyword()
-        var links: [FlowLink] = []
+        let start = tree.flowLinks.count
         while let t = current {
             guard t.kind == .arrow else {
                 fail("expected '->' or the end of the line, found \(found)")
                 return nil
             }
-            let arrow = range(t)
             index += 1
             guard let target = name("a step ID after '->'") else { return nil }
-            var link = FlowLink(arrow: arrow, target: target, probability: nil, label: nil)
+            var link = FlowLink(target: target, probability: nil, label: nil)
             if let p = current, p.kind == .percent {
                 index += 1
                 let percent = parsePercent(p)
                 if percent.value > 100 {
                     // Reported here; kept off the arrow so the decision is not reported again.
-                    report("probability \(percent.text) is over 100%", at: percent.range)
+                    report("probability \(text(p)) is over 100%", at: percent.range)
                 } else {
                     link.probability = percent
                 }
             }
             link.label = optionalString()
-            links.append(link)
+            tree.flowLinks.append(link)
         }
-        return FlowDecl(first: first, links: links)
+        return FlowDecl(first: first, links: start..<tree.flowLinks.count)
     }
 
-    private mutating func parseChange() -> Statement? {
+    private mutating func parseChange() -> ChangeDecl? {
         let keyword = keyword()
         let form: ChangeDecl.Form
         switch keyword.text {
@@ -215,14 +272,14 @@ extension LineParser {
         case "shorten":
             guard let id = name("the ID of the step to shorten") else { return nil }
             if isWord("wait") {
-                let wait = self.keyword()
+                _ = self.keyword()
                 guard let d = duration("the new wait") else { return nil }
-                form = .shortenWait(id, wait: wait, d)
+                form = .shortenWait(id, d)
             } else if isWord("by") {
-                let by = self.keyword()
+                _ = self.keyword()
                 guard let p = percent("the cut in percent") else { return nil }
-                if p.value > 100 { report("cannot shorten by more than 100% ('\(p.text)')", at: p.range) }
-                form = .shortenBy(id, by: by, p)
+                if p.value > 100 { report("cannot shorten by more than 100% ('\(file.text(p.range))')", at: p.range) }
+                form = .shortenBy(id, p)
             } else if let d = optionalDuration() {
                 form = .shorten(id, d)
             } else {
@@ -232,14 +289,13 @@ extension LineParser {
         case "merge":
             guard let a = name("the first step to merge") else { return nil }
             guard let b = name("the second step to merge") else { return nil }
-            var by: Name?
             var actor: Name?
             if isWord("by") {
-                by = self.keyword()
+                _ = self.keyword()
                 guard let n = name("an actor ID after 'by'") else { return nil }
                 actor = n
             }
-            form = .merge(a, b, by: by, actor: actor, duration: optionalDuration())
+            form = .merge(a, b, actor: actor, duration: optionalDuration())
         case "parallel":
             guard let a = name("the first step") else { return nil }
             guard let b = name("the second step") else { return nil }
@@ -264,9 +320,9 @@ extension LineParser {
             index += 1
             guard let b = name("the arrow's target step") else { return nil }
             guard let p = percent("the new probability") else { return nil }
-            if p.value > 100 { report("probability \(p.text) is over 100%", at: p.range) }
-            form = .chance(a, arrow: range(t), b, p)
+            if p.value > 100 { report("probability \(file.text(p.range)) is over 100%", at: p.range) }
+            form = .chance(a, b, p)
         }
-        return .change(ChangeDecl(keyword: keyword, form: form, reason: optionalString()))
+        return ChangeDecl(keyword: keyword, form: form, reason: optionalString())
     }
 }

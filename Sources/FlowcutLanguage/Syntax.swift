@@ -1,7 +1,10 @@
 import FlowcutCore
 
 // The syntax tree: what the file says, as written, with a range for every
-// piece. The resolver turns it into a `Workflow`; the formatter prints it back.
+// piece. Declarations are kept by kind, in file order, in flat arrays (a
+// million-step file must stay small); `lines` says how they are laid out, for
+// the formatter. Literals keep their range only: their text as written is
+// read back from the file (`SourceFile.text(_:)`).
 
 /// An identifier or keyword as written.
 public struct Name: Hashable, Sendable {
@@ -16,8 +19,37 @@ public struct StringLiteral: Hashable, Sendable {
 }
 
 /// A unit of time as written.
-public enum TimeUnit: String, Sendable, Hashable {
-    case minutes = "m", hours = "h", days = "d", weeks = "w"
+public enum TimeUnit: UInt8, Sendable, Hashable {
+    case minutes, hours, days, weeks
+
+    public init?(symbol: String) {
+        switch symbol {
+        case "m": self = .minutes
+        case "h": self = .hours
+        case "d": self = .days
+        case "w": self = .weeks
+        default: return nil
+        }
+    }
+
+    public var symbol: String {
+        switch self {
+        case .minutes: "m"
+        case .hours: "h"
+        case .days: "d"
+        case .weeks: "w"
+        }
+    }
+
+    /// Working hours in one of this unit.
+    public func hours(workdayHours: Double) -> Double {
+        switch self {
+        case .minutes: 1.0 / 60
+        case .hours: 1
+        case .days: workdayHours
+        case .weeks: workdayHours * 5
+        }
+    }
 }
 
 /// One point of a duration: `0,5d`.
@@ -26,47 +58,47 @@ public struct DurationPoint: Hashable, Sendable {
     public var unit: TimeUnit
 }
 
-/// A duration as written: one, two (range) or three (PERT) points.
+/// A duration as written: one, two (range) or three (PERT) points, stored
+/// inline (no array per duration).
 public struct DurationLiteral: Hashable, Sendable {
-    /// The text as written (kept by the formatter).
-    public var text: String
-    public var points: [DurationPoint]
     public var range: SourceRange
+    private var first: DurationPoint
+    private var second: DurationPoint?
+    private var third: DurationPoint?
+
+    init(range: SourceRange, points: [DurationPoint]) {
+        self.range = range
+        first = points.first ?? DurationPoint(value: 0, unit: .hours)
+        second = points.count > 1 ? points[1] : nil
+        third = points.count > 2 ? points[2] : nil
+    }
+
+    public var points: [DurationPoint] { [first] + [second, third].compactMap { $0 } }
+    public var pointCount: Int { third != nil ? 3 : (second != nil ? 2 : 1) }
 
     /// In working hours, with `workdayHours` hours per day.
     public func estimate(workdayHours: Double) -> TimeEstimate {
-        let hours = points.map { point -> Double in
-            switch point.unit {
-            case .minutes: point.value / 60
-            case .hours: point.value
-            case .days: point.value * workdayHours
-            case .weeks: point.value * workdayHours * 5
-            }
-        }
-        switch hours.count {
-        case 1: return .single(hours[0])
-        case 2: return .range(min: hours[0], max: hours[1])
-        default: return .threePoint(min: hours[0], likely: hours[1], max: hours[2])
-        }
+        func h(_ p: DurationPoint) -> Double { p.value * p.unit.hours(workdayHours: workdayHours) }
+        if let second, let third { return .threePoint(min: h(first), likely: h(second), max: h(third)) }
+        if let second { return .range(min: h(first), max: h(second)) }
+        return .single(h(first))
     }
 }
 
 public struct PercentLiteral: Hashable, Sendable {
-    public var text: String
     /// 0…100 as written.
     public var value: Double
     public var range: SourceRange
 }
 
 public struct NumberLiteral: Hashable, Sendable {
-    public var text: String
     public var value: Int
     public var range: SourceRange
 }
 
 /// `procedure "Name"`
 public struct ProcedureDecl: Hashable, Sendable {
-    public var keyword: Name
+    public var keyword: SourceRange
     public var name: StringLiteral
 }
 
@@ -76,14 +108,6 @@ public struct PropertyDecl: Hashable, Sendable {
         case string(StringLiteral)
         case duration(DurationLiteral)
         case level(Name)
-
-        public var range: SourceRange {
-            switch self {
-            case .string(let s): s.range
-            case .duration(let d): d.range
-            case .level(let n): n.range
-            }
-        }
     }
 
     public var keyword: Name
@@ -92,7 +116,7 @@ public struct PropertyDecl: Hashable, Sendable {
 
 /// `dossiers YEAR online N paper N`
 public struct DossiersDecl: Hashable, Sendable {
-    public var keyword: Name
+    public var keyword: SourceRange
     public var year: NumberLiteral
     public var online: NumberLiteral?
     public var paper: NumberLiteral?
@@ -100,64 +124,48 @@ public struct DossiersDecl: Hashable, Sendable {
 
 /// `actor ID "Label" [external]`
 public struct ActorDecl: Hashable, Sendable {
-    public var keyword: Name
+    public var keyword: SourceRange
     public var id: Name
     public var label: StringLiteral
-    public var external: Name?
+    public var isExternal: Bool
 }
 
-/// One attribute of a step line.
-public enum StepAttribute: Hashable, Sendable {
-    case actor(keyword: Name, actor: Name)
-    case duration(DurationLiteral)
-    case wait(keyword: Name, duration: DurationLiteral)
-    case kind(Name, StepKind)
-    case channel(Name, Channel)
-    case fixed(Name)
-    case note(keyword: Name, text: StringLiteral)
-
-    public var range: SourceRange {
-        switch self {
-        case .actor(let k, let a): k.range.extended(to: a.range)
-        case .duration(let d): d.range
-        case .wait(let k, let d): k.range.extended(to: d.range)
-        case .kind(let n, _), .channel(let n, _), .fixed(let n): n.range
-        case .note(let k, let t): k.range.extended(to: t.range)
-        }
-    }
-}
-
-/// `step ID "Label" ATTRIBUTE...`
+/// `step ID "Label" ATTRIBUTE...`, attributes in fields (each may be written once).
 public struct StepDecl: Hashable, Sendable {
-    public var keyword: Name
+    public var keyword: SourceRange
     public var id: Name
     public var label: StringLiteral
-    public var attributes: [StepAttribute]
+    public var actor: Name?
+    public var duration: DurationLiteral?
+    public var wait: DurationLiteral?
+    public var kind: StepKind?
+    public var channel: Channel?
+    public var isFixed = false
+    public var note: StringLiteral?
 }
 
 /// `start ID...`
 public struct StartDecl: Hashable, Sendable {
-    public var keyword: Name
+    public var keyword: SourceRange
     public var steps: [Name]
 }
 
 /// `-> TARGET [N%] ["label"]`, one link of a flow chain.
 public struct FlowLink: Hashable, Sendable {
-    public var arrow: SourceRange
     public var target: Name
     public var probability: PercentLiteral?
     public var label: StringLiteral?
 }
 
-/// `A -> B -> C`
+/// `A -> B -> C`: the first step, and its links in `SyntaxTree.flowLinks`.
 public struct FlowDecl: Hashable, Sendable {
     public var first: Name
-    public var links: [FlowLink]
+    public var links: Range<Int>
 }
 
 /// `proposal "Name"`
 public struct ProposalDecl: Hashable, Sendable {
-    public var keyword: Name
+    public var keyword: SourceRange
     public var name: StringLiteral
 }
 
@@ -166,12 +174,12 @@ public struct ChangeDecl: Hashable, Sendable {
     public enum Form: Hashable, Sendable {
         case cut(Name)
         case shorten(Name, DurationLiteral)
-        case shortenWait(Name, wait: Name, DurationLiteral)
-        case shortenBy(Name, by: Name, PercentLiteral)
-        case merge(Name, Name, by: Name?, actor: Name?, duration: DurationLiteral?)
+        case shortenWait(Name, DurationLiteral)
+        case shortenBy(Name, PercentLiteral)
+        case merge(Name, Name, actor: Name?, duration: DurationLiteral?)
         case parallel(Name, Name)
         case online([Name], DurationLiteral?)
-        case chance(Name, arrow: SourceRange, Name, PercentLiteral)
+        case chance(Name, Name, PercentLiteral)
     }
 
     public var keyword: Name
@@ -179,32 +187,15 @@ public struct ChangeDecl: Hashable, Sendable {
     public var reason: StringLiteral?
 }
 
-/// One statement: one line of the file.
-public enum Statement: Hashable, Sendable {
-    case procedure(ProcedureDecl)
-    case property(PropertyDecl)
-    case dossiers(DossiersDecl)
-    case actor(ActorDecl)
-    case step(StepDecl)
-    case start(StartDecl)
-    case flow(FlowDecl)
-    case proposal(ProposalDecl)
-    case change(ChangeDecl)
-
-    /// The range of the statement's first token.
-    public var leadingRange: SourceRange {
-        switch self {
-        case .procedure(let d): d.keyword.range
-        case .property(let d): d.keyword.range
-        case .dossiers(let d): d.keyword.range
-        case .actor(let d): d.keyword.range
-        case .step(let d): d.keyword.range
-        case .start(let d): d.keyword.range
-        case .flow(let d): d.first.range
-        case .proposal(let d): d.keyword.range
-        case .change(let d): d.keyword.range
-        }
+/// What kind of statement a line holds, and where its declaration is.
+public struct StatementRef: Hashable, Sendable {
+    public enum Kind: UInt8, Hashable, Sendable {
+        case procedure, property, dossiers, actor, step, start, flow, proposal, change
     }
+
+    public var kind: Kind
+    /// Index into the tree's array for that kind.
+    public var index: Int
 }
 
 /// One line of the file as the formatter sees it.
@@ -213,30 +204,41 @@ public enum SyntaxLine: Hashable, Sendable {
     /// A line holding only a comment (text from `#`).
     case comment(String)
     /// A statement, with the comment that ends its line, if any.
-    case statement(Statement, comment: String?)
+    case statement(StatementRef, comment: String?)
     /// A line with errors, kept verbatim.
     case unparsed(String, comment: String?)
 }
 
-/// A parsed file: every line, and every error met on the way.
+/// A parsed file: its declarations, every error met on the way, and (when
+/// asked for) the layout of its lines.
 public struct SyntaxTree: Sendable {
     public var file: SourceFile
-    public var lines: [SyntaxLine]
-    public var diagnostics: [Diagnostic]
+    public var diagnostics: [Diagnostic] = []
     /// IDs read from lines that did not parse (see `BrokenDeclaration`).
     public var brokenDeclarations: [BrokenDeclaration] = []
+    /// The file's first statement, to check that it is `procedure`.
+    public var firstStatement: (kind: StatementRef.Kind, range: SourceRange)?
 
-    public init(file: SourceFile, lines: [SyntaxLine], diagnostics: [Diagnostic]) {
+    public var procedures: [ProcedureDecl] = []
+    public var properties: [PropertyDecl] = []
+    public var dossiers: [DossiersDecl] = []
+    public var actors: [ActorDecl] = []
+    public var steps: [StepDecl] = []
+    public var starts: [StartDecl] = []
+    public var flows: [FlowDecl] = []
+    public var flowLinks: [FlowLink] = []
+    public var proposals: [ProposalDecl] = []
+    public var changes: [ChangeDecl] = []
+
+    /// Every line, in order; empty unless the parse kept the layout.
+    public var lines: [SyntaxLine] = []
+    /// Whether `lines` was kept.
+    public var hasLayout = false
+
+    public init(file: SourceFile) {
         self.file = file
-        self.lines = lines
-        self.diagnostics = diagnostics
     }
 
-    /// The statements in file order.
-    public var statements: [Statement] {
-        lines.compactMap { line in
-            if case .statement(let s, _) = line { return s }
-            return nil
-        }
-    }
+    /// Whether any statement was read.
+    public var isEmpty: Bool { firstStatement == nil }
 }

@@ -17,7 +17,7 @@ struct Format: ParsableCommand {
         let inputs = Inputs(paths: input.paths)
         var failed = inputs.failures > 0
         var unformatted = 0
-        for (path, result) in zip(inputs.files, inputs.check()) {
+        for (path, result) in zip(inputs.files, inputs.check(keepSyntax: true)) {
             guard let result else {
                 failed = true
                 continue

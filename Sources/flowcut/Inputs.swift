@@ -43,21 +43,53 @@ struct Inputs {
     }
 
     /// Reads and checks every file, in parallel, results in input order.
-    func check() -> [CheckedFile?] {
+    /// - Parameter keepSyntax: keep each file's syntax tree (for `fmt`).
+    func check(keepSyntax: Bool = false) -> [CheckedFile?] {
         let results = ResultBox<CheckedFile?>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            results[i] = Self.read(files[i]).map { Checker.check($0) }
+            results[i] = Self.read(files[i]).map { Checker.check($0, keepSyntax: keepSyntax) }
         }
         return results.values
     }
 
     /// nil (after reporting it) when the file cannot be read.
     static func read(_ path: String) -> SourceFile? {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            Terminal.fail("cannot read \(path)")
+        guard let bytes = readBytes(path) else {
+            Terminal.fail("cannot read \(path): \(String(cString: strerror(errno)))")
             return nil
         }
-        return SourceFile(path: path, bytes: [UInt8](data))
+        return SourceFile(path: path, bytes: bytes)
+    }
+
+    /// The whole file in one array, without an intermediate copy.
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return nil }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            errno = EINVAL
+            return nil
+        }
+        let size = Int(info.st_size)
+        if size == 0 { return [] }
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + done, size - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failed = true
+                    break
+                }
+                if n == 0 { break }
+                done += n
+            }
+            count = done
+        }
+        return failed ? nil : bytes
     }
 }
 
