@@ -120,6 +120,9 @@ public struct Workflow: Sendable {
     public var proposals: [Proposal]
     /// Adjacency of `arrows`, built once.
     public private(set) var graph: FlowGraph
+    /// The rework loops: the steps of each strongly connected group along
+    /// arrows that can be taken, in declaration order; built once.
+    public private(set) var reworkLoops: [[Int]] = []
     private var indexByID: [String: Int]
 
     public init(
@@ -144,6 +147,7 @@ public struct Workflow: Sendable {
         self.starts = starts ?? (steps.isEmpty ? [] : [0])
         self.proposals = proposals
         self.graph = FlowGraph(stepCount: steps.count, arrows: arrows)
+        self.indexByID = [:]
         if let stepIndex {
             self.indexByID = stepIndex
         } else {
@@ -151,6 +155,7 @@ public struct Workflow: Sendable {
             for (i, step) in steps.enumerated() where index[step.id] == nil { index[step.id] = i }
             self.indexByID = index
         }
+        self.reworkLoops = loops { arrows[$0].probability > 0 }
     }
 
     /// The latest year's dossiers: the annual volume (ANALYSIS.md).

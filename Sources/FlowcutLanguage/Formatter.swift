@@ -130,9 +130,9 @@ public enum Formatter {
         let duration = d.duration.map { text($0.range) } ?? ""
         let tail = [
             d.kind?.rawValue, d.channel?.rawValue, d.isFixed ? "fixed" : nil,
-            d.wait.map { "wait " + text($0.range) }, d.note.map { "note " + quoted($0.value) },
+            d.wait.map { "wait " + text($0.range) }, d.note.map { "note " + quoted($0) },
         ].compactMap { $0 }
-        let cells = [Cell("step"), Cell(d.id.text, gap: 2), Cell(quoted(d.label.value), gap: 2), Cell(by), Cell(duration)]
+        let cells = [Cell("step"), Cell(d.id.text, gap: 2), Cell(quoted(d.label), gap: 2), Cell(by), Cell(duration)]
         return Row(group: .step, cells: cells, tail: tail, comment: comment)
     }
 

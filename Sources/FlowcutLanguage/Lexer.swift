@@ -28,8 +28,10 @@ struct Token {
 /// The file is checked first (`SourceCheck`): no NUL bytes, valid UTF-8.
 struct Lexer {
     let bytes: [UInt8]
+    /// One past the last byte this lexer reads (a chunk of the file may end early).
+    let limit: Int
     private(set) var position: Int
-    private(set) var lineNumber = 0
+    private(set) var lineNumber: Int
     var diagnostics: [Diagnostic] = []
 
     /// Where the current line starts and ends, and its comment.
@@ -41,21 +43,24 @@ struct Lexer {
         var comment: Range<Int>?
     }
 
-    init(bytes: [UInt8]) {
+    /// Lexes `bytes[start..<limit]`, whose first line is line `firstLine`.
+    init(bytes: [UInt8], start: Int = 0, limit: Int? = nil, firstLine: Int = 1) {
         self.bytes = bytes
+        self.limit = limit ?? bytes.count
+        lineNumber = firstLine - 1
         // A UTF-8 byte order mark is valid input and means nothing.
-        position = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        position = start == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : start
     }
 
     /// Lexes the next line into `tokens` (cleared first); nil at the end of the file.
     mutating func nextLine(into tokens: inout [Token]) -> Line? {
         tokens.removeAll(keepingCapacity: true)
-        guard position < bytes.count else { return nil }
+        guard position < limit else { return nil }
         lineNumber += 1
         let lineStart = position
         var line = Line(number: lineNumber, start: lineStart, end: lineStart, comment: nil)
         var i = position
-        let n = bytes.count
+        let n = limit
         scan: while i < n {
             let b = bytes[i]
             switch b {

@@ -1,19 +1,66 @@
+import Dispatch
 import FlowcutCore
+import Synchronization
 
 /// Parses a `.flow` file into a `SyntaxTree`, never stopping at the first
 /// error: a line that does not parse is kept verbatim with its diagnostic and
 /// the next line is parsed as usual.
 public enum Parser {
-    /// - Parameter keepLayout: keep every line's layout (`SyntaxTree.lines`),
-    ///   which the formatter needs and checking does not.
-    public static func parse(_ file: SourceFile, keepLayout: Bool = true) -> SyntaxTree {
-        var tree = SyntaxTree(file: file)
-        tree.hasLayout = keepLayout
+    /// Files larger than this are parsed in two halves at once.
+    public static let parallelThreshold = 4 << 20
+
+    /// - Parameters:
+    ///   - keepLayout: keep every line's layout (`SyntaxTree.lines`), which
+    ///     the formatter needs and checking does not.
+    ///   - parallelAbove: size in bytes above which the two halves of the
+    ///     file are parsed at once (tests lower it to cover that path).
+    public static func parse(
+        _ file: SourceFile, keepLayout: Bool = true, parallelAbove: Int = parallelThreshold
+    ) -> SyntaxTree {
         if let problem = SourceCheck.problem(in: file) {
+            var tree = SyntaxTree(file: file)
+            tree.hasLayout = keepLayout
             tree.diagnostics = [problem]
             return tree
         }
-        var lexer = Lexer(bytes: file.bytes)
+        let bytes = file.bytes
+        guard bytes.count > parallelAbove, bytes.count > 1 else {
+            return parseChunk(file, start: 0, limit: bytes.count, firstLine: 1, keepLayout: keepLayout)
+        }
+        // Split after the newline nearest the middle; lines never straddle it.
+        var split = bytes.count / 2
+        while split < bytes.count, bytes[split - 1] != 0x0A { split += 1 }
+        let middle = split
+        let firstLines = bytes[..<middle].count { $0 == 0x0A }
+        let allLines = firstLines + bytes[middle...].count { $0 == 0x0A } + 1
+        let halves = ChunkResults(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            // The first half reserves room for the whole file, so that the
+            // second is moved in without a reallocation.
+            halves[k] = k == 0
+                ? parseChunk(file, start: 0, limit: middle, firstLine: 1, keepLayout: keepLayout, reserve: allLines)
+                : parseChunk(file, start: middle, limit: bytes.count, firstLine: firstLines + 1, keepLayout: keepLayout)
+        }
+        var tree = halves.take(0)
+        tree.append(halves.take(1))
+        return tree
+    }
+
+    /// Parses the lines in `file.bytes[start..<limit]`.
+    static func parseChunk(
+        _ file: SourceFile, start: Int, limit: Int, firstLine: Int, keepLayout: Bool, reserve: Int? = nil
+    ) -> SyntaxTree {
+        var tree = SyntaxTree(file: file)
+        tree.hasLayout = keepLayout
+        // Room for as many declarations as there are lines: only what is
+        // used is ever touched, and no array is copied as it grows.
+        var lineCount = reserve ?? 0
+        if reserve == nil { lineCount = file.bytes[start..<limit].count { $0 == 0x0A } + 1 }
+        tree.steps.reserveCapacity(lineCount)
+        tree.flows.reserveCapacity(lineCount)
+        tree.flowLinks.reserveCapacity(lineCount)
+        if keepLayout { tree.lines.reserveCapacity(lineCount) }
+        var lexer = Lexer(bytes: file.bytes, start: start, limit: limit, firstLine: firstLine)
         var tokens: [Token] = []
         tokens.reserveCapacity(32)
         var diagnostics: [Diagnostic] = []
@@ -45,6 +92,64 @@ public enum Parser {
         }
         tree.diagnostics = lexer.diagnostics + diagnostics
         return tree
+    }
+}
+
+/// Slots for the halves of a parallel parse, each written by one worker.
+private final class ChunkResults: Sendable {
+    private let trees: Mutex<[SyntaxTree?]>
+
+    init(count: Int) { trees = Mutex(Array(repeating: nil, count: count)) }
+
+    subscript(index: Int) -> SyntaxTree? {
+        get { trees.withLock { $0[index] } }
+        set { trees.withLock { $0[index] = newValue } }
+    }
+
+    /// Moves a result out, leaving no second reference to its arrays.
+    func take(_ index: Int) -> SyntaxTree {
+        trees.withLock { slots in
+            defer { slots[index] = nil }
+            return slots[index]!
+        }
+    }
+}
+
+extension SyntaxTree {
+    /// Appends the declarations and lines of `next`, the part of the same
+    /// file that follows this one.
+    mutating func append(_ next: consuming SyntaxTree) {
+        diagnostics += next.diagnostics
+        brokenDeclarations += next.brokenDeclarations
+        if firstStatement == nil { firstStatement = next.firstStatement }
+        let offsets: [StatementRef.Kind: Int] = [
+            .procedure: procedures.count, .property: properties.count, .dossiers: dossiers.count,
+            .actor: actors.count, .step: steps.count, .start: starts.count, .flow: flows.count,
+            .proposal: proposals.count, .change: changes.count,
+        ]
+        let linkOffset = flowLinks.count
+        procedures += next.procedures
+        properties += next.properties
+        dossiers += next.dossiers
+        actors += next.actors
+        // Each array of the second half is released as soon as it is moved.
+        steps += next.steps
+        next.steps = []
+        starts += next.starts
+        for flow in next.flows {
+            flows.append(FlowDecl(first: flow.first, links: (flow.links.lowerBound + linkOffset)..<(flow.links.upperBound + linkOffset)))
+        }
+        next.flows = []
+        flowLinks += next.flowLinks
+        next.flowLinks = []
+        proposals += next.proposals
+        changes += next.changes
+        if hasLayout {
+            lines += next.lines.map { line in
+                guard case .statement(let ref, let comment) = line else { return line }
+                return .statement(StatementRef(kind: ref.kind, index: ref.index + offsets[ref.kind]!), comment: comment)
+            }
+        }
     }
 }
 
@@ -228,64 +333,89 @@ struct LineParser {
 
     // MARK: Literals
 
-    /// Parses `4h`, `0,5d`, `2d..3d..5d`; reports value errors and goes on.
+    /// Parses `4h`, `0,5d`, `2d..3d..5d` on bytes; reports value errors and goes on.
     mutating func parseDuration(_ t: Token) -> DurationLiteral {
-        let whole = text(t)
         let r = range(t)
+        let bytes = file.bytes
         var points: [DurationPoint] = []
-        var bad = false
-        for part in whole.split(separator: "..", omittingEmptySubsequences: false) {
-            var digits = Substring(part)
-            var unitText = ""
-            while let last = digits.last, last.isASCII, last.isLetter {
-                unitText.insert(last, at: unitText.startIndex)
-                digits.removeLast()
+        points.reserveCapacity(3)
+        var problem: String?
+        var partStarts: [Int] = [t.start]
+        var i = t.start
+        while i < t.end {
+            // One point: [sign] digits [(.|,) digits] letters
+            let start = i
+            var negative = false, positive = false
+            if bytes[i] == 0x2D { negative = true; i += 1 } else if bytes[i] == 0x2B { positive = true; i += 1 }
+            var value = 0.0
+            var digits = 0
+            while i < t.end, isDigit(bytes[i]) {
+                value = value * 10 + Double(bytes[i] - 0x30)
+                digits += 1
+                i += 1
             }
-            guard let value = Double(digits.replacingOccurrences(of: ",", with: ".")) else {
-                report("'\(whole)' is not a duration; write it like 4h, 0,5d or 2d..5d", at: r)
-                bad = true
+            if i + 1 < t.end, bytes[i] == 0x2E || bytes[i] == 0x2C, isDigit(bytes[i + 1]) {
+                i += 1
+                var scale = 0.1
+                while i < t.end, isDigit(bytes[i]) {
+                    value += Double(bytes[i] - 0x30) * scale
+                    scale /= 10
+                    i += 1
+                }
+            }
+            let unitStart = i
+            while i < t.end, isLetter(bytes[i]) { i += 1 }
+            let number = file.decode(start..<unitStart)
+            let unitText = file.decode(unitStart..<i)
+            if digits == 0 || (i < t.end && !(i + 1 < t.end && bytes[i] == 0x2E && bytes[i + 1] == 0x2E)) {
+                problem = "'\(text(t))' is not a duration; write it like 4h, 0,5d or 2d..5d"
                 break
             }
-            if value < 0 || digits.hasPrefix("-") {
-                report("a duration cannot be negative ('\(whole)')", at: r)
-                bad = true
+            if negative {
+                problem = "a duration cannot be negative ('\(text(t))')"
                 break
             }
-            if digits.hasPrefix("+") {
-                report("write '\(whole.dropFirst())' without the '+'", at: r)
-                bad = true
+            if positive {
+                problem = "write '\(text(t).dropFirst())' without the '+'"
                 break
             }
             guard let unit = TimeUnit(symbol: unitText) else {
                 if unitText.isEmpty {
-                    report("'\(digits)' needs a unit: m (minutes), h (working hours), d (working days) or w (working weeks)", at: r)
+                    problem = "'\(number)' needs a unit: m (minutes), h (working hours), d (working days) or w (working weeks)"
                 } else {
-                    let hint = unitHints[unitText.lowercased()].map { "; did you mean '\(digits)\($0)'?" } ?? "; use m, h, d or w"
-                    report("unknown unit '\(unitText)' in '\(whole)'\(hint)", at: r)
+                    let hint = unitHints[unitText.lowercased()].map { "; did you mean '\(number)\($0)'?" } ?? "; use m, h, d or w"
+                    problem = "unknown unit '\(unitText)' in '\(text(t))'\(hint)"
                 }
-                bad = true
                 break
             }
             points.append(DurationPoint(value: value, unit: unit))
+            if i < t.end {  // ".."
+                i += 2
+                partStarts.append(i)
+            }
         }
-        if !bad {
+        if problem == nil {
+            let whole = text(t)
             if points.count > 3 {
-                report("'\(whole)' has \(points.count) points; a duration has one, two (MIN..MAX) or three (MIN..LIKELY..MAX)", at: r)
-                bad = true
+                problem = "'\(whole)' has \(points.count) points; a duration has one, two (MIN..MAX) or three (MIN..LIKELY..MAX)"
             } else if points.count >= 2 {
                 let hours = points.map { hoursForOrdering($0) }
                 let lo = hours[0], hi = hours[hours.count - 1]
-                let parts = whole.split(separator: "..").map(String.init)
+                let written = partStarts.enumerated().map { k, start in
+                    file.decode(start..<(k + 1 < partStarts.count ? partStarts[k + 1] - 2 : t.end))
+                }
                 if lo > hi {
-                    report("the minimum \(parts[0]) is greater than the maximum \(parts[parts.count - 1]) in '\(whole)'", at: r)
-                    bad = true
+                    problem = "the minimum \(written[0]) is greater than the maximum \(written[written.count - 1]) in '\(whole)'"
                 } else if hours.count == 3, hours[1] < lo || hours[1] > hi {
-                    report("the most likely \(parts[1]) is outside \(parts[0])..\(parts[2]) in '\(whole)'; a three-point estimate is MIN..LIKELY..MAX", at: r)
-                    bad = true
+                    problem = "the most likely \(written[1]) is outside \(written[0])..\(written[2]) in '\(whole)'; a three-point estimate is MIN..LIKELY..MAX"
                 }
             }
         }
-        return DurationLiteral(range: r, points: bad ? [DurationPoint(value: 0, unit: .hours)] : points)
+        if let problem {
+            report(problem, at: r)
+            return DurationLiteral(range: r, points: [DurationPoint(value: 0, unit: .hours)])
+        }
+        return DurationLiteral(range: r, points: points)
     }
 
     /// Orders points across units with an 8-hour day; the resolver re-checks

@@ -17,7 +17,11 @@ public enum Checker {
     /// - Parameter keepSyntax: keep the syntax tree with its layout (the
     ///   formatter needs it); without it a huge file takes far less memory.
     public static func check(_ file: SourceFile, keepSyntax: Bool = true) -> CheckedFile {
-        let tree = Parser.parse(file, keepLayout: keepSyntax)
+        check(file, keepSyntax: keepSyntax, parallelAbove: Parser.parallelThreshold)
+    }
+
+    static func check(_ file: SourceFile, keepSyntax: Bool, parallelAbove: Int) -> CheckedFile {
+        let tree = Parser.parse(file, keepLayout: keepSyntax, parallelAbove: parallelAbove)
         let parseDiagnostics = tree.diagnostics
         var resolver = Resolver(tree: tree, keepDeclarations: keepSyntax)
         let workflow = resolver.resolve()
@@ -45,8 +49,8 @@ struct Resolver {
     var workdayHours = 8.0
     /// Actors offered as "did you mean": a typo was meant to name them.
     var suggestedActors = Set<String>()
-    /// Step IDs in declaration order, for suggestions.
-    var stepIDs: [String] = []
+    /// The resolved steps, for "did you mean" suggestions.
+    var resolvedSteps: [Step] = []
 
     init(tree: SyntaxTree, keepDeclarations: Bool = true) {
         self.tree = tree
@@ -88,7 +92,8 @@ struct Resolver {
             name: procedure.name.value, code: header.code, agency: header.agency, field: header.field,
             deadline: header.deadline, target: header.target, service: header.service,
             workdayHours: workdayHours, dossiers: header.dossiers, actors: actors, steps: steps,
-            arrows: arrows, starts: starts, stepIndex: stepIndex.filter { $0.value >= 0 })
+            arrows: arrows, starts: starts,
+            stepIndex: tree.brokenDeclarations.isEmpty ? stepIndex : stepIndex.filter { $0.value >= 0 })
         checkLoops(workflow)
         checkReachability(workflow)
         checkActorsUsed(workflow)
@@ -285,15 +290,15 @@ struct Resolver {
             }
             if let actor = decl.actor, actorIndex[actor.text] == nil { unknownActor(actor, actorIndex) }
             let step = Step(
-                id: decl.id.text, label: decl.label.value, actor: decl.actor?.text,
+                id: decl.id.text, label: decl.label, actor: decl.actor?.text,
                 duration: decl.duration.map { estimate($0) } ?? .zero,
                 wait: decl.wait.map { estimate($0) } ?? .zero,
                 kind: decl.kind ?? .work, channel: decl.channel, isFixed: decl.isFixed,
-                note: decl.note?.value, range: decl.id.range)
+                note: decl.note, range: decl.id.range)
             index[decl.id.text] = steps.count
             steps.append(step)
         }
-        stepIDs = steps.map(\.id)
+        resolvedSteps = steps
         if !keepDeclarations { tree.steps = [] }
         for broken in tree.brokenDeclarations where broken.kind == .step && index[broken.name.text] == nil {
             index[broken.name.text] = -1
@@ -316,7 +321,7 @@ struct Resolver {
     /// for a step whose line did not parse (already reported).
     mutating func lookUpStep(_ name: Name, _ stepIndex: [String: Int]) -> Int? {
         if let i = stepIndex[name.text] { return i >= 0 ? i : nil }
-        let hint = closestName(to: name.text, among: stepIDs).map { "; did you mean '\($0)'?" } ?? ""
+        let hint = closestName(to: name.text, among: resolvedSteps.lazy.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
         error("unknown step '\(name.text)'\(hint)", at: name.range)
         return nil
     }

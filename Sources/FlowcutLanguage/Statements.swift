@@ -19,7 +19,8 @@ extension LineParser {
             fail("a statement starts with a keyword (step, actor, …) or a step ID, not \(found)")
             return nil
         }
-        let word = text(first)
+        // Most lines of a big file are steps: recognise them without a String.
+        let word = matches(first, "step") ? "step" : text(first)
         var ref: StatementRef?
         switch word {
         case "procedure":
@@ -163,7 +164,7 @@ extension LineParser {
         guard let id = name("a step ID") else { return nil }
         declaration = BrokenDeclaration(kind: .step, name: id)
         guard let label = string("the step's label") else { return nil }
-        var step = StepDecl(keyword: keyword.range, id: id, label: label)
+        var step = StepDecl(keyword: keyword.range, id: id, label: label.value)
         var seenBy = false, seenWait = false, seenNote = false
         func twice(_ seen: Bool, _ what: String, _ r: SourceRange, _ parser: inout LineParser) {
             if seen { parser.report("\(what) is given twice", at: r) }
@@ -182,7 +183,7 @@ extension LineParser {
                     step.kind = kind
                     continue
                 }
-                let word = text(t)
+                let word = attributeWord(t)
                 switch word {
                 case "paper", "online":
                     twice(step.channel != nil, "the channel (paper or online)", r, &self)
@@ -204,7 +205,7 @@ extension LineParser {
                     twice(seenNote, "'note'", r, &self)
                     seenNote = true
                     guard let s = string("the note") else { return nil }
-                    step.note = s
+                    step.note = s.value
                 default:
                     let hint = closestName(to: word, among: stepAttributeWords).map { "; did you mean '\($0)'?" }
                         ?? "; a step takes by ACTOR, a duration, wait DURATION, a kind, paper or online, fixed, note \"…\""
@@ -223,6 +224,29 @@ extension LineParser {
             }
         }
         return step
+    }
+
+    /// Whether token `t` is exactly `word`, compared on bytes.
+    func matches(_ t: Token, _ word: StaticString) -> Bool {
+        let length = t.end - t.start
+        guard length == word.utf8CodeUnitCount else { return false }
+        let bytes = file.bytes
+        return word.withUTF8Buffer { w in
+            for k in 0..<length where bytes[t.start + k] != w[k] { return false }
+            return true
+        }
+    }
+
+    /// A step attribute word, as a static string when it is one (no
+    /// allocation, no String comparison chain on the hot path).
+    private func attributeWord(_ t: Token) -> String {
+        if matches(t, "by") { return "by" }
+        if matches(t, "paper") { return "paper" }
+        if matches(t, "online") { return "online" }
+        if matches(t, "wait") { return "wait" }
+        if matches(t, "fixed") { return "fixed" }
+        if matches(t, "note") { return "note" }
+        return text(t)
     }
 
     /// The step kind a word names, compared on bytes (the hot path of a big file).

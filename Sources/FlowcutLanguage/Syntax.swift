@@ -59,29 +59,39 @@ public struct DurationPoint: Hashable, Sendable {
 }
 
 /// A duration as written: one, two (range) or three (PERT) points, stored
-/// inline (no array per duration).
+/// inline in 48 bytes (no array per duration).
 public struct DurationLiteral: Hashable, Sendable {
     public var range: SourceRange
-    private var first: DurationPoint
-    private var second: DurationPoint?
-    private var third: DurationPoint?
+    private var v0: Double, v1: Double, v2: Double
+    private var u0: TimeUnit, u1: TimeUnit, u2: TimeUnit
+    /// 1, 2 or 3.
+    public private(set) var pointCount: UInt8
 
     init(range: SourceRange, points: [DurationPoint]) {
         self.range = range
-        first = points.first ?? DurationPoint(value: 0, unit: .hours)
-        second = points.count > 1 ? points[1] : nil
-        third = points.count > 2 ? points[2] : nil
+        let p = points.isEmpty ? [DurationPoint(value: 0, unit: .hours)] : points
+        v0 = p[0].value
+        u0 = p[0].unit
+        v1 = p.count > 1 ? p[1].value : 0
+        u1 = p.count > 1 ? p[1].unit : .hours
+        v2 = p.count > 2 ? p[2].value : 0
+        u2 = p.count > 2 ? p[2].unit : .hours
+        pointCount = UInt8(min(p.count, 3))
     }
 
-    public var points: [DurationPoint] { [first] + [second, third].compactMap { $0 } }
-    public var pointCount: Int { third != nil ? 3 : (second != nil ? 2 : 1) }
+    public var points: [DurationPoint] {
+        let all = [DurationPoint(value: v0, unit: u0), DurationPoint(value: v1, unit: u1), DurationPoint(value: v2, unit: u2)]
+        return Array(all.prefix(Int(pointCount)))
+    }
 
     /// In working hours, with `workdayHours` hours per day.
     public func estimate(workdayHours: Double) -> TimeEstimate {
-        func h(_ p: DurationPoint) -> Double { p.value * p.unit.hours(workdayHours: workdayHours) }
-        if let second, let third { return .threePoint(min: h(first), likely: h(second), max: h(third)) }
-        if let second { return .range(min: h(first), max: h(second)) }
-        return .single(h(first))
+        let h0 = v0 * u0.hours(workdayHours: workdayHours)
+        switch pointCount {
+        case 3: return .threePoint(min: h0, likely: v1 * u1.hours(workdayHours: workdayHours), max: v2 * u2.hours(workdayHours: workdayHours))
+        case 2: return .range(min: h0, max: v1 * u1.hours(workdayHours: workdayHours))
+        default: return .single(h0)
+        }
     }
 }
 
@@ -134,14 +144,15 @@ public struct ActorDecl: Hashable, Sendable {
 public struct StepDecl: Hashable, Sendable {
     public var keyword: SourceRange
     public var id: Name
-    public var label: StringLiteral
+    /// The label's value (its place is not needed: nothing points at it).
+    public var label: String
     public var actor: Name?
     public var duration: DurationLiteral?
     public var wait: DurationLiteral?
     public var kind: StepKind?
     public var channel: Channel?
     public var isFixed = false
-    public var note: StringLiteral?
+    public var note: String?
 }
 
 /// `start ID...`

@@ -38,7 +38,7 @@ func summaryLine(_ path: String, _ checked: CheckedFile) -> String {
         return "\(path): \(plural(d.errorCount, "error")), \(plural(d.warningCount, "warning"))"
     }
     let decisions = w.steps.indices.count { w.isDecision($0) }
-    let loops = w.loops { _ in true }.count
+    let loops = w.reworkLoops.count
     var facts = [
         plural(w.steps.count, "step"), plural(w.actors.count, "actor"), plural(w.arrows.count, "arrow"),
         plural(decisions, "decision"), plural(loops, "loop"), plural(w.proposals.count, "proposal"),

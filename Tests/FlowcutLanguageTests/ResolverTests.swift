@@ -69,7 +69,7 @@ struct ResolverTests {
             review -> more 15%
             more -> review
             """)
-        #expect(w.loops { _ in true } == [[0, 1]])
+        #expect(w.reworkLoops == [[0, 1]])
     }
 
     @Test func aLoopInsideAParallelBlockLeftByItsJoinDecision() throws {
