@@ -81,6 +81,18 @@ struct FormatterTests {
         #expect(formatted == expected)
     }
 
+    /// docs/language.md shows the contract's example "as flowcut fmt lays it
+    /// out": it must check clean and be a fixed point of the formatter.
+    @Test func theReferenceExampleIsCanonical() throws {
+        let doc = try String(contentsOf: Self.root.appendingPathComponent("docs/language.md"), encoding: .utf8)
+        let start = try #require(doc.range(of: "## An example\n\n```\n"))
+        let end = try #require(doc.range(of: "```", range: start.upperBound..<doc.endIndex))
+        let example = String(doc[start.upperBound..<end.lowerBound])
+        let checked = Self.check(example)
+        #expect(checked.diagnostics.isEmpty)
+        #expect(Formatter.format(checked) == example)
+    }
+
     @Test func refusesAFileWithErrors() {
         #expect(Formatter.format(Self.check("procedure \"P\"\nstep a \"A\" 3x\n")) == nil)
     }
