@@ -51,6 +51,8 @@ struct Resolver {
     var suggestedActors = Set<String>()
     /// The resolved steps, for "did you mean" suggestions.
     var resolvedSteps: [Step] = []
+    /// How many names "did you mean" may still compare (see `closestName`).
+    var suggestionBudget = 5_000_000
 
     init(tree: SyntaxTree, keepDeclarations: Bool = true) {
         self.tree = tree
@@ -154,10 +156,13 @@ struct Resolver {
                 startDecl = decl
             }
         }
+        var proposalNames: [String: SourceRange] = [:]
         for decl in tree.proposals {
-            if let first = proposals.first(where: { $0.decl.name.value == decl.name.value }) {
+            if let first = proposalNames[decl.name.value] {
                 error("a proposal named \"\(decl.name.value)\" already exists", at: decl.name.range,
-                      notes: [.init("first given here", at: first.decl.name.range)])
+                      notes: [.init("first given here", at: first)])
+            } else {
+                proposalNames[decl.name.value] = decl.name.range
             }
             proposals.append((decl, []))
         }
@@ -310,7 +315,7 @@ struct Resolver {
         if actorIndex.isEmpty {
             error("unknown actor '\(name.text)'; declare it with actor \(name.text) \"Label\"", at: name.range)
         } else {
-            let suggestion = closestName(to: name.text, among: tree.actors.map(\.id.text))
+            let suggestion = closestName(to: name.text, among: tree.actors.lazy.map(\.id.text), budget: &suggestionBudget)
             if let suggestion { suggestedActors.insert(suggestion) }
             let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; declare it with actor \(name.text) \"Label\""
             error("unknown actor '\(name.text)'\(hint)", at: name.range)
@@ -321,7 +326,7 @@ struct Resolver {
     /// for a step whose line did not parse (already reported).
     mutating func lookUpStep(_ name: Name, _ stepIndex: [String: Int]) -> Int? {
         if let i = stepIndex[name.text] { return i >= 0 ? i : nil }
-        let hint = closestName(to: name.text, among: resolvedSteps.lazy.map(\.id)).map { "; did you mean '\($0)'?" } ?? ""
+        let hint = closestName(to: name.text, among: resolvedSteps.lazy.map(\.id), budget: &suggestionBudget).map { "; did you mean '\($0)'?" } ?? ""
         error("unknown step '\(name.text)'\(hint)", at: name.range)
         return nil
     }
@@ -331,20 +336,19 @@ struct Resolver {
     private mutating func resolveFlows(stepIndex: [String: Int]) -> [Arrow] {
         var arrows: [Arrow] = []
         arrows.reserveCapacity(tree.flowLinks.count)
-        // Arrows written so far, as from << 32 | to; the first place of a
-        // duplicate is looked up only when one is found.
-        var seen = Set<Int>(minimumCapacity: tree.flowLinks.count)
+        // Arrows written so far, keyed by from << 32 | to, with their index.
+        var seen = [Int: Int](minimumCapacity: tree.flowLinks.count)
         for flow in tree.flows {
             var from = lookUpStep(flow.first, stepIndex)
             var fromName = flow.first
             for link in tree.flowLinks[flow.links] {
                 let to = lookUpStep(link.target, stepIndex)
                 if let f = from, let t = to {
-                    if !seen.insert(f << 32 | t).inserted {
-                        let first = arrows.first { $0.from == f && $0.to == t }?.range
+                    if let first = seen[f << 32 | t] {
                         error("the arrow \(fromName.text) -> \(link.target.text) is written twice", at: link.target.range,
-                              notes: first.map { [.init("first written here", at: $0)] } ?? [])
+                              notes: arrows[first].range.map { [.init("first written here", at: $0)] } ?? [])
                     } else {
+                        seen[f << 32 | t] = arrows.count
                         arrows.append(Arrow(
                             from: f, to: t, writtenProbability: link.probability.map { $0.value / 100 },
                             label: link.label?.value, range: link.target.range))
