@@ -9,12 +9,17 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // The model every stage shares: Workflow, Step, Actor, TimeEstimate, Diagnostic.
         .target(name: "FlowcutCore"),
         // The .flow front end: lexer, parser (all errors, with ranges), resolver, formatter.
         .target(name: "FlowcutLanguage", dependencies: ["FlowcutCore"]),
+        // Timing: main scenario, critical path, simulation, metrics.
+        .target(name: "FlowcutAnalysis", dependencies: ["FlowcutCore"]),
+        // Text, Markdown and JSON reports.
+        .target(name: "FlowcutReport", dependencies: ["FlowcutCore", "FlowcutAnalysis"]),
         // Graphviz's C library, linked in-process (libgraphviz-dev).
         .systemLibrary(
             name: "CGraphviz",
@@ -27,7 +32,7 @@ let package = Package(
         .executableTarget(
             name: "flowcut",
             dependencies: [
-                "FlowcutCore", "FlowcutLanguage", "FlowcutRender",
+                "FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -35,6 +40,13 @@ let package = Package(
             name: "FlowcutLanguageTests",
             dependencies: ["FlowcutCore", "FlowcutLanguage"],
             exclude: ["Cases"]
+        ),
+        .testTarget(
+            name: "FlowcutAnalysisTests",
+            dependencies: [
+                "FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(name: "FlowcutRenderTests", dependencies: ["FlowcutRender"]),
         .testTarget(name: "FlowcutCLITests", dependencies: ["flowcut"]),

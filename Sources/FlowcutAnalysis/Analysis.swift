@@ -1,0 +1,100 @@
+import FlowcutCore
+
+/// How to analyse: the simulation's size and seed.
+public struct AnalysisOptions: Sendable, Hashable {
+    /// Cases to simulate; 0 skips the simulation.
+    public var runs: Int
+    public var seed: UInt64
+
+    public init(runs: Int = Simulator.defaultRuns, seed: UInt64 = Simulator.defaultSeed) {
+        self.runs = runs
+        self.seed = seed
+    }
+}
+
+/// The expected work of one actor on one dossier.
+public struct ActorWork: Sendable, Hashable {
+    /// The actor's ID; nil for steps without `by`.
+    public var actor: String?
+    /// Duration × expected visits, summed over the actor's steps (hours).
+    public var hours: Double
+    /// `hours` ÷ the lead time (expected if simulated, else main).
+    public var shareOfLeadTime: Double
+}
+
+/// Every number of ANALYSIS.md ("One procedure") for one workflow.
+public struct ProcedureAnalysis: Sendable {
+    public let workflow: Workflow
+    public let options: AnalysisOptions
+    public let structure: ProcessStructure
+    public let scenario: MainScenario
+    public let criticalPath: CriticalPath
+    /// Mean time (wait + duration) of each step, hours.
+    public let stepTimes: [Double]
+    /// nil when `options.runs` is 0.
+    public let simulation: SimulationResult?
+    /// Arrows of the main scenario between steps of different actors.
+    public let handoffArrows: [Int]
+    public let actors: [ActorWork]
+
+    public var mainLeadTime: Double { criticalPath.leadTime }
+    public var handoffs: Int { handoffArrows.count }
+
+    /// Process cycle efficiency: the duration of `work` steps on the critical
+    /// path ÷ the main lead time (lean: above 25% is good); nil for a lead
+    /// time of 0. Waits before work steps are waiting, not work.
+    public var pce: Double? {
+        guard mainLeadTime > 0 else { return nil }
+        let work = criticalPath.steps.filter { workflow.steps[$0].kind == .work }
+            .reduce(0.0) { $0 + workflow.steps[$1].duration.mean }
+        return work / mainLeadTime
+    }
+
+    /// Total expected work on one dossier, all actors (hours).
+    public var workHours: Double { actors.reduce(0) { $0 + $1.hours } }
+
+    /// Critical-path steps, longest first (ties: earlier on the path).
+    public var topTimeConsumers: [Int] {
+        criticalPath.steps.enumerated()
+            .sorted { stepTimes[$0.element] != stepTimes[$1.element] ? stepTimes[$0.element] > stepTimes[$1.element] : $0.offset < $1.offset }
+            .map(\.element)
+    }
+
+    /// Whether `time` fits `limit` (nil without a limit).
+    public static func fits(_ time: Double?, _ limit: Double?) -> Bool? {
+        guard let time, let limit else { return nil }
+        return time <= limit + 1e-9 * max(1, limit)
+    }
+}
+
+public enum Analyzer {
+    public static func analyze(_ w: Workflow, options: AnalysisOptions = AnalysisOptions()) -> ProcedureAnalysis {
+        let structure = ProcessStructure(w)
+        let scenario = MainScenario(w, structure)
+        let times = w.steps.map(\.meanTime)
+        let path = CriticalPath(w, structure, scenario, time: times)
+        let simulation = options.runs > 0
+            ? Simulator(w, structure).run(runs: options.runs, seed: options.seed) : nil
+        var handoffs: [Int] = []
+        for (a, arrow) in w.arrows.enumerated() where scenario.follows[a] {
+            if let x = w.steps[arrow.from].actor, let y = w.steps[arrow.to].actor, x != y { handoffs.append(a) }
+        }
+        // Expected visits: from the simulation; without one, once for each
+        // step of the main scenario.
+        let visits = simulation?.expectedVisits ?? scenario.contains.map { $0 ? 1 : 0 }
+        let lead = simulation.map(\.expectedLeadTime) ?? path.leadTime
+        var hours: [String?: Double] = [:]
+        for (s, step) in w.steps.enumerated() where visits[s] > 0 {
+            hours[step.actor, default: 0] += step.duration.mean * visits[s]
+        }
+        var actors = w.actors.map { a in
+            ActorWork(actor: a.id, hours: hours[a.id] ?? 0, shareOfLeadTime: lead > 0 ? (hours[a.id] ?? 0) / lead : 0)
+        }
+        if let unassigned = hours[nil], unassigned > 0 {
+            actors.append(ActorWork(actor: nil, hours: unassigned, shareOfLeadTime: lead > 0 ? unassigned / lead : 0))
+        }
+        return ProcedureAnalysis(
+            workflow: w, options: options, structure: structure, scenario: scenario, criticalPath: path,
+            stepTimes: times, simulation: simulation, handoffArrows: handoffs, actors: actors)
+    }
+}

@@ -1,0 +1,129 @@
+import FlowcutCore
+
+/// The main scenario (ANALYSIS.md): at every decision the most probable
+/// arrow that does not close a loop and from which an end can be reached
+/// without closing one (ties: the arrow written first); loops not taken.
+public struct MainScenario: Sendable {
+    /// Per step: it runs in the main scenario.
+    public let contains: [Bool]
+    /// Per arrow: it is followed in the main scenario.
+    public let follows: [Bool]
+
+    public init(_ w: Workflow, _ structure: ProcessStructure) {
+        let n = w.steps.count
+        // Whether an end can be reached from each step without closing a loop:
+        // an end has no arrow that can be taken; a decision needs one branch
+        // that can end, a parallel split needs all of them to.
+        var canEnd = [Bool](repeating: false, count: n)
+        for s in structure.forwardOrder.reversed() {
+            let taken = w.graph.outgoing(s).filter { w.arrows[$0].probability > 0 }
+            if taken.isEmpty {
+                canEnd[s] = true
+                continue
+            }
+            let forward = taken.filter { !structure.closesLoop[$0] }
+            if w.isDecision(s) {
+                canEnd[s] = forward.contains { canEnd[w.arrows[$0].to] }
+            } else {
+                canEnd[s] = !forward.isEmpty && forward.allSatisfy { canEnd[w.arrows[$0].to] }
+            }
+        }
+        var follows = [Bool](repeating: false, count: w.arrows.count)
+        var contains = [Bool](repeating: false, count: n)
+        var queue = w.starts.filter { structure.reachable[$0] }
+        for s in queue { contains[s] = true }
+        var head = 0
+        while head < queue.count {
+            let s = queue[head]
+            head += 1
+            let forward = w.graph.outgoing(s).filter { structure.isForward($0, in: w) }
+            var chosen: [Int]
+            if w.isDecision(s) {
+                // Most probable branch that can end; if none can, the most probable one.
+                let candidates = forward.filter { canEnd[w.arrows[$0].to] }
+                let pool = candidates.isEmpty ? forward : candidates
+                var best: Int?
+                for a in pool where best == nil || w.arrows[a].probability > w.arrows[best!].probability { best = a }
+                chosen = best.map { [$0] } ?? []
+            } else {
+                chosen = forward
+            }
+            for a in chosen {
+                follows[a] = true
+                let t = w.arrows[a].to
+                if !contains[t] {
+                    contains[t] = true
+                    queue.append(t)
+                }
+            }
+        }
+        self.contains = contains
+        self.follows = follows
+    }
+}
+
+/// Earliest and latest start and finish of one step, and its slack (hours).
+public struct StepSchedule: Sendable, Hashable {
+    public var earliestStart: Double
+    public var earliestFinish: Double
+    public var latestStart: Double
+    public var latestFinish: Double
+    public var slack: Double { latestStart - earliestStart }
+}
+
+/// The critical path method over the main scenario, with mean step times.
+public struct CriticalPath: Sendable {
+    /// Main lead time: the longest path by mean step time, in hours.
+    public let leadTime: Double
+    /// The critical path's steps, in order.
+    public let steps: [Int]
+    /// The schedule of every step of the main scenario (nil elsewhere).
+    public let schedule: [StepSchedule?]
+
+    /// - Parameter time: each step's mean time (wait + duration), hours.
+    public init(_ w: Workflow, _ structure: ProcessStructure, _ scenario: MainScenario, time: [Double]) {
+        let n = w.steps.count
+        var es = [Double](repeating: 0, count: n)
+        var ef = [Double](repeating: 0, count: n)
+        let order = structure.forwardOrder.filter { scenario.contains[$0] }
+        for s in order {
+            var start = 0.0
+            for a in w.graph.incoming(s) where scenario.follows[a] { start = max(start, ef[w.arrows[a].from]) }
+            es[s] = start
+            ef[s] = start + time[s]
+        }
+        let lead = order.reduce(0.0) { max($0, ef[$1]) }
+        var lf = [Double](repeating: lead, count: n)
+        var ls = [Double](repeating: lead, count: n)
+        for s in order.reversed() {
+            var finish = lead
+            for a in w.graph.outgoing(s) where scenario.follows[a] { finish = min(finish, ls[w.arrows[a].to]) }
+            lf[s] = finish
+            ls[s] = finish - time[s]
+        }
+        // Floating sums: treat differences below this as zero.
+        let tolerance = 1e-9 * max(1, lead)
+        var schedule = [StepSchedule?](repeating: nil, count: n)
+        for s in order {
+            schedule[s] = StepSchedule(
+                earliestStart: es[s], earliestFinish: ef[s],
+                latestStart: abs(ls[s] - es[s]) <= tolerance ? es[s] : ls[s],
+                latestFinish: abs(lf[s] - ef[s]) <= tolerance ? ef[s] : lf[s])
+        }
+        // Back from the end that finishes last (declared first among ties),
+        // through the predecessor that holds it up (its arrow written first).
+        var path: [Int] = []
+        if var at = order.filter({ abs(ef[$0] - lead) <= tolerance }).min() {
+            path.append(at)
+            while let a = w.graph.incoming(at).first(where: {
+                scenario.follows[$0] && abs(ef[w.arrows[$0].from] - es[at]) <= tolerance
+            }) {
+                at = w.arrows[a].from
+                path.append(at)
+            }
+        }
+        leadTime = lead
+        steps = path.reversed()
+        self.schedule = schedule
+    }
+}

@@ -1,0 +1,365 @@
+import FlowcutCore
+
+/// What the Monte Carlo simulation of N cases gives (ANALYSIS.md).
+public struct SimulationResult: Sendable {
+    public var runs: Int
+    public var seed: UInt64
+    /// Cases stopped after more than `loopLimit` loop returns; they are
+    /// counted here and left out of every figure below.
+    public var stoppedCases: Int
+    /// Lead times of the completed cases, ascending (hours).
+    public var leadTimes: [Double]
+    /// Mean number of times each step runs in one case.
+    public var expectedVisits: [Double]
+    /// Share of cases in which each step runs at least once.
+    public var visitProbability: [Double]
+
+    public var completedCases: Int { leadTimes.count }
+
+    /// Expected lead time: the mean over completed cases.
+    public var expectedLeadTime: Double {
+        leadTimes.isEmpty ? 0 : leadTimes.reduce(0, +) / Double(leadTimes.count)
+    }
+
+    /// The q-quantile by the nearest-rank method: the smallest lead time
+    /// with at least q of the cases at or below it.
+    public func percentile(_ q: Double) -> Double {
+        guard !leadTimes.isEmpty else { return 0 }
+        let rank = Int((q * Double(leadTimes.count)).rounded(.up))
+        return leadTimes[min(max(rank, 1), leadTimes.count) - 1]
+    }
+
+    /// Share of completed cases whose lead time is at most `deadline`.
+    public func onTimeRate(_ deadline: Double) -> Double {
+        guard !leadTimes.isEmpty else { return 0 }
+        let tolerance = 1e-9 * max(1, deadline)
+        var lo = 0, hi = leadTimes.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if leadTimes[mid] <= deadline + tolerance { lo = mid + 1 } else { hi = mid }
+        }
+        return Double(lo) / Double(leadTimes.count)
+    }
+}
+
+/// Runs cases of a process, drawing every decision and duration:
+/// - a decision takes one arrow, drawn by its probability; other steps start
+///   all their arrows;
+/// - durations and waits are drawn uniform for a range, PERT-beta for a
+///   three-point estimate;
+/// - an arrow that closes a loop starts its target again as soon as it
+///   fires; a case with more than `loopLimit` such returns is stopped;
+/// - a step with several forward predecessors waits for those that can
+///   still arrive in this case: it starts when every one of them has
+///   arrived or can no longer be reached from anything still running.
+public struct Simulator: Sendable {
+    public static let defaultRuns = 10_000
+    public static let defaultSeed: UInt64 = 20_211_213
+    public static let loopLimit = 1_000
+
+    let n: Int
+    let duration: [TimeDistribution]
+    let wait: [TimeDistribution]
+    let isDecision: [Bool]
+    // Taken arrows out of each step, in compressed rows.
+    let outStart: [Int]
+    let outTarget: [Int]
+    let outClosesLoop: [Bool]
+    /// For a decision: cumulative probability up to and including the arrow.
+    let outCumulative: [Double]
+    /// For a forward arrow into a join: the bit of its source among the
+    /// join's predecessors.
+    let outSlot: [Int]
+    /// Number of forward predecessors of each step.
+    let forwardIn: [Int]
+    /// Join number of a step with two or more forward predecessors, else -1.
+    let joinIndex: [Int]
+    let joinFull: [UInt64]
+    /// joinReach[j * n + w]: the predecessors of join j that step w can
+    /// still reach without passing through the join (bit per predecessor).
+    /// Empty when too large to hold: joins then wait until nothing runs.
+    let joinReach: [UInt64]
+    let starts: [Int]
+
+    public init(_ w: Workflow, _ structure: ProcessStructure) {
+        n = w.steps.count
+        duration = w.steps.map { TimeDistribution($0.duration) }
+        wait = w.steps.map { TimeDistribution($0.wait) }
+        isDecision = (0..<n).map { w.isDecision($0) }
+        starts = w.starts.filter { structure.reachable[$0] }
+        // Forward predecessors and the slot of each.
+        var forwardIn = [Int](repeating: 0, count: n)
+        var slotOfArrow = [Int](repeating: -1, count: w.arrows.count)
+        for s in 0..<n {
+            for a in w.graph.incoming(s) where structure.isForward(a, in: w) && structure.reachable[w.arrows[a].from] {
+                slotOfArrow[a] = forwardIn[s]
+                forwardIn[s] += 1
+            }
+        }
+        var outStart = [0]
+        var outTarget: [Int] = [], outCloses: [Bool] = [], outCumulative: [Double] = [], outSlot: [Int] = []
+        for s in 0..<n {
+            var cumulative = 0.0
+            for a in w.graph.outgoing(s) where w.arrows[a].probability > 0 {
+                cumulative += w.arrows[a].probability
+                outTarget.append(w.arrows[a].to)
+                outCloses.append(structure.closesLoop[a])
+                outCumulative.append(cumulative)
+                outSlot.append(slotOfArrow[a])
+            }
+            // Guard against rounding: the last branch of a decision closes at 1.
+            if isDecision[s], outCumulative.count > outStart[s] { outCumulative[outCumulative.count - 1] = .infinity }
+            outStart.append(outTarget.count)
+        }
+        self.outStart = outStart
+        self.outTarget = outTarget
+        self.outClosesLoop = outCloses
+        self.outCumulative = outCumulative
+        self.outSlot = outSlot
+        self.forwardIn = forwardIn
+        var joinIndex = [Int](repeating: -1, count: n)
+        var joins: [Int] = []
+        for s in 0..<n where forwardIn[s] >= 2 && forwardIn[s] <= 64 {
+            joinIndex[s] = joins.count
+            joins.append(s)
+        }
+        self.joinIndex = joinIndex
+        joinFull = joins.map { forwardIn[$0] == 64 ? UInt64.max : (UInt64(1) << UInt64(forwardIn[$0])) - 1 }
+        joinReach = joins.count * n <= 4_000_000 ? Self.reach(w, structure, joins, slotOfArrow) : []
+    }
+
+    /// For each join and each of its predecessors: every step from which the
+    /// predecessor can be reached along taken arrows without passing the join.
+    private static func reach(_ w: Workflow, _ structure: ProcessStructure, _ joins: [Int], _ slot: [Int]) -> [UInt64] {
+        let n = w.steps.count
+        var table = [UInt64](repeating: 0, count: joins.count * n)
+        var seen = [Int](repeating: -1, count: n)
+        var mark = 0
+        for (j, join) in joins.enumerated() {
+            for a in w.graph.incoming(join) where slot[a] >= 0 {
+                let bit = UInt64(1) << UInt64(slot[a])
+                mark += 1
+                var queue = [w.arrows[a].from]
+                seen[queue[0]] = mark
+                var head = 0
+                while head < queue.count {
+                    let v = queue[head]
+                    head += 1
+                    table[j * n + v] |= bit
+                    for b in w.graph.incoming(v) where w.arrows[b].probability > 0 {
+                        let u = w.arrows[b].from
+                        if u != join, seen[u] != mark {
+                            seen[u] = mark
+                            queue.append(u)
+                        }
+                    }
+                }
+            }
+        }
+        return table
+    }
+
+    /// Runs `runs` cases from `seed`.
+    public func run(runs: Int, seed: UInt64) -> SimulationResult {
+        var random = SeededRandom(seed: seed)
+        var leadTimes: [Double] = []
+        leadTimes.reserveCapacity(runs)
+        var totalVisits = [Int](repeating: 0, count: n)
+        var visitedCases = [Int](repeating: 0, count: n)
+        var stopped = 0
+        var state = CaseState(n: n)
+        for _ in 0..<runs {
+            if let lead = runCase(&state, &random) {
+                leadTimes.append(lead)
+                for s in state.touched {
+                    totalVisits[s] += Int(state.visits[s])
+                    visitedCases[s] += 1
+                }
+            } else {
+                stopped += 1
+            }
+            state.reset()
+        }
+        leadTimes.sort()
+        let completed = Double(max(leadTimes.count, 1))
+        return SimulationResult(
+            runs: runs, seed: seed, stoppedCases: stopped, leadTimes: leadTimes,
+            expectedVisits: totalVisits.map { Double($0) / completed },
+            visitProbability: visitedCases.map { Double($0) / completed })
+    }
+
+    /// The state of one case, reused from case to case.
+    struct CaseState {
+        var visits: [Int32]
+        var touched: [Int] = []
+        var pendingMask: [UInt64]
+        var pendingTime: [Double]
+        var pending: [Int] = []
+        var events = EventQueue()
+
+        init(n: Int) {
+            visits = Array(repeating: 0, count: n)
+            pendingMask = Array(repeating: 0, count: n)
+            pendingTime = Array(repeating: 0, count: n)
+        }
+
+        mutating func reset() {
+            for s in touched { visits[s] = 0 }
+            touched.removeAll(keepingCapacity: true)
+            for s in pending { pendingMask[s] = 0 }
+            pending.removeAll(keepingCapacity: true)
+            events.removeAll()
+        }
+    }
+
+    /// One case; its lead time, or nil if it was stopped in a loop.
+    private func runCase(_ st: inout CaseState, _ random: inout SeededRandom) -> Double? {
+        var end = 0.0
+        var returns = 0
+        for s in starts { startStep(s, at: 0, &st, &random) }
+        while true {
+            guard let (time, u) = st.events.pop() else {
+                // Nothing runs: joins still waiting can only be waiting for
+                // each other; the earliest goes first.
+                guard let j = st.pending.min(by: { st.pendingTime[$0] < st.pendingTime[$1] }) else { break }
+                fire(join: j, &st, &random)
+                continue
+            }
+            end = max(end, time)
+            let first = outStart[u], last = outStart[u + 1]
+            if first == last { continue }
+            var chosen = first
+            var through = last
+            if isDecision[u] {
+                let x = random.unit()
+                while chosen < last - 1 && x >= outCumulative[chosen] { chosen += 1 }
+                through = chosen + 1
+            }
+            for k in chosen..<through {
+                let v = outTarget[k]
+                if outClosesLoop[k] {
+                    returns += 1
+                    if returns > Self.loopLimit { return nil }
+                    if st.pendingMask[v] != 0 { clearPending(v, &st) }
+                    startStep(v, at: time, &st, &random)
+                } else if forwardIn[v] <= 1 || joinIndex[v] < 0 {
+                    startStep(v, at: time, &st, &random)
+                } else {
+                    if st.pendingMask[v] == 0 { st.pending.append(v) }
+                    st.pendingMask[v] |= UInt64(1) << UInt64(outSlot[k])
+                    st.pendingTime[v] = max(st.pendingTime[v], time)
+                }
+            }
+            if !st.pending.isEmpty { releaseJoins(&st, &random) }
+        }
+        return end
+    }
+
+    /// Starts every waiting join whose missing predecessors can no longer arrive.
+    private func releaseJoins(_ st: inout CaseState, _ random: inout SeededRandom) {
+        var i = 0
+        while i < st.pending.count {
+            let v = st.pending[i]
+            let j = joinIndex[v]
+            let missing = joinFull[j] & ~st.pendingMask[v]
+            var reachable: UInt64 = 0
+            if missing != 0 {
+                if joinReach.isEmpty {
+                    reachable = st.events.isEmpty ? 0 : missing
+                } else {
+                    let row = j * n
+                    for e in st.events.steps { reachable |= joinReach[row + e] }
+                    for p in st.pending where p != v { reachable |= joinReach[row + p] }
+                }
+            }
+            if missing & reachable == 0 {
+                fire(join: v, &st, &random)
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    private func fire(join v: Int, _ st: inout CaseState, _ random: inout SeededRandom) {
+        let time = st.pendingTime[v]
+        clearPending(v, &st)
+        startStep(v, at: time, &st, &random)
+    }
+
+    private func clearPending(_ v: Int, _ st: inout CaseState) {
+        st.pendingMask[v] = 0
+        st.pendingTime[v] = 0
+        if let k = st.pending.firstIndex(of: v) { st.pending.remove(at: k) }
+    }
+
+    @inline(__always)
+    private func startStep(_ s: Int, at time: Double, _ st: inout CaseState, _ random: inout SeededRandom) {
+        if st.visits[s] == 0 { st.touched.append(s) }
+        st.visits[s] += 1
+        let t = time + wait[s].draw(&random) + duration[s].draw(&random)
+        st.events.push(t, s)
+    }
+}
+
+/// Steps running in one case, by finish time (ties: started first).
+struct EventQueue {
+    private var times: [Double] = []
+    private(set) var steps: [Int] = []
+    private var order: [Int] = []
+    private var counter = 0
+
+    var isEmpty: Bool { times.isEmpty }
+
+    mutating func removeAll() {
+        times.removeAll(keepingCapacity: true)
+        steps.removeAll(keepingCapacity: true)
+        order.removeAll(keepingCapacity: true)
+        counter = 0
+    }
+
+    @inline(__always)
+    private func less(_ i: Int, _ j: Int) -> Bool {
+        times[i] < times[j] || (times[i] == times[j] && order[i] < order[j])
+    }
+
+    private mutating func swapAt(_ i: Int, _ j: Int) {
+        times.swapAt(i, j)
+        steps.swapAt(i, j)
+        order.swapAt(i, j)
+    }
+
+    mutating func push(_ time: Double, _ step: Int) {
+        times.append(time)
+        steps.append(step)
+        order.append(counter)
+        counter += 1
+        var i = times.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            if !less(i, parent) { break }
+            swapAt(i, parent)
+            i = parent
+        }
+    }
+
+    mutating func pop() -> (Double, Int)? {
+        guard !times.isEmpty else { return nil }
+        let top = (times[0], steps[0])
+        let last = times.count - 1
+        swapAt(0, last)
+        times.removeLast()
+        steps.removeLast()
+        order.removeLast()
+        var i = 0
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var m = i
+            if l < times.count, less(l, m) { m = l }
+            if r < times.count, less(r, m) { m = r }
+            if m == i { break }
+            swapAt(i, m)
+            i = m
+        }
+        return top
+    }
+}

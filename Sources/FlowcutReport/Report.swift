@@ -1,0 +1,1 @@
+// Reports: text, Markdown and JSON (see the files beside this one).
