@@ -20,6 +20,8 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--seed", type=int, default=42)
     ap.add_argument("--arrows-per-step", type=int, default=1)
+    ap.add_argument("--edgelist", help="also write 'u v weight' lines for networkx: each arrow "
+                    "weighted by its source's mean hours, plus an arrow from every step to END")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     n = a.steps
@@ -33,33 +35,47 @@ def main():
         "",
     ]
     actors = [f"a{i}" for i in range(12)]
+    means = []
     for i, actor in enumerate(actors):
         lines.append(f'actor {actor} "Đơn vị xử lý số {i}"')
     lines.append("")
     for i in range(n):
         r = rng.random()
         if r < 0.6:
-            d = f"{rng.randint(1, 8)}h"
+            h = rng.randint(1, 8)
+            d = f"{h}h"
+            means.append(float(h))
         elif r < 0.8:
             lo = rng.randint(1, 3)
-            d = f"{lo}d..{lo + rng.randint(1, 3)}d"
+            hi = lo + rng.randint(1, 3)
+            d = f"{lo}d..{hi}d"
+            means.append((lo + hi) * 8 / 2)
         else:
             lo = rng.randint(1, 2)
             d = f"{lo}d..{lo + 1}d..{lo + 3}d"
+            means.append((lo + 4 * (lo + 1) + lo + 3) * 8 / 6)
         kind = KINDS[i % len(KINDS)]
         channel = " paper" if i % 7 == 0 else ""
         lines.append(f'step s{i} "Bước xử lý số {i}" by {actors[i % 12]} {d} {kind}{channel}')
     lines.append("")
     arrows = 0
+    edges = []
     for i in range(1, n):
         sources = set()
         for _ in range(a.arrows_per_step):
             sources.add(rng.randint(max(0, i - 20), i - 1))
         for j in sorted(sources):
             lines.append(f"s{j} -> s{i}")
+            edges.append((j, i))
             arrows += 1
     with open(a.out, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
+    if a.edgelist:
+        with open(a.edgelist, "w") as f:
+            for j, i in edges:
+                f.write(f"s{j} s{i} {means[j]!r}\n")
+            for j in range(n):
+                f.write(f"s{j} END {means[j]!r}\n")
     print(f"{a.out}: {n} steps, {arrows} arrows")
 
 

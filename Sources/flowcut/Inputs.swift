@@ -45,7 +45,7 @@ struct Inputs {
     /// Reads and checks every file, in parallel, results in input order.
     /// - Parameter keepSyntax: keep each file's syntax tree (for `fmt`).
     func check(keepSyntax: Bool = false) -> [CheckedFile?] {
-        let results = ResultBox<CheckedFile?>(count: files.count)
+        let results = ResultBox<CheckedFile?>(count: files.count, initial: nil)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             results[i] = Self.read(files[i]).map { Checker.check($0, keepSyntax: keepSyntax) }
         }
@@ -55,7 +55,8 @@ struct Inputs {
     /// nil (after reporting it) when the file cannot be read.
     static func read(_ path: String) -> SourceFile? {
         guard let bytes = readBytes(path) else {
-            Terminal.fail("cannot read \(path): \(String(cString: strerror(errno)))")
+            let reason = errno == EINVAL ? "not a regular file" : String(cString: strerror(errno))
+            Terminal.fail("cannot read \(path): \(reason)")
             return nil
         }
         return SourceFile(path: path, bytes: bytes)
@@ -63,7 +64,14 @@ struct Inputs {
 
     /// The whole file in one array, without an intermediate copy.
     static func readBytes(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY)
+        // Only regular files: a FIFO or a device would block or never end.
+        var before = stat()
+        guard stat(path, &before) == 0 else { return nil }
+        guard (before.st_mode & S_IFMT) == S_IFREG else {
+            errno = EINVAL
+            return nil
+        }
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
@@ -93,17 +101,18 @@ struct Inputs {
     }
 }
 
-/// Slots written by concurrent workers, one slot each.
+/// Slots written by concurrent workers, one slot each, each starting with
+/// `initial` (no optional of an optional: a nil result is a value here).
 final class ResultBox<Value>: @unchecked Sendable {
-    private var storage: [Value?]
+    private var storage: [Value]
     private let lock = NSLock()
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    init(count: Int, initial: Value) { storage = Array(repeating: initial, count: count) }
 
-    subscript(index: Int) -> Value? {
+    subscript(index: Int) -> Value {
         get { lock.withLock { storage[index] } }
         set { lock.withLock { storage[index] = newValue } }
     }
 
-    var values: [Value] { lock.withLock { storage.map { $0! } } }
+    var values: [Value] { lock.withLock { storage } }
 }

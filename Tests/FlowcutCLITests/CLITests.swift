@@ -134,12 +134,92 @@ struct CLITests {
             """)
     }
 
-    @Test func analyzeSummarisesTheBundledWorkflows() throws {
-        let r = try Self.run(["analyze"])
+    @Test func analyzeTextSummary() throws {
+        let folder = try Self.temporaryFolder()
+        // By hand: 4 + 40 + 8 = 52 h = 6.5 working days; deadline 7 d = 56 h.
+        try Data("""
+            procedure "P"
+              deadline 7d
+            actor a "A"
+            actor b "B"
+            step receive "R" by a 4h
+            step police  "Công an" by b 5d consult
+            step tax     "Thuế" by b 3d consult
+            step decide  "Q" by a 1d
+            receive -> police -> decide
+            receive -> tax -> decide
+
+            """.utf8).write(to: folder.appendingPathComponent("p.flow"))
+        let r = try Self.run(["analyze", "p.flow", "--runs", "1000"], in: folder)
         #expect(r.status == 0)
         #expect(r.stderr == "")
-        // giay-phep-dich-vu-viec-lam.flow: deadline 7d = 7 working days = 56 h.
-        #expect(r.stdout.contains("deadline 7 working days (56 h)"))
+        let lines = r.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        #expect(lines.contains("Lead time, main scenario 6.5 working days (52 h)"))
+        #expect(lines.contains("Deadline 7 working days (56 h): within, 0.5 d to spare"))
+        #expect(lines.contains("Critical path receive → police → decide"))
+        // Constant durations: every simulated case takes 52 h; all on time.
+        #expect(lines.contains("Simulated (1 000 cases, seed 20211213) expected 6.5 d · P50 6.5 d · P90 6.5 d · P95 6.5 d · on time 100%"))
+        // receive -> police, police -> decide, receive -> tax, tax -> decide: a, b, b, a: 4 changes of actor.
+        #expect(lines.contains("Handoffs 4"))
+    }
+
+    @Test func analyzeJSONIsValidDeterministicAndHasTheContractKeys() throws {
+        let first = try Self.run(["analyze", "--format", "json", "--runs", "2000"])
+        let second = try Self.run(["analyze", "--format", "json", "--runs", "2000"])
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+        // Parsed by Foundation's JSON parser, not ours.
+        let object = try #require(JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        let procedures = try #require(object["procedures"] as? [[String: Any]])
+        #expect(procedures.count == (try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("workflows").path)).filter { $0.hasSuffix(".flow") }.count)
+        #expect(object.keys.contains("portfolio"))
+        for p in procedures {
+            #expect(Set(p.keys).isSuperset(of: ["procedure", "before", "after", "proposal", "savings", "suggestions"]))
+            let before = try #require(p["before"] as? [String: Any])
+            #expect(Set(before.keys).isSuperset(of: [
+                "mainLeadTimeHours", "criticalPath", "expectedLeadTimeHours", "p50Hours", "p90Hours", "p95Hours",
+                "onTimeRate", "handoffs", "pce", "steps", "actors",
+            ]))
+            let steps = try #require(before["steps"] as? [[String: Any]])
+            #expect(steps.allSatisfy { Set($0.keys).isSuperset(of: [
+                "id", "earliestStartHours", "earliestFinishHours", "latestStartHours", "latestFinishHours",
+                "slackHours", "visitProbability",
+            ]) })
+        }
+        let other = try Self.run(["analyze", "--format", "json", "--runs", "2000", "--seed", "1"])
+        #expect(other.stdout != first.stdout)
+    }
+
+    @Test func analyzeRejectsBadOptions() throws {
+        let r = try Self.run(["analyze", "--runs", "-5"])
+        #expect(r.status == 64)
+        let f = try Self.run(["analyze", "--format", "pdf"])
+        #expect(f.status == 64)
+        #expect(f.stderr.contains("pdf"))
+    }
+
+    @Test func analyzeReportsABrokenFileAndAnalysesTheRest() throws {
+        let folder = try Self.temporaryFolder()
+        try Data("procedure \"Good\"\nstep a \"A\" 1d\n".utf8).write(to: folder.appendingPathComponent("a.flow"))
+        try Data("procedure \"Bad\"\nstep a \"A\" 1q\n".utf8).write(to: folder.appendingPathComponent("b.flow"))
+        let r = try Self.run(["analyze", ".", "--runs", "100"], in: folder)
+        #expect(r.status == 1)
+        #expect(r.stdout.contains("1 working day (8 h)"))
+        #expect(r.stdout.hasSuffix("./b.flow: 1 error, 0 warnings\n"))
+        #expect(r.stderr.contains("./b.flow:2:12: error: unknown unit 'q' in '1q'; use m, h, d or w"))
+    }
+
+    /// A FIFO would block a reader forever, a dangling link cannot be read:
+    /// both are reported, and the command ends.
+    @Test func specialFilesAreRefusedNotWaitedOn() throws {
+        let folder = try Self.temporaryFolder()
+        #expect(mkfifo(folder.appendingPathComponent("pipe.flow").path, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("gone.flow").path, withDestinationPath: "/nonexistent/x.flow")
+        let r = try Self.run(["check", "."], in: folder)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("flowcut: error: cannot read ./pipe.flow: not a regular file"))
+        #expect(r.stderr.contains("flowcut: error: cannot read ./gone.flow: No such file or directory"))
     }
 
     @Test func versionNamesTheLinkedGraphviz() throws {

@@ -1,1 +1,0 @@
-// Reports: text, Markdown and JSON (see the files beside this one).
