@@ -83,15 +83,25 @@ public enum Analyzer {
         // step of the main scenario.
         let visits = simulation?.expectedVisits ?? scenario.contains.map { $0 ? 1 : 0 }
         let lead = simulation.map(\.expectedLeadTime) ?? path.leadTime
-        var hours: [String?: Double] = [:]
+        // Hours by actor index; the last slot is for steps without an actor.
+        var actorIndex: [String: Int] = [:]
+        for (i, a) in w.actors.enumerated() { actorIndex[a.id] = i }
+        var hours = [Double](repeating: 0, count: w.actors.count + 1)
+        var lastActor: (id: String, index: Int)?
         for (s, step) in w.steps.enumerated() where visits[s] > 0 {
-            hours[step.actor, default: 0] += step.duration.mean * visits[s]
+            var slot = w.actors.count
+            if let id = step.actor {
+                if let last = lastActor, last.id == id { slot = last.index } else if let i = actorIndex[id] {
+                    slot = i
+                    lastActor = (id, i)
+                }
+            }
+            hours[slot] += step.duration.mean * visits[s]
         }
-        var actors = w.actors.map { a in
-            ActorWork(actor: a.id, hours: hours[a.id] ?? 0, shareOfLeadTime: lead > 0 ? (hours[a.id] ?? 0) / lead : 0)
-        }
-        if let unassigned = hours[nil], unassigned > 0 {
-            actors.append(ActorWork(actor: nil, hours: unassigned, shareOfLeadTime: lead > 0 ? unassigned / lead : 0))
+        let share = { (h: Double) in lead > 0 ? h / lead : 0 }
+        var actors = w.actors.enumerated().map { ActorWork(actor: $0.element.id, hours: hours[$0.offset], shareOfLeadTime: share(hours[$0.offset])) }
+        if hours[w.actors.count] > 0 {
+            actors.append(ActorWork(actor: nil, hours: hours[w.actors.count], shareOfLeadTime: share(hours[w.actors.count])))
         }
         return ProcedureAnalysis(
             workflow: w, options: options, structure: structure, scenario: scenario, criticalPath: path,

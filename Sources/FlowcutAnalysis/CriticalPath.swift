@@ -16,45 +16,43 @@ public struct MainScenario: Sendable {
         // that can end, a parallel split needs all of them to.
         var canEnd = [Bool](repeating: false, count: n)
         for s in structure.forwardOrder.reversed() {
-            let taken = w.graph.outgoing(s).filter { w.arrows[$0].probability > 0 }
-            if taken.isEmpty {
-                canEnd[s] = true
-                continue
+            var taken = false, anyForward = false, anyEnds = false, allEnd = true
+            for a in w.graph.outgoing(s) where w.arrows[a].probability > 0 {
+                taken = true
+                guard !structure.closesLoop[a] else { continue }
+                anyForward = true
+                if canEnd[w.arrows[a].to] { anyEnds = true } else { allEnd = false }
             }
-            let forward = taken.filter { !structure.closesLoop[$0] }
-            if w.isDecision(s) {
-                canEnd[s] = forward.contains { canEnd[w.arrows[$0].to] }
-            } else {
-                canEnd[s] = !forward.isEmpty && forward.allSatisfy { canEnd[w.arrows[$0].to] }
-            }
+            canEnd[s] = !taken || (w.isDecision(s) ? anyEnds : anyForward && allEnd)
         }
         var follows = [Bool](repeating: false, count: w.arrows.count)
         var contains = [Bool](repeating: false, count: n)
         var queue = w.starts.filter { structure.reachable[$0] }
         for s in queue { contains[s] = true }
         var head = 0
+        func follow(_ a: Int) {
+            follows[a] = true
+            let t = w.arrows[a].to
+            if !contains[t] {
+                contains[t] = true
+                queue.append(t)
+            }
+        }
         while head < queue.count {
             let s = queue[head]
             head += 1
-            let forward = w.graph.outgoing(s).filter { structure.isForward($0, in: w) }
-            var chosen: [Int]
             if w.isDecision(s) {
-                // Most probable branch that can end; if none can, the most probable one.
-                let candidates = forward.filter { canEnd[w.arrows[$0].to] }
-                let pool = candidates.isEmpty ? forward : candidates
-                var best: Int?
-                for a in pool where best == nil || w.arrows[a].probability > w.arrows[best!].probability { best = a }
-                chosen = best.map { [$0] } ?? []
-            } else {
-                chosen = forward
-            }
-            for a in chosen {
-                follows[a] = true
-                let t = w.arrows[a].to
-                if !contains[t] {
-                    contains[t] = true
-                    queue.append(t)
+                // Most probable forward branch that can end (ties: written
+                // first); if none can, the most probable forward branch.
+                var best: Int?, bestEnding: Int?
+                for a in w.graph.outgoing(s) where structure.isForward(a, in: w) {
+                    let p = w.arrows[a].probability
+                    if best == nil || p > w.arrows[best!].probability { best = a }
+                    if canEnd[w.arrows[a].to], bestEnding == nil || p > w.arrows[bestEnding!].probability { bestEnding = a }
                 }
+                if let chosen = bestEnding ?? best { follow(chosen) }
+            } else {
+                for a in w.graph.outgoing(s) where structure.isForward(a, in: w) { follow(a) }
             }
         }
         self.contains = contains

@@ -19,7 +19,7 @@ public struct ProcessStructure: Sendable {
     public init(_ workflow: Workflow) {
         let arrows = workflow.arrows
         let taken = { (a: Int) in arrows[a].probability > 0 }
-        reachable = workflow.reachableSteps()
+        reachable = workflow.reachable
         var closes = [Bool](repeating: false, count: arrows.count)
         if !workflow.reworkLoops.isEmpty {
             let dominators = Dominators(workflow, taken: taken)
@@ -46,21 +46,22 @@ public struct ProcessStructure: Sendable {
         workflow.arrows[a].probability > 0 && !closesLoop[a]
     }
 
-    /// Kahn's algorithm over reachable steps; ties go to the step declared first.
+    /// Kahn's algorithm over reachable steps (first in, first out).
     static func topologicalOrder(_ w: Workflow, _ reachable: [Bool], forward: (Int) -> Bool) -> [Int] {
         let n = w.steps.count
         var indegree = [Int](repeating: 0, count: n)
         for (a, arrow) in w.arrows.enumerated() where forward(a) && reachable[arrow.from] { indegree[arrow.to] += 1 }
-        var ready = Heap<Int>()
-        for s in 0..<n where reachable[s] && indegree[s] == 0 { ready.push(s) }
         var order: [Int] = []
         order.reserveCapacity(n)
-        while let s = ready.pop() {
-            order.append(s)
+        for s in 0..<n where reachable[s] && indegree[s] == 0 { order.append(s) }
+        var head = 0
+        while head < order.count {
+            let s = order[head]
+            head += 1
             for a in w.graph.outgoing(s) where forward(a) {
                 let t = w.arrows[a].to
                 indegree[t] -= 1
-                if indegree[t] == 0 { ready.push(t) }
+                if indegree[t] == 0 { order.append(t) }
             }
         }
         return order
@@ -189,44 +190,5 @@ struct Dominators {
     func dominates(_ a: Int, _ b: Int) -> Bool {
         guard enter[a] >= 0, enter[b] >= 0 else { return false }
         return enter[a] <= enter[b] && exit[b] <= exit[a]
-    }
-}
-
-/// A binary min-heap.
-struct Heap<Element: Comparable> {
-    private var items: [Element] = []
-
-    var isEmpty: Bool { items.isEmpty }
-    var count: Int { items.count }
-
-    mutating func push(_ x: Element) {
-        items.append(x)
-        var i = items.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            if items[parent] <= items[i] { break }
-            items.swapAt(parent, i)
-            i = parent
-        }
-    }
-
-    mutating func pop() -> Element? {
-        guard !items.isEmpty else { return nil }
-        let top = items[0]
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var m = i
-                if l < items.count, items[l] < items[m] { m = l }
-                if r < items.count, items[r] < items[m] { m = r }
-                if m == i { break }
-                items.swapAt(i, m)
-                i = m
-            }
-        }
-        return top
     }
 }

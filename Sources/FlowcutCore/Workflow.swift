@@ -123,6 +123,8 @@ public struct Workflow: Sendable {
     /// The rework loops: the steps of each strongly connected group along
     /// arrows that can be taken, in declaration order; built once.
     public private(set) var reworkLoops: [[Int]] = []
+    /// Per step: reachable from the starts along arrows that can be taken; built once.
+    public private(set) var reachable: [Bool] = []
     private var indexByID: [String: Int]
 
     public init(
@@ -156,6 +158,7 @@ public struct Workflow: Sendable {
             self.indexByID = index
         }
         self.reworkLoops = loops { arrows[$0].probability > 0 }
+        self.reachable = reachableSteps()
     }
 
     /// The latest year's dossiers: the annual volume (ANALYSIS.md).

@@ -80,7 +80,7 @@ extension Resolver {
 
     mutating func checkReachability(_ workflow: Workflow) {
         guard !workflow.starts.isEmpty else { return }
-        let reached = workflow.reachableSteps()
+        let reached = workflow.reachable
         for (i, step) in workflow.steps.enumerated() where !reached[i] {
             if let r = step.range {
                 warning("step '\(step.id)' is never reached from the start", at: r)

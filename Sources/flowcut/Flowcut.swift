@@ -17,6 +17,26 @@ struct Flowcut: ParsableCommand {
 
 let flowcutVersion = "0.1.0"
 
+#if os(Linux)
+    /// glibc's mallopt(3), which Swift's Glibc module does not export.
+    @_silgen_name("mallopt") private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
+    private let M_TRIM_THRESHOLD: Int32 = -1  // <malloc.h>
+    private let M_MMAP_MAX: Int32 = -4  // <malloc.h>
+#endif
+
+extension Flowcut {
+    /// Before any command: keep large arrays on the heap and freed memory in
+    /// the process, so the next array reuses it instead of the kernel mapping
+    /// and zeroing fresh pages (10–20% of the time on a million-step file).
+    static func main() {
+        #if os(Linux)
+            _ = mallopt(M_MMAP_MAX, 0)
+            _ = mallopt(M_TRIM_THRESHOLD, Int32.max)
+        #endif
+        main(nil)
+    }
+}
+
 /// Where to read procedures from, shared by the commands.
 struct InputOptions: ParsableArguments {
     @Argument(help: "Files or folders of .flow files (folders are searched recursively).")
