@@ -355,13 +355,13 @@ struct LineParser {
                 i += 1
             }
             if i + 1 < t.end, bytes[i] == 0x2E || bytes[i] == 0x2C, isDigit(bytes[i + 1]) {
+                // A decimal: the standard library's correctly rounded parse,
+                // so that a printed value reads back exactly.
                 i += 1
-                var scale = 0.1
-                while i < t.end, isDigit(bytes[i]) {
-                    value += Double(bytes[i] - 0x30) * scale
-                    scale /= 10
-                    i += 1
-                }
+                while i < t.end, isDigit(bytes[i]) { i += 1 }
+                var text = file.decode((negative || positive ? start + 1 : start)..<i)
+                text = String(text.map { $0 == "," ? "." : $0 })
+                value = Double(text) ?? value
             }
             let unitStart = i
             while i < t.end, isLetter(bytes[i]) { i += 1 }

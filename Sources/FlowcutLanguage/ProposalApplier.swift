@@ -1,0 +1,242 @@
+import FlowcutCore
+
+/// A proposal applied: the *after* workflow and its `.flow` text.
+public struct AppliedProposal: Sendable {
+    public var workflow: Workflow
+    /// The after workflow as a `.flow` file; reading it back gives `workflow`.
+    public var text: String
+}
+
+/// Applies change statements to a workflow with the semantics of
+/// LANGUAGE.md ("Proposals"), one after the other. After each change the
+/// process is printed and checked again by the front end, so a change that
+/// would leave a loop without a way out, a step that can no longer be
+/// reached, or a decision that no longer adds up is an error on the change's
+/// own line. The result reads back to the same model.
+public enum ProposalApplier {
+    public static func apply(_ changes: [Change], to workflow: Workflow) -> Result<AppliedProposal, ApplyError> {
+        var draft = Draft(workflow)
+        var current = AppliedProposal(workflow: workflow, text: WorkflowPrinter.text(workflow))
+        for change in changes {
+            do {
+                try draft.apply(change.action)
+            } catch let message as ApplyMessage {
+                return .failure(ApplyError(message: message.text, change: change))
+            } catch {
+                return .failure(ApplyError(message: "\(error)", change: change))
+            }
+            let text = WorkflowPrinter.text(draft.workflow(like: workflow))
+            let checked = Checker.check(SourceFile(path: "after.flow", text: text))
+            // Errors first; a step left unreachable counts as one too.
+            let problems = checked.diagnostics.filter { $0.severity == .error }
+                + checked.diagnostics.filter { $0.message.hasSuffix("is never reached from the start") }
+            if let problem = problems.first {
+                return .failure(ApplyError(message: "this change leaves an invalid process: \(problem.message)", change: change))
+            }
+            guard let after = checked.workflow else {
+                return .failure(ApplyError(message: "this change leaves an invalid process", change: change))
+            }
+            draft = Draft(after)
+            current = AppliedProposal(workflow: after, text: text)
+        }
+        current.workflow.proposals = []
+        return .success(current)
+    }
+
+    /// Applies the proposal named `name` of the workflow.
+    public static func apply(proposal name: String, to workflow: Workflow) -> Result<AppliedProposal, ApplyError>? {
+        guard let proposal = workflow.proposals.first(where: { $0.name == name }) else { return nil }
+        return apply(proposal.changes, to: workflow)
+    }
+}
+
+/// A change that cannot be applied, with the change (and so its line).
+public struct ApplyError: Error, Sendable, Hashable {
+    public var message: String
+    public var change: Change
+
+    /// The error as a diagnostic at the change statement.
+    public var diagnostic: Diagnostic? {
+        change.range.map { .error(message, at: $0) }
+    }
+}
+
+struct ApplyMessage: Error {
+    var text: String
+    init(_ text: String) { self.text = text }
+}
+
+/// A mutable copy of a process, by step ID, for applying changes.
+struct Draft {
+    struct Link: Hashable {
+        var from: String
+        var to: String
+        /// The branch probability for an arrow of a decision, nil for an
+        /// arrow of a parallel split.
+        var probability: Double?
+        var label: String?
+    }
+
+    var steps: [Step]
+    var links: [Link]
+    var starts: [String]
+
+    init(_ w: Workflow) {
+        steps = w.steps
+        links = w.arrows.map {
+            Link(from: w.steps[$0.from].id, to: w.steps[$0.to].id,
+                 probability: w.isDecision($0.from) ? $0.probability : nil, label: $0.label)
+        }
+        starts = w.starts.map { w.steps[$0].id }
+    }
+
+    func index(_ id: String) throws -> Int {
+        guard let i = steps.firstIndex(where: { $0.id == id }) else {
+            throw ApplyMessage("'\(id)' no longer exists: an earlier change of this proposal removed it")
+        }
+        return i
+    }
+
+    func outgoing(_ id: String) -> [Int] { links.indices.filter { links[$0].from == id } }
+    func incoming(_ id: String) -> [Int] { links.indices.filter { links[$0].to == id } }
+    func isDecision(_ id: String) -> Bool { links.contains { $0.from == id && $0.probability != nil } }
+
+    /// Adds an arrow, or adds its probability to the arrow already there.
+    mutating func connect(_ link: Link) throws {
+        if let k = links.firstIndex(where: { $0.from == link.from && $0.to == link.to }) {
+            switch (links[k].probability, link.probability) {
+            case (nil, nil): break
+            case (let a?, let b?): links[k].probability = a + b
+            default:
+                throw ApplyMessage("'\(link.from)' would lead to '\(link.to)' both as a decision and in parallel")
+            }
+            if links[k].label == nil { links[k].label = link.label }
+        } else {
+            links.append(link)
+        }
+    }
+
+    mutating func apply(_ action: ChangeAction) throws {
+        switch action {
+        case .cut(let id):
+            let i = try index(id)
+            if steps[i].isFixed { throw ApplyMessage("cannot cut '\(id)': it is fixed (required by law)") }
+            let ins = incoming(id).map { links[$0] }.filter { $0.from != id }
+            let outs = outgoing(id).map { links[$0] }.filter { $0.to != id }
+            for link in ins where link.probability == nil && outs.contains(where: { $0.probability != nil }) {
+                if outgoing(link.from).count > 1 {
+                    throw ApplyMessage("cannot cut '\(id)': its decision would fall into the parallel split at '\(link.from)'")
+                }
+            }
+            // The new arrows take the place of the first arrow into the step.
+            let place = links.firstIndex { $0.to == id && $0.from != id } ?? links.count
+            let before = links[..<place].filter { $0.from != id && $0.to != id }
+            let after = links[place...].filter { $0.from != id && $0.to != id }
+            links = Array(before)
+            steps.remove(at: i)
+            // Predecessors connect to successors; probabilities multiply.
+            for u in ins {
+                for v in outs {
+                    let p: Double? = u.probability == nil && v.probability == nil ? nil : (u.probability ?? 1) * (v.probability ?? 1)
+                    try connect(Link(from: u.from, to: v.to, probability: p, label: u.label ?? v.label))
+                }
+            }
+            for link in after { try connect(link) }
+            if let k = starts.firstIndex(of: id) {
+                starts.remove(at: k)
+                for v in outs where !starts.contains(v.to) { starts.append(v.to) }
+            }
+        case .shorten(let id, let to):
+            steps[try index(id)].duration = to
+        case .shortenWait(let id, let to):
+            steps[try index(id)].wait = to
+        case .shortenBy(let id, let percent):
+            let i = try index(id)
+            let factor = 1 - percent / 100
+            steps[i].duration = steps[i].duration.scaled(by: factor)
+            steps[i].wait = steps[i].wait.scaled(by: factor)
+        case .merge(let a, let b, let actor, let duration):
+            let ia = try index(a), ib = try index(b)
+            for (i, id) in [(ia, a), (ib, b)] where steps[i].isFixed {
+                throw ApplyMessage("cannot merge '\(id)': it is fixed (required by law)")
+            }
+            let out = outgoing(a), into = incoming(b)
+            guard out.count == 1, links[out[0]].to == b, into.count == 1 else {
+                throw ApplyMessage("cannot merge '\(a)' and '\(b)': merge needs A's only successor to be B and B's only predecessor to be A")
+            }
+            var merged = steps[ia]
+            merged.label = steps[ia].label + "; " + steps[ib].label
+            merged.actor = actor ?? steps[ib].actor
+            merged.duration = duration ?? (steps[ib].duration.mean > steps[ia].duration.mean ? steps[ib].duration : steps[ia].duration)
+            merged.channel = steps[ia].channel ?? steps[ib].channel
+            merged.note = [steps[ia].note, steps[ib].note].compactMap { $0 }.joined(separator: "; ").nilIfEmpty
+            steps[ia] = merged
+            links.remove(at: out[0])
+            for k in links.indices {
+                if links[k].from == b { links[k].from = a }
+                if links[k].to == b { links[k].to = a }
+            }
+            steps.remove(at: ib)
+            starts.removeAll { $0 == b }
+        case .parallel(let a, let b):
+            _ = try index(a)
+            _ = try index(b)
+            guard let ab = links.firstIndex(where: { $0.from == a && $0.to == b }), links[ab].probability == nil else {
+                throw ApplyMessage("cannot parallel '\(a)' and '\(b)': parallel needs an arrow \(a) -> \(b) that is not a branch of a decision")
+            }
+            if isDecision(b) {
+                throw ApplyMessage("cannot parallel '\(a)' and '\(b)': '\(b)' is a decision, and its branches cannot wait for '\(a)'")
+            }
+            links.remove(at: ab)
+            // B waits for A's predecessors instead of A…
+            for k in incoming(a) {
+                let p = links[k]
+                try connect(Link(from: p.from, to: b, probability: p.probability, label: nil))
+            }
+            if starts.contains(a), !starts.contains(b) { starts.append(b) }
+            // …and B's successors wait for A too.
+            for k in outgoing(b) where links[k].to != a {
+                try connect(Link(from: a, to: links[k].to, probability: nil, label: nil))
+            }
+        case .online(let ids, let duration):
+            for id in ids {
+                let i = try index(id)
+                steps[i].channel = .online
+                if let duration { steps[i].duration = duration }
+            }
+        case .chance(let a, let b, let percent):
+            _ = try index(a)
+            guard isDecision(a), let ab = links.firstIndex(where: { $0.from == a && $0.to == b }) else {
+                throw ApplyMessage("'\(a)' -> '\(b)' is not an arrow of a decision")
+            }
+            let old = links[ab].probability ?? 0
+            let new = percent / 100
+            let others = outgoing(a).filter { $0 != ab }
+            let rest = 1 - old
+            for k in others {
+                links[k].probability = rest > 1e-12
+                    ? (links[k].probability ?? 0) * (1 - new) / rest
+                    : (1 - new) / Double(others.count)
+            }
+            links[ab].probability = new
+        }
+    }
+
+    /// The draft as a workflow with `template`'s header.
+    func workflow(like template: Workflow) -> Workflow {
+        var index: [String: Int] = [:]
+        for (i, s) in steps.enumerated() { index[s.id] = i }
+        let arrows = links.map { l in
+            Arrow(from: index[l.from]!, to: index[l.to]!, writtenProbability: l.probability, probability: l.probability ?? 1, label: l.label)
+        }
+        return Workflow(
+            name: template.name, code: template.code, agency: template.agency, field: template.field,
+            deadline: template.deadline, target: template.target, service: template.service,
+            workdayHours: template.workdayHours, dossiers: template.dossiers, actors: template.actors,
+            steps: steps, arrows: arrows, starts: starts.compactMap { index[$0] })
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,105 @@
+import FlowcutCore
+
+/// Writes a workflow as a `.flow` file in the canonical layout: what
+/// `flowcut apply` prints, and what the checker reads back to validate an
+/// applied proposal. Reading the text back gives the same model.
+public enum WorkflowPrinter {
+    public static func text(_ w: Workflow, comment: String? = nil) -> String {
+        var lines: [String] = []
+        if let comment {
+            for line in comment.split(separator: "\n", omittingEmptySubsequences: false) { lines.append("# " + line) }
+        }
+        lines.append("procedure " + Formatter.quoted(w.name))
+        if let code = w.code { lines.append("  code " + Formatter.quoted(code)) }
+        if let agency = w.agency { lines.append("  agency " + Formatter.quoted(agency)) }
+        if let field = w.field { lines.append("  field " + Formatter.quoted(field)) }
+        if let deadline = w.deadline { lines.append("  deadline " + duration(deadline, w.workdayHours)) }
+        if let target = w.target { lines.append("  target " + duration(target, w.workdayHours)) }
+        if w.service != .none { lines.append("  service " + w.service.rawValue) }
+        if w.workdayHours != 8 { lines.append("  workday " + hours(w.workdayHours)) }
+        for d in w.dossiers { lines.append("  dossiers \(d.year) online \(d.online) paper \(d.paper)") }
+        if !w.actors.isEmpty { lines.append("") }
+        for a in w.actors {
+            lines.append("actor \(a.id) \(Formatter.quoted(a.label))" + (a.isExternal ? " external" : ""))
+        }
+        lines.append("")
+        for s in w.steps {
+            var line = "step \(s.id) \(Formatter.quoted(s.label))"
+            if let actor = s.actor { line += " by \(actor)" }
+            if !s.duration.isZero { line += " " + estimate(s.duration, w.workdayHours) }
+            if s.kind != .work { line += " " + s.kind.rawValue }
+            if let c = s.channel { line += " " + c.rawValue }
+            if s.isFixed { line += " fixed" }
+            if !s.wait.isZero { line += " wait " + estimate(s.wait, w.workdayHours) }
+            if let note = s.note { line += " note " + Formatter.quoted(note) }
+            lines.append(line)
+        }
+        // Flows are always written out; `start` unless the process starts at
+        // its first step. (A model of several steps and no arrow cannot come
+        // from a file: it would print, and read back, as a sequence.)
+        if w.starts != [0] || w.steps.isEmpty {
+            lines.append("")
+            lines.append("start " + w.starts.map { w.steps[$0].id }.joined(separator: " "))
+        }
+        if !w.arrows.isEmpty { lines.append("") }
+        // Each decision's shares as printed; when they do not add up to
+        // exactly 100% once read back, its last arrow takes the rest.
+        var written = [String?](repeating: nil, count: w.arrows.count)
+        for s in w.steps.indices where w.isDecision(s) {
+            let out = Array(w.graph.outgoing(s))
+            let texts = out.map { percent(w.arrows[$0].probability) }
+            let sum = texts.reduce(0.0) { $0 + Double($1.dropLast())! / 100 }
+            for (k, a) in out.enumerated() where abs(sum - 1) <= 1e-12 || out.count == 1 || k < out.count - 1 {
+                written[a] = texts[k]
+            }
+        }
+        // Consecutive arrows that continue one another make one chain.
+        var chain = ""
+        var chainEnd = -1
+        for (i, a) in w.arrows.enumerated() {
+            if a.from != chainEnd {
+                if !chain.isEmpty { lines.append(chain) }
+                chain = w.steps[a.from].id
+            }
+            chain += " -> " + w.steps[a.to].id
+            if let p = written[i] { chain += " " + p }
+            if let label = a.label { chain += " " + Formatter.quoted(label) }
+            chainEnd = a.to
+        }
+        if !chain.isEmpty { lines.append(chain) }
+        return Formatter.format(Parser.parse(SourceFile(path: "", text: lines.joined(separator: "\n") + "\n")))
+    }
+
+    /// Hours exactly as Swift prints a Double (reads back to the same value).
+    static func hours(_ h: Double) -> String {
+        (h == h.rounded() && abs(h) < 1e15 ? String(Int64(h)) : "\(h)") + "h"
+    }
+
+    /// Whole working days as `d`, whole hours as `h`, minutes as `m`, then
+    /// days with up to two decimals; each only when it reads back exactly.
+    static func duration(_ h: Double, _ workday: Double) -> String {
+        let days = h / workday
+        if days == days.rounded(), days * workday == h { return formatNumber(days, decimals: 0) + "d" }
+        if h == h.rounded() { return formatNumber(h, decimals: 0) + "h" }
+        let minutes = h * 60
+        if minutes == minutes.rounded(), minutes / 60 == h { return formatNumber(minutes, decimals: 0) + "m" }
+        for decimals in [1, 2] {
+            let text = formatNumber(days, decimals: decimals)
+            if let back = Double(text), back * workday == h { return text + "d" }
+        }
+        return hours(h)
+    }
+
+    static func estimate(_ e: TimeEstimate, _ workday: Double) -> String {
+        switch e {
+        case .single(let v): duration(v, workday)
+        case .range(let lo, let hi): duration(lo, workday) + ".." + duration(hi, workday)
+        case .threePoint(let lo, let likely, let hi):
+            duration(lo, workday) + ".." + duration(likely, workday) + ".." + duration(hi, workday)
+        }
+    }
+
+    static func percent(_ p: Double) -> String {
+        formatNumber(p * 100, decimals: 6) + "%"
+    }
+}
