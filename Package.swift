@@ -17,7 +17,7 @@ let package = Package(
         // The .flow front end: lexer, parser (all errors, with ranges), resolver, formatter.
         .target(name: "FlowcutLanguage", dependencies: ["FlowcutCore"]),
         // Timing: main scenario, critical path, simulation, metrics.
-        .target(name: "FlowcutAnalysis", dependencies: ["FlowcutCore"]),
+        .target(name: "FlowcutAnalysis", dependencies: ["FlowcutCore", "FlowcutLanguage"]),
         // Text, Markdown and JSON reports.
         .target(name: "FlowcutReport", dependencies: ["FlowcutCore", "FlowcutAnalysis"]),
         // Graphviz's C library, linked in-process (libgraphviz-dev).

@@ -65,7 +65,8 @@ public enum Formatter {
         var comment: String?
     }
 
-    static func quoted(_ s: String) -> String {
+    /// A string literal of the language, with its only escapes, backslash and quote.
+    public static func quoted(_ s: String) -> String {
         var out = "\""
         for ch in s {
             if ch == "\"" || ch == "\\" { out.append("\\") }

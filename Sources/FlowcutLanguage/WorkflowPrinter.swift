@@ -103,3 +103,22 @@ public enum WorkflowPrinter {
         formatNumber(p * 100, decimals: 6) + "%"
     }
 }
+
+extension WorkflowPrinter {
+    /// A change as a proposal statement: `cut route`, `shorten x wait 2h`,
+    /// `chance a -> b 7.5%`.
+    public static func statement(_ action: ChangeAction, workdayHours: Double) -> String {
+        let d = { (e: TimeEstimate) in estimate(e, workdayHours) }
+        switch action {
+        case .cut(let s): return "cut \(s)"
+        case .shorten(let s, let to): return "shorten \(s) \(d(to))"
+        case .shortenWait(let s, let to): return "shorten \(s) wait \(d(to))"
+        case .shortenBy(let s, let p): return "shorten \(s) by \(formatNumber(p, decimals: 2))%"
+        case .merge(let a, let b, let actor, let duration):
+            return "merge \(a) \(b)" + (actor.map { " by \($0)" } ?? "") + (duration.map { " " + d($0) } ?? "")
+        case .parallel(let a, let b): return "parallel \(a) \(b)"
+        case .online(let ids, let duration): return "online " + ids.joined(separator: " ") + (duration.map { " " + d($0) } ?? "")
+        case .chance(let a, let b, let p): return "chance \(a) -> \(b) \(formatNumber(p, decimals: 4))%"
+        }
+    }
+}

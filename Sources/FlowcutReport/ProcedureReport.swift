@@ -6,18 +6,23 @@ import FlowcutCore
 public struct ProcedureReport: Sendable {
     public let path: String
     public let analysis: ProcedureAnalysis
+    /// Before and after, when a proposal or the suggested set applies.
+    public let comparison: Comparison?
+    public let suggestions: [Suggestion]
 
-    public init(path: String, analysis: ProcedureAnalysis) {
+    public init(path: String, analysis: ProcedureAnalysis, comparison: Comparison? = nil, suggestions: [Suggestion] = []) {
         self.path = path
         self.analysis = analysis
+        self.comparison = comparison
+        self.suggestions = suggestions
     }
 
     var workflow: Workflow { analysis.workflow }
 
     // MARK: JSON
 
-    /// The object of ANALYSIS.md. `after`, `proposal` and `savings` are null
-    /// and `suggestions` empty until proposals are applied.
+    /// The object of ANALYSIS.md; `after`, `proposal` and `savings` are null
+    /// when nothing was applied.
     public var json: JSON {
         let w = workflow
         return .object([
@@ -31,11 +36,7 @@ public struct ProcedureReport: Sendable {
                 })),
             ])),
             ("before", Self.numbers(analysis)),
-            ("after", .null),
-            ("proposal", .null),
-            ("savings", .null),
-            ("suggestions", .array([])),
-        ])
+        ] + Self.comparisonJSON(comparison, suggestions: suggestions))
     }
 
     /// The numbers of one analysed workflow (the `before`/`after` object).

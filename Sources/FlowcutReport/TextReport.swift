@@ -63,7 +63,9 @@ extension ProcedureReport {
         for (label, value) in rows {
             lines.append("  " + label + String(repeating: " ", count: width - label.count) + "  " + value)
         }
-        return lines.joined(separator: "\n") + "\n"
+        var out = lines.joined(separator: "\n") + "\n"
+        if let comparison { out += Self.comparisonText(comparison, suggestions: suggestions) }
+        return out
     }
 
     private func verdict(_ time: Double, _ limit: Double, _ t: WorkingTime) -> String {

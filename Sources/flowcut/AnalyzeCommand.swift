@@ -28,7 +28,19 @@ struct Analyze: ParsableCommand {
     @Option(help: "Seed of the simulation.")
     var seed: UInt64 = Simulator.defaultSeed
 
+    @Option(help: "The proposal to compare with (default: each file's first proposal, else the suggested changes).")
+    var proposal: String?
+
+    @Flag(help: "Compare with the suggested changes, even where the file has proposals.")
+    var suggested = false
+
+    @Flag(help: "Compare every proposal of each file and the suggested changes in one table.")
+    var compare = false
+
     func validate() throws {
+        guard [proposal != nil, suggested, compare].count(where: { $0 }) <= 1 else {
+            throw ValidationError("--proposal, --suggested and --compare go one at a time")
+        }
         guard (0...10_000_000).contains(runs) else {
             throw ValidationError("--runs takes 0 to 10 000 000 cases, not \(runs)")
         }
@@ -43,9 +55,10 @@ struct Analyze: ParsableCommand {
         let checked = inputs.check()
         let options = AnalysisOptions(runs: runs, seed: seed)
         // Analyse in parallel; print in input order.
-        let analyses = ResultBox<ProcedureAnalysis?>(count: checked.count, initial: nil)
+        let analyses = ResultBox<Outcome?>(count: checked.count, initial: nil)
+        let choice = Choice(proposal: proposal, suggested: suggested, compare: compare)
         DispatchQueue.concurrentPerform(iterations: checked.count) { i in
-            analyses[i] = checked[i]?.workflow.map { Analyzer.analyze($0, options: options) }
+            analyses[i] = checked[i]?.workflow.map { Outcome.make($0, options: options, choice: choice) }
         }
         let analysed = analyses.values
         var reports: [ProcedureReport] = []
@@ -57,14 +70,27 @@ struct Analyze: ParsableCommand {
                 continue
             }
             Terminal.printDiagnostics(result)
-            guard let analysis = analysed[i] else {
+            guard let outcome = analysed[i] else {
                 blocks.append(summaryLine(path, result) + "\n")
                 withErrors += 1
                 continue
             }
-            let report = ProcedureReport(path: path, analysis: analysis)
+            if let failure = outcome.failure {
+                if let d = failure.diagnostic {
+                    Terminal.errRaw(DiagnosticText(colored: Terminal.colorErrors).render(d, in: result.file))
+                } else {
+                    Terminal.fail("\(path): \(failure.message)")
+                }
+                withErrors += 1
+            }
+            if let missing = outcome.missingProposal {
+                Terminal.fail("\(path) has no proposal \"\(missing)\"")
+                withErrors += 1
+            }
+            let report = ProcedureReport(
+                path: path, analysis: outcome.before, comparison: outcome.comparisons.first, suggestions: outcome.suggestions)
             reports.append(report)
-            blocks.append(report.text)
+            blocks.append(compare ? report.text + compareTable(outcome) : report.text)
         }
         switch format {
         case .text:
@@ -81,4 +107,72 @@ struct Analyze: ParsableCommand {
         }
         if withErrors > 0 { throw ExitCode(1) }
     }
+}
+
+/// Which after-workflow to compare with.
+struct Choice: Sendable {
+    var proposal: String?
+    var suggested: Bool
+    var compare: Bool
+}
+
+/// One procedure analysed: before, suggestions, and the comparisons asked for.
+struct Outcome: Sendable {
+    var before: ProcedureAnalysis
+    var suggestions: [Suggestion]
+    var comparisons: [Comparison]
+    var failure: ApplyError?
+    var missingProposal: String?
+
+    static func make(_ w: Workflow, options: AnalysisOptions, choice: Choice) -> Outcome {
+        let before = Analyzer.analyze(w, options: options)
+        let suggestions = Suggester.suggestions(before)
+        let suggested = Suggester.suggestedChanges(suggestions, to: w)
+        var outcome = Outcome(before: before, suggestions: suggestions, comparisons: [])
+        // ANALYSIS.md: the named proposal; else the file's first; else the suggested changes.
+        var wanted: [(String, [Change])] = []
+        if choice.compare {
+            wanted = w.proposals.map { ($0.name, $0.changes) } + [("suggested", suggested)]
+        } else if let name = choice.proposal {
+            guard let p = w.proposals.first(where: { $0.name == name }) else {
+                outcome.missingProposal = name
+                return outcome
+            }
+            wanted = [(p.name, p.changes)]
+        } else if !choice.suggested, let first = w.proposals.first {
+            wanted = [(first.name, first.changes)]
+        } else {
+            wanted = [("suggested", suggested)]
+        }
+        for (name, changes) in wanted where !changes.isEmpty {
+            switch Comparison.make(before, proposal: name, changes: changes) {
+            case .success(let c): outcome.comparisons.append(c)
+            case .failure(let e): outcome.failure = outcome.failure ?? e
+            }
+        }
+        return outcome
+    }
+}
+
+/// `--compare`: every proposal and the suggested set, side by side.
+func compareTable(_ o: Outcome) -> String {
+    guard !o.comparisons.isEmpty else { return "" }
+    let t = WorkingTime(workdayHours: o.before.workflow.workdayHours)
+    var rows: [[String]] = [["", "main", "expected", "P90", "handoffs", "work h", "citizen-days/yr", "staff h/yr"]]
+    func cells(_ name: String, _ a: ProcedureAnalysis, _ c: Comparison?) -> [String] {
+        [name, t.short(a.mainLeadTime), a.simulation.map { t.short($0.expectedLeadTime) } ?? "—",
+         a.simulation.map { t.short($0.percentile(0.9)) } ?? "—", "\(a.handoffs)", formatNumber(a.workHours, decimals: 1),
+         c.map { formatNumber($0.citizenDaysPerYear, decimals: 1) } ?? "", c.map { formatNumber($0.staffHoursPerYear, decimals: 1) } ?? ""]
+    }
+    rows.append(cells("before", o.before, nil))
+    for c in o.comparisons { rows.append(cells(c.proposal == "suggested" ? "suggested" : "\"\(c.proposal)\"", c.after, c)) }
+    let widths = (0..<rows[0].count).map { col in rows.map { $0[col].count }.max() ?? 0 }
+    var out = "  Compared\n"
+    for r in rows {
+        var line = "    " + r[0] + String(repeating: " ", count: widths[0] - r[0].count)
+        for col in 1..<r.count { line += "  " + String(repeating: " ", count: widths[col] - r[col].count) + r[col] }
+        while line.last == " " { line.removeLast() }
+        out += line + "\n"
+    }
+    return out
 }

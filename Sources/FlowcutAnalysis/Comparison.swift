@@ -1,0 +1,45 @@
+import FlowcutCore
+import FlowcutLanguage
+
+/// Before and after (ANALYSIS.md): the after workflow is the before one with
+/// a proposal applied, every number computed for both, and the savings.
+public struct Comparison: Sendable {
+    /// The proposal's name, or "suggested".
+    public var proposal: String
+    public var changes: [Change]
+    public var before: ProcedureAnalysis
+    public var after: ProcedureAnalysis
+    /// The after workflow as a .flow file.
+    public var afterText: String
+
+    public var savedMainLeadTime: Double { before.mainLeadTime - after.mainLeadTime }
+    public var savedExpectedLeadTime: Double? {
+        guard let b = before.simulation, let a = after.simulation else { return nil }
+        return b.expectedLeadTime - a.expectedLeadTime
+    }
+    public var savedP90: Double? {
+        guard let b = before.simulation, let a = after.simulation else { return nil }
+        return b.percentile(0.9) - a.percentile(0.9)
+    }
+    public var savedHandoffs: Int { before.handoffs - after.handoffs }
+    public var savedWorkHours: Double { before.workHours - after.workHours }
+
+    /// Dossiers a year: the latest year's.
+    public var volume: Double { Double(before.workflow.latestDossiers?.total ?? 0) }
+    /// Citizen-days a year: expected lead time saved × volume ÷ workday hours
+    /// (main lead time when not simulated).
+    public var citizenDaysPerYear: Double {
+        (savedExpectedLeadTime ?? savedMainLeadTime) * volume / before.workflow.workdayHours
+    }
+    /// Staff hours a year: work hours saved × volume.
+    public var staffHoursPerYear: Double { savedWorkHours * volume }
+
+    /// Applies `changes` and analyses the result with the before options.
+    public static func make(_ before: ProcedureAnalysis, proposal: String, changes: [Change]) -> Result<Comparison, ApplyError> {
+        ProposalApplier.apply(changes, to: before.workflow).map { applied in
+            Comparison(
+                proposal: proposal, changes: changes, before: before,
+                after: Analyzer.analyze(applied.workflow, options: before.options), afterText: applied.text)
+        }
+    }
+}

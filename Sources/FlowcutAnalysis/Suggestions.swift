@@ -1,0 +1,95 @@
+import Dispatch
+import FlowcutCore
+import FlowcutLanguage
+import Synchronization
+
+/// A change a rule proposes, measured: applied alone and analysed again
+/// with the same runs and seed as the before analysis.
+public struct Suggestion: Sendable {
+    public var rule: String
+    public var change: ChangeAction
+    /// The change as a statement of a proposal.
+    public var statement: String
+    public var reason: String
+    /// Expected lead time saved per dossier (hours; the main lead time when
+    /// there is no simulation).
+    public var savingHours: Double
+    /// `savingHours` × the latest year's dossiers.
+    public var savingPerYearHours: Double
+    /// Shown as a target, never applied by default (`benchmark`).
+    public var isTargetOnly: Bool
+}
+
+public enum Suggester {
+    /// Every rule's candidates, measured and ranked by saving per year, then
+    /// per dossier (ties: rule order, then statement). A candidate that does
+    /// not apply (it would leave an invalid process) is left out.
+    public static func suggestions(_ before: ProcedureAnalysis, rules: [any SuggestionRule] = suggestionRules) -> [Suggestion] {
+        let w = before.workflow
+        let volume = Double(w.latestDossiers?.total ?? 0)
+        var seen = Set<String>()
+        var candidates: [(rank: Int, rule: any SuggestionRule, candidate: Candidate, statement: String)] = []
+        for (rank, rule) in rules.enumerated() {
+            for candidate in rule.candidates(w, before) {
+                let statement = WorkflowPrinter.statement(candidate.change, workdayHours: w.workdayHours)
+                // The same change from two rules is measured once, under the first.
+                guard seen.insert(statement).inserted else { continue }
+                candidates.append((rank, rule, candidate, statement))
+            }
+        }
+        let measured = candidates.concurrentMap { item -> (Int, Suggestion)? in
+            guard case .success(let applied) = ProposalApplier.apply([Change(item.candidate.change)], to: w) else { return nil }
+            let after = Analyzer.analyze(applied.workflow, options: before.options)
+            let saving = before.comparableLeadTime - after.comparableLeadTime
+            return (item.rank, Suggestion(
+                rule: item.rule.description.id, change: item.candidate.change, statement: item.statement,
+                reason: item.candidate.reason, savingHours: saving, savingPerYearHours: saving * volume,
+                isTargetOnly: item.rule.isTargetOnly))
+        }.compactMap { $0 }
+        return measured.sorted { a, b in
+            if a.1.savingPerYearHours != b.1.savingPerYearHours { return a.1.savingPerYearHours > b.1.savingPerYearHours }
+            if a.1.savingHours != b.1.savingHours { return a.1.savingHours > b.1.savingHours }
+            if a.0 != b.0 { return a.0 < b.0 }
+            return a.1.statement < b.1.statement
+        }.map(\.1)
+    }
+
+    /// The largest set of suggestions that do not conflict (name no common
+    /// step), taken in rank order, never a target-only one; each is kept only
+    /// if the set still applies with it.
+    public static func suggestedChanges(_ suggestions: [Suggestion], to w: Workflow) -> [Change] {
+        var chosen: [Change] = []
+        var touched = Set<String>()
+        for s in suggestions where !s.isTargetOnly {
+            let steps = Set(s.change.stepIDs)
+            guard touched.isDisjoint(with: steps) else { continue }
+            let trial = chosen + [Change(s.change, reason: s.reason)]
+            guard case .success = ProposalApplier.apply(trial, to: w) else { continue }
+            chosen = trial
+            touched.formUnion(steps)
+        }
+        return chosen
+    }
+}
+
+extension ProcedureAnalysis {
+    /// The lead time suggestions and savings compare: expected if simulated, else main.
+    public var comparableLeadTime: Double { simulation?.expectedLeadTime ?? mainLeadTime }
+}
+
+extension Array where Element: Sendable {
+    /// `map` on all cores, results in order.
+    func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        let results = Slots<T>(count)
+        DispatchQueue.concurrentPerform(iterations: count) { i in results.set(i, transform(self[i])) }
+        return results.values
+    }
+}
+
+
+final class Slots<T: Sendable>: Sendable {
+    private let storage: Mutex<[T?]>
+    init(_ count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
+    func set(_ i: Int, _ value: T) { storage.withLock { $0[i] = value } }
+    var values: [T] { storage.withLock { $0.map { $0! } } }
+}

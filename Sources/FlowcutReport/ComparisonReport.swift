@@ -1,0 +1,126 @@
+import FlowcutAnalysis
+import FlowcutCore
+import FlowcutLanguage
+
+/// Savings, suggestions and the proposal block of `flowcut suggest`.
+extension ProcedureReport {
+    /// The `after`, `proposal`, `savings` and `suggestions` keys.
+    public static func comparisonJSON(_ c: Comparison?, suggestions: [Suggestion]) -> [(String, JSON)] {
+        var fields: [(String, JSON)] = []
+        fields.append(("after", c.map { numbers($0.after) } ?? .null))
+        fields.append(("proposal", c.map { .string($0.proposal) } ?? .null))
+        fields.append(("savings", c.map { c in
+            .object([
+                ("mainLeadTimeHours", .hours(c.savedMainLeadTime)),
+                ("expectedLeadTimeHours", .hours(c.savedExpectedLeadTime)),
+                ("p90Hours", .hours(c.savedP90)),
+                ("handoffs", .int(c.savedHandoffs)),
+                ("workHours", .hours(c.savedWorkHours)),
+                ("percentOfBefore", .object([
+                    ("mainLeadTime", .hours(share(c.savedMainLeadTime, c.before.mainLeadTime))),
+                    ("expectedLeadTime", .hours(c.savedExpectedLeadTime.flatMap { share($0, c.before.simulation!.expectedLeadTime) })),
+                    ("p90", .hours(c.savedP90.flatMap { share($0, c.before.simulation!.percentile(0.9)) })),
+                    ("handoffs", .hours(share(Double(c.savedHandoffs), Double(c.before.handoffs)))),
+                    ("workHours", .hours(share(c.savedWorkHours, c.before.workHours))),
+                ])),
+                ("perYear", .object([
+                    ("dossiers", .int(Int(c.volume))),
+                    ("citizenDays", .hours(c.citizenDaysPerYear)),
+                    ("staffHours", .hours(c.staffHoursPerYear)),
+                ])),
+                ("changes", .array(c.changes.map { .string(WorkflowPrinter.statement($0.action, workdayHours: c.before.workflow.workdayHours)) })),
+            ])
+        } ?? .null))
+        fields.append(("suggestions", .array(suggestions.map {
+            .object([
+                ("rule", .string($0.rule)), ("change", .string($0.statement)), ("reason", .string($0.reason)),
+                ("savingHours", .hours($0.savingHours)), ("savingPerYearHours", .hours($0.savingPerYearHours)),
+                ("targetOnly", .bool($0.isTargetOnly)),
+            ])
+        })))
+        return fields
+    }
+
+    /// Whether `change` is already done by `applied`: the same statement, or
+    /// an `online` or `cut` of steps that an applied one already names.
+    static func covered(_ change: ChangeAction, by applied: [ChangeAction]) -> Bool {
+        applied.contains { a in
+            if a == change { return true }
+            switch (change, a) {
+            case (.online(let ids, nil), .online(let done, _)): return Set(ids).isSubset(of: done)
+            case (.cut(let id), .cut(let done)): return id == done
+            default: return false
+            }
+        }
+    }
+
+    /// part ÷ whole (percent of before as 0…1), nil for a whole of 0.
+    static func share(_ part: Double, _ whole: Double) -> Double? { whole == 0 ? nil : part / whole }
+
+    /// Before, after and saved, side by side, for the text report.
+    public static func comparisonText(_ c: Comparison, suggestions: [Suggestion]) -> String {
+        let w = c.before.workflow
+        let t = WorkingTime(workdayHours: w.workdayHours)
+        var rows: [[String]] = [["", "before", "after", "saved"]]
+        func row(_ name: String, _ b: Double, _ a: Double, _ days: Bool = true) {
+            let saved = b - a
+            let pct = b != 0 ? " (\(percent(saved / b)))" : ""
+            rows.append([name, days ? t.short(b) : formatNumber(b, decimals: 1) + " h",
+                         days ? t.short(a) : formatNumber(a, decimals: 1) + " h",
+                         (days ? t.short(saved) : formatNumber(saved, decimals: 1) + " h") + pct])
+        }
+        row("Main lead time", c.before.mainLeadTime, c.after.mainLeadTime)
+        if let b = c.before.simulation, let a = c.after.simulation {
+            row("Expected lead time", b.expectedLeadTime, a.expectedLeadTime)
+            row("P90", b.percentile(0.9), a.percentile(0.9))
+        }
+        rows.append(["Handoffs", "\(c.before.handoffs)", "\(c.after.handoffs)",
+                     "\(c.savedHandoffs)" + (c.before.handoffs > 0 ? " (\(percent(Double(c.savedHandoffs) / Double(c.before.handoffs))))" : "")])
+        row("Work per dossier", c.before.workHours, c.after.workHours, false)
+        let widths = (0..<4).map { col in rows.map { $0[col].count }.max() ?? 0 }
+        var out = "  Before → after: " + (c.proposal == "suggested" ? "the suggested changes" : "proposal \"\(c.proposal)\"") + "\n"
+        for r in rows {
+            var line = "    " + r[0] + String(repeating: " ", count: widths[0] - r[0].count)
+            for col in 1..<4 { line += "  " + String(repeating: " ", count: widths[col] - r[col].count) + r[col] }
+            out += line + "\n"
+        }
+        if let latest = w.latestDossiers {
+            out += "    Per year (\(latest.total) dossier\(latest.total == 1 ? "" : "s") in \(latest.year)): "
+            out += "\(formatNumber(c.citizenDaysPerYear, decimals: 1)) citizen-days, \(formatNumber(c.staffHoursPerYear, decimals: 1)) staff hours saved\n"
+        }
+        out += "    Changes: " + c.changes.map { WorkflowPrinter.statement($0.action, workdayHours: w.workdayHours) }.joined(separator: " · ") + "\n"
+        let remaining = suggestions.filter { !covered($0.change, by: c.changes.map(\.action)) }
+        if !remaining.isEmpty {
+            out += "  Other suggestions (saving per dossier, per year)\n"
+            for s in remaining.prefix(8) {
+                out += "    \(s.statement)  [\(s.rule)\(s.isTargetOnly ? ", target" : "")] \(t.short(s.savingHours)), \(formatNumber(s.savingPerYearHours / w.workdayHours, decimals: 1)) d a year: \(s.reason)\n"
+            }
+            if remaining.count > 8 { out += "    … and \(remaining.count - 8) more (--format json lists them all)\n" }
+        }
+        return out
+    }
+
+    /// `flowcut suggest`: a proposal block to paste into the file. The
+    /// conflict-free set is written as statements; the other suggestions and
+    /// the targets as comments.
+    public static func proposalBlock(_ w: Workflow, path: String, suggestions: [Suggestion], chosen: [Change]) -> String {
+        let t = WorkingTime(workdayHours: w.workdayHours)
+        let volume = w.latestDossiers.map { "\($0.total) dossier\($0.total == 1 ? "" : "s") in \($0.year)" } ?? "no dossier counts"
+        var out = "# flowcut suggest \(path): ranked by saving per year (\(volume))\n"
+        out += "proposal \"Suggested by flowcut\"\n"
+        let chosenText = Set(chosen.map { WorkflowPrinter.statement($0.action, workdayHours: w.workdayHours) })
+        let width = suggestions.map(\.statement.count).max() ?? 0
+        func line(_ s: Suggestion, commented: Bool) -> String {
+            let statement = s.statement + String(repeating: " ", count: width - s.statement.count) + "  " + Formatter.quoted(s.reason)
+            let note = "\(s.rule): saves \(t.short(s.savingHours)) a dossier, \(formatNumber(s.savingPerYearHours / w.workdayHours, decimals: 1)) citizen-days a year"
+            return commented ? "  # \(statement)  (\(note))\n" : "  \(statement)  # \(note)\n"
+        }
+        for s in suggestions where chosenText.contains(s.statement) { out += line(s, commented: false) }
+        let others = suggestions.filter { !chosenText.contains($0.statement) }
+        if !others.isEmpty {
+            out += "  # Not in the set above (they touch the same steps, or are targets only):\n"
+            for s in others { out += line(s, commented: true) }
+        }
+        return out
+    }
+}
