@@ -38,7 +38,7 @@ public enum Suggester {
             }
         }
         let measured = candidates.concurrentMap { item -> (Int, Suggestion)? in
-            guard case .success(let applied) = ProposalApplier.apply([Change(item.candidate.change)], to: w) else { return nil }
+            guard case .success(let applied) = ProposalApplier.apply([Change(item.candidate.change)], to: w, layout: false) else { return nil }
             let after = Analyzer.analyze(applied.workflow, options: before.options)
             let saving = before.comparableLeadTime - after.comparableLeadTime
             return (item.rank, Suggestion(
@@ -60,12 +60,16 @@ public enum Suggester {
     public static func suggestedChanges(_ suggestions: [Suggestion], to w: Workflow) -> [Change] {
         var chosen: [Change] = []
         var touched = Set<String>()
+        // Changes apply one after the other, so the set grows by applying
+        // each new change to the process the ones before it left.
+        var current = w
         for s in suggestions where !s.isTargetOnly {
             let steps = Set(s.change.stepIDs)
             guard touched.isDisjoint(with: steps) else { continue }
-            let trial = chosen + [Change(s.change, reason: s.reason)]
-            guard case .success = ProposalApplier.apply(trial, to: w) else { continue }
-            chosen = trial
+            let change = Change(s.change, reason: s.reason)
+            guard case .success(let applied) = ProposalApplier.apply([change], to: current, layout: false) else { continue }
+            current = applied.workflow
+            chosen.append(change)
             touched.formUnion(steps)
         }
         return chosen

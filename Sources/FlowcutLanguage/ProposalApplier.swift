@@ -14,9 +14,11 @@ public struct AppliedProposal: Sendable {
 /// reached, or a decision that no longer adds up is an error on the change's
 /// own line. The result reads back to the same model.
 public enum ProposalApplier {
-    public static func apply(_ changes: [Change], to workflow: Workflow) -> Result<AppliedProposal, ApplyError> {
+    /// - Parameter layout: lay the resulting text out canonically (for
+    ///   people); measuring does not need it.
+    public static func apply(_ changes: [Change], to workflow: Workflow, layout: Bool = true) -> Result<AppliedProposal, ApplyError> {
         var draft = Draft(workflow)
-        var current = AppliedProposal(workflow: workflow, text: WorkflowPrinter.text(workflow))
+        var current = AppliedProposal(workflow: workflow, text: "")
         for change in changes {
             do {
                 try draft.apply(change.action)
@@ -25,8 +27,8 @@ public enum ProposalApplier {
             } catch {
                 return .failure(ApplyError(message: "\(error)", change: change))
             }
-            let text = WorkflowPrinter.text(draft.workflow(like: workflow))
-            let checked = Checker.check(SourceFile(path: "after.flow", text: text))
+            let text = WorkflowPrinter.text(draft.workflow(like: workflow), layout: false)
+            let checked = Checker.check(SourceFile(path: "after.flow", text: text), keepSyntax: false)
             // Errors first; a step left unreachable counts as one too.
             let problems = checked.diagnostics.filter { $0.severity == .error }
                 + checked.diagnostics.filter { $0.message.hasSuffix("is never reached from the start") }
@@ -40,6 +42,7 @@ public enum ProposalApplier {
             current = AppliedProposal(workflow: after, text: text)
         }
         current.workflow.proposals = []
+        current.text = WorkflowPrinter.text(current.workflow, layout: layout)
         return .success(current)
     }
 

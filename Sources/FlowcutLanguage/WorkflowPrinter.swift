@@ -4,7 +4,8 @@ import FlowcutCore
 /// `flowcut apply` prints, and what the checker reads back to validate an
 /// applied proposal. Reading the text back gives the same model.
 public enum WorkflowPrinter {
-    public static func text(_ w: Workflow, comment: String? = nil) -> String {
+    /// - Parameter layout: align columns as `fmt` does (for people).
+    public static func text(_ w: Workflow, comment: String? = nil, layout: Bool = true) -> String {
         var lines: [String] = []
         if let comment {
             for line in comment.split(separator: "\n", omittingEmptySubsequences: false) { lines.append("# " + line) }
@@ -67,7 +68,8 @@ public enum WorkflowPrinter {
             chainEnd = a.to
         }
         if !chain.isEmpty { lines.append(chain) }
-        return Formatter.format(Parser.parse(SourceFile(path: "", text: lines.joined(separator: "\n") + "\n")))
+        let plain = lines.joined(separator: "\n") + "\n"
+        return layout ? Formatter.format(Parser.parse(SourceFile(path: "", text: plain))) : plain
     }
 
     /// Hours exactly as Swift prints a Double (reads back to the same value).

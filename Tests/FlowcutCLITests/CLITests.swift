@@ -150,7 +150,7 @@ struct CLITests {
             receive -> tax -> decide
 
             """.utf8).write(to: folder.appendingPathComponent("p.flow"))
-        let r = try Self.run(["analyze", "p.flow", "--runs", "1000"], in: folder)
+        let r = try Self.run(["analyze", "p.flow", "--runs", "1000", "--suggested"], in: folder)
         #expect(r.status == 0)
         #expect(r.stderr == "")
         let lines = r.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
@@ -220,6 +220,112 @@ struct CLITests {
         #expect(r.status == 1)
         #expect(r.stderr.contains("flowcut: error: cannot read ./pipe.flow: not a regular file"))
         #expect(r.stderr.contains("flowcut: error: cannot read ./gone.flow: No such file or directory"))
+    }
+
+    /// A constant process with a proposal, worked out by hand: cut route
+    /// (4 h) and merge check (1d) with sign (1d): 4 + 4 + 16 + 8 + 8 = 40 h
+    /// before, 4 + 16 + 8 = 28 h after; 12 h saved a dossier, × 10 dossiers
+    /// ÷ 8 h = 15 citizen-days a year; work 40 → 28 h, 120 staff hours.
+    static let licence = """
+        procedure "P"
+          service level4
+          dossiers 2023 online 6 paper 4
+        actor mc "Một cửa"
+        actor cv "Chuyên viên"
+        actor ldp "Lãnh đạo phòng"
+        actor lds "Lãnh đạo Sở"
+        step receive "Tiếp nhận" by mc 4h intake online
+        step route "Chuyển" by mc 4h handoff
+        step review "Thẩm định" by cv 2d
+        step check "Xem xét" by ldp 1d approval
+        step sign "Ký" by lds 1d approval
+        receive -> route -> review -> check -> sign
+        proposal "Gọn"
+          cut route
+          merge check sign by ldp
+
+        """
+
+    @Test func analyzeComparesBeforeAndAfter() throws {
+        let folder = try Self.temporaryFolder()
+        try Data(Self.licence.utf8).write(to: folder.appendingPathComponent("p.flow"))
+        let r = try Self.run(["analyze", "p.flow", "--format", "json", "--runs", "200"], in: folder)
+        #expect(r.status == 0)
+        let object = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(object["proposal"] as? String == "Gọn")
+        let savings = try #require(object["savings"] as? [String: Any])
+        #expect(savings["mainLeadTimeHours"] as? Double == 12)
+        #expect(savings["expectedLeadTimeHours"] as? Double == 12)
+        #expect(savings["workHours"] as? Double == 12)
+        let perYear = try #require(savings["perYear"] as? [String: Any])
+        #expect(perYear["citizenDays"] as? Double == 15)
+        #expect(perYear["staffHours"] as? Double == 120)
+        let after = try #require(object["after"] as? [String: Any])
+        #expect(after["mainLeadTimeHours"] as? Double == 28)
+        let suggestions = try #require(object["suggestions"] as? [[String: Any]])
+        #expect(suggestions.contains { $0["rule"] as? String == "paper-handoff" && $0["change"] as? String == "cut route" && $0["savingHours"] as? Double == 4 })
+
+        let suggested = try Self.run(["analyze", "p.flow", "--suggested", "--runs", "0"], in: folder)
+        #expect(suggested.stdout.contains("Before → after: the suggested changes"))
+        let missing = try Self.run(["analyze", "p.flow", "--proposal", "Nope", "--runs", "0"], in: folder)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("p.flow has no proposal \"Nope\""))
+        let compare = try Self.run(["analyze", "p.flow", "--compare", "--runs", "0"], in: folder)
+        #expect(compare.stdout.contains("\"Gọn\""))
+        #expect(compare.stdout.contains("suggested"))
+        let both = try Self.run(["analyze", "p.flow", "--compare", "--suggested"], in: folder)
+        #expect(both.status == 64)
+    }
+
+    @Test func applyPrintsAFileThatChecksAndSuggestPastes() throws {
+        let folder = try Self.temporaryFolder()
+        try Data(Self.licence.utf8).write(to: folder.appendingPathComponent("p.flow"))
+        let applied = try Self.run(["apply", "p.flow"], in: folder)
+        #expect(applied.status == 0)
+        // Columns by the layout rule: IDs padded to `receive` + 2, labels to "Xem xét; Ký" + 2.
+        #expect(applied.stdout.contains("step check    \"Xem xét; Ký\"  by ldp 1d approval"))
+        #expect(!applied.stdout.contains("route"))
+        try Data(applied.stdout.utf8).write(to: folder.appendingPathComponent("after.flow"))
+        let check = try Self.run(["check", "after.flow"], in: folder)
+        #expect(check.status == 0)
+
+        let suggest = try Self.run(["suggest", "p.flow", "--runs", "0"], in: folder)
+        #expect(suggest.status == 0)
+        #expect(suggest.stdout.contains("proposal \"Suggested by flowcut\""))
+        #expect(suggest.stdout.contains("cut route"))
+        // Pasted under the file, the block parses and checks.
+        try Data((Self.licence + "\n" + suggest.stdout).utf8).write(to: folder.appendingPathComponent("pasted.flow"))
+        let pasted = try Self.run(["check", "pasted.flow"], in: folder)
+        #expect(pasted.status == 0)
+        #expect(pasted.stdout.contains("2 proposals"))
+    }
+
+    @Test func applyReportsAChangeThatCannotApplyAtItsLine() throws {
+        let folder = try Self.temporaryFolder()
+        try Data("""
+            procedure "P"
+            step a "A"
+            step b "B"
+            step c "C"
+            a -> b
+            b -> a 50%
+            b -> c 50%
+            proposal "X"
+              chance b -> a 100%
+
+            """.utf8).write(to: folder.appendingPathComponent("x.flow"))
+        let r = try Self.run(["apply", "x.flow"], in: folder)
+        #expect(r.status == 1)
+        #expect(r.stdout == "")
+        #expect(r.stderr.hasPrefix("x.flow:9:3: error: this change leaves an invalid process: rework loop with no way out: a -> b -> a"))
+    }
+
+    /// docs/suggestions.md is what `flowcut rules` prints.
+    @Test func theRulesDocumentIsCurrent() throws {
+        let r = try Self.run(["rules"])
+        #expect(r.status == 0)
+        let doc = try String(contentsOf: Self.root.appendingPathComponent("docs/suggestions.md"), encoding: .utf8)
+        #expect(r.stdout == doc, "regenerate with: flowcut rules > docs/suggestions.md")
     }
 
     @Test func versionNamesTheLinkedGraphviz() throws {
