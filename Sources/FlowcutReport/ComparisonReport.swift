@@ -41,10 +41,20 @@ extension ProcedureReport {
         return fields
     }
 
-    /// Whether `change` is already done by `applied`: the same statement, or
-    /// an `online` or `cut` of steps that an applied one already names.
+    /// Whether `change` is already done, or no longer possible, after
+    /// `applied`: the same statement; an `online` or `cut` of steps an applied
+    /// one already names; or any change of a step that was cut or merged away.
     static func covered(_ change: ChangeAction, by applied: [ChangeAction]) -> Bool {
-        applied.contains { a in
+        var removed = Set<String>()
+        for a in applied {
+            switch a {
+            case .cut(let id): removed.insert(id)
+            case .merge(_, let b, _, _): removed.insert(b)
+            default: break
+            }
+        }
+        if !removed.isDisjoint(with: change.stepIDs) { return true }
+        return applied.contains { a in
             if a == change { return true }
             switch (change, a) {
             case (.online(let ids, nil), .online(let done, _)): return Set(ids).isSubset(of: done)
