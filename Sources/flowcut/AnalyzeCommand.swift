@@ -22,11 +22,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "Output format: text (a summary per procedure), json (ANALYSIS.md's report) or markdown.")
     var format: ReportFormat = .text
 
-    @Option(help: "Cases to simulate per procedure (0 skips the simulation).")
-    var runs: Int = Simulator.defaultRuns
-
-    @Option(help: "Seed of the simulation.")
-    var seed: UInt64 = Simulator.defaultSeed
+    @OptionGroup var simulation: SimulationOptions
 
     @Option(help: "The proposal to compare with (default: each file's first proposal, else the suggested changes).")
     var proposal: String?
@@ -41,19 +37,13 @@ struct Analyze: ParsableCommand {
         guard [proposal != nil, suggested, compare].count(where: { $0 }) <= 1 else {
             throw ValidationError("--proposal, --suggested and --compare go one at a time")
         }
-        guard (0...10_000_000).contains(runs) else {
-            throw ValidationError("--runs takes 0 to 10 000 000 cases, not \(runs)")
-        }
-        guard seed < 1 << 53 else {
-            throw ValidationError("--seed takes 0 to 2^53 − 1 (so that JSON readers keep it exactly)")
-        }
     }
 
     func run() throws {
         let inputs = Inputs(paths: input.paths)
         var withErrors = inputs.failures
         let checked = inputs.check()
-        let options = AnalysisOptions(runs: runs, seed: seed)
+        let options = simulation.analysis
         // Analyse in parallel; print in input order.
         let analyses = ResultBox<Outcome?>(count: checked.count, initial: nil)
         let choice = Choice(proposal: proposal, suggested: suggested, compare: compare)

@@ -14,10 +14,7 @@ struct Apply: ParsableCommand {
     var proposal: String?
 
     func run() throws {
-        guard let source = Inputs.read(file) else { throw ExitCode(1) }
-        let checked = Checker.check(source, keepSyntax: false)
-        Terminal.printDiagnostics(checked)
-        guard let before = checked.workflow else { throw ExitCode(1) }
+        let (source, before) = try Inputs.workflow(file)
         guard let chosen = proposal.map({ name in before.proposals.first { $0.name == name } }) ?? before.proposals.first else {
             if let proposal {
                 let names = before.proposals.map { "\"\($0.name)\"" }.joined(separator: ", ")

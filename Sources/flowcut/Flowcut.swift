@@ -1,4 +1,5 @@
 import ArgumentParser
+import FlowcutAnalysis
 
 @main
 struct Flowcut: ParsableCommand {
@@ -41,6 +42,26 @@ extension Flowcut {
 struct InputOptions: ParsableArguments {
     @Argument(help: "Files or folders of .flow files (folders are searched recursively).")
     var paths: [String] = ["workflows"]
+}
+
+/// The simulation's size and seed, shared by analyze and suggest.
+struct SimulationOptions: ParsableArguments {
+    @Option(help: "Cases to simulate per procedure (0 skips the simulation).")
+    var runs: Int = Simulator.defaultRuns
+
+    @Option(help: "Seed of the simulation.")
+    var seed: UInt64 = Simulator.defaultSeed
+
+    func validate() throws {
+        guard (0...10_000_000).contains(runs) else {
+            throw ValidationError("--runs takes 0 to 10 000 000 cases, not \(runs)")
+        }
+        guard seed < 1 << 53 else {
+            throw ValidationError("--seed takes 0 to 2^53 − 1 (so that JSON readers keep it exactly)")
+        }
+    }
+
+    var analysis: AnalysisOptions { AnalysisOptions(runs: runs, seed: seed) }
 }
 
 struct Version: ParsableCommand {

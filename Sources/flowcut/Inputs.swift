@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import FlowcutCore
 import FlowcutLanguage
@@ -50,6 +51,16 @@ struct Inputs {
             results[i] = Self.read(files[i]).map { Checker.check($0, keepSyntax: keepSyntax) }
         }
         return results.values
+    }
+
+    /// One file read and checked, its diagnostics printed; exit 1 when it
+    /// cannot be read or has errors.
+    static func workflow(_ path: String) throws -> (SourceFile, Workflow) {
+        guard let source = read(path) else { throw ExitCode(1) }
+        let checked = Checker.check(source, keepSyntax: false)
+        Terminal.printDiagnostics(checked)
+        guard let workflow = checked.workflow else { throw ExitCode(1) }
+        return (source, workflow)
     }
 
     /// nil (after reporting it) when the file cannot be read.

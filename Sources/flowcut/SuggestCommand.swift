@@ -12,22 +12,11 @@ struct Suggest: ParsableCommand {
     @Argument(help: "The .flow file.")
     var file: String
 
-    @Option(help: "Cases to simulate for each measurement (0: compare main lead times).")
-    var runs: Int = Simulator.defaultRuns
-
-    @Option(help: "Seed of the simulation.")
-    var seed: UInt64 = Simulator.defaultSeed
-
-    func validate() throws {
-        guard (0...10_000_000).contains(runs) else { throw ValidationError("--runs takes 0 to 10 000 000 cases, not \(runs)") }
-    }
+    @OptionGroup var simulation: SimulationOptions
 
     func run() throws {
-        guard let source = Inputs.read(file) else { throw ExitCode(1) }
-        let checked = Checker.check(source, keepSyntax: false)
-        Terminal.printDiagnostics(checked)
-        guard let w = checked.workflow else { throw ExitCode(1) }
-        let before = Analyzer.analyze(w, options: AnalysisOptions(runs: runs, seed: seed))
+        let (_, w) = try Inputs.workflow(file)
+        let before = Analyzer.analyze(w, options: simulation.analysis)
         let suggestions = Suggester.suggestions(before)
         let chosen = Suggester.suggestedChanges(suggestions, to: w)
         if suggestions.isEmpty {

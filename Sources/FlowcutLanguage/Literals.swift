@@ -1,0 +1,124 @@
+import FlowcutCore
+
+/// Durations, percentages: their values and the errors in them.
+extension LineParser {
+    /// Parses `4h`, `0,5d`, `2d..3d..5d` on bytes; reports value errors and goes on.
+    mutating func parseDuration(_ t: Token) -> DurationLiteral {
+        let r = range(t)
+        let bytes = file.bytes
+        var points: [DurationPoint] = []
+        points.reserveCapacity(3)
+        var problem: String?
+        var partStarts: [Int] = [t.start]
+        var i = t.start
+        while i < t.end {
+            // One point: [sign] digits [(.|,) digits] letters
+            let start = i
+            var negative = false, positive = false
+            if bytes[i] == 0x2D { negative = true; i += 1 } else if bytes[i] == 0x2B { positive = true; i += 1 }
+            var value = 0.0
+            var digits = 0
+            while i < t.end, isDigit(bytes[i]) {
+                value = value * 10 + Double(bytes[i] - 0x30)
+                digits += 1
+                i += 1
+            }
+            if i + 1 < t.end, bytes[i] == 0x2E || bytes[i] == 0x2C, isDigit(bytes[i + 1]) {
+                // A decimal: the standard library's correctly rounded parse,
+                // so that a printed value reads back exactly.
+                i += 1
+                while i < t.end, isDigit(bytes[i]) { i += 1 }
+                var text = file.decode((negative || positive ? start + 1 : start)..<i)
+                text = String(text.map { $0 == "," ? "." : $0 })
+                value = Double(text) ?? value
+            }
+            let unitStart = i
+            while i < t.end, isLetter(bytes[i]) { i += 1 }
+            let number = file.decode(start..<unitStart)
+            let unitText = file.decode(unitStart..<i)
+            if digits == 0 || (i < t.end && !(i + 1 < t.end && bytes[i] == 0x2E && bytes[i + 1] == 0x2E)) {
+                problem = "'\(text(t))' is not a duration; write it like 4h, 0,5d or 2d..5d"
+                break
+            }
+            if negative {
+                problem = "a duration cannot be negative ('\(text(t))')"
+                break
+            }
+            if positive {
+                problem = "write '\(text(t).dropFirst())' without the '+'"
+                break
+            }
+            guard let unit = TimeUnit(symbol: unitText) else {
+                if unitText.isEmpty {
+                    problem = "'\(number)' needs a unit: m (minutes), h (working hours), d (working days) or w (working weeks)"
+                } else {
+                    let hint = unitHints[unitText.lowercased()].map { "; did you mean '\(number)\($0)'?" } ?? "; use m, h, d or w"
+                    problem = "unknown unit '\(unitText)' in '\(text(t))'\(hint)"
+                }
+                break
+            }
+            points.append(DurationPoint(value: value, unit: unit))
+            if i < t.end {  // ".."
+                i += 2
+                partStarts.append(i)
+            }
+        }
+        if problem == nil {
+            let whole = text(t)
+            if points.count > 3 {
+                problem = "'\(whole)' has \(points.count) points; a duration has one, two (MIN..MAX) or three (MIN..LIKELY..MAX)"
+            } else if points.count >= 2 {
+                let hours = points.map { hoursForOrdering($0) }
+                let lo = hours[0], hi = hours[hours.count - 1]
+                let written = partStarts.enumerated().map { k, start in
+                    file.decode(start..<(k + 1 < partStarts.count ? partStarts[k + 1] - 2 : t.end))
+                }
+                if lo > hi {
+                    problem = "the minimum \(written[0]) is greater than the maximum \(written[written.count - 1]) in '\(whole)'"
+                } else if hours.count == 3, hours[1] < lo || hours[1] > hi {
+                    problem = "the most likely \(written[1]) is outside \(written[0])..\(written[2]) in '\(whole)'; a three-point estimate is MIN..LIKELY..MAX"
+                }
+            }
+        }
+        if let problem {
+            report(problem, at: r)
+            return DurationLiteral(range: r, points: [DurationPoint(value: 0, unit: .hours)])
+        }
+        return DurationLiteral(range: r, points: points)
+    }
+
+    /// Orders points across units with an 8-hour day; the resolver re-checks
+    /// with the file's own `workday`.
+    private func hoursForOrdering(_ p: DurationPoint) -> Double {
+        switch p.unit {
+        case .minutes: p.value / 60
+        case .hours: p.value
+        case .days: p.value * 8
+        case .weeks: p.value * 40
+        }
+    }
+
+    mutating func parsePercent(_ t: Token) -> PercentLiteral {
+        let whole = text(t)
+        let digits = whole.dropLast().replacingOccurrences(of: ",", with: ".")
+        let value = Double(digits) ?? 0
+        if value < 0 {
+            report("a probability cannot be negative ('\(whole)')", at: range(t))
+        }
+        return PercentLiteral(value: max(0, value), range: range(t))
+    }
+}
+
+/// Units people write by habit, and what they mean in the language.
+let unitHints: [String: String] = [
+    "min": "m", "mins": "m", "minute": "m", "minutes": "m", "p": "m", "phut": "m",
+    "hr": "h", "hrs": "h", "hour": "h", "hours": "h", "g": "h", "gio": "h",
+    "day": "d", "days": "d", "ngay": "d", "wd": "d",
+    "week": "w", "weeks": "w", "wk": "w", "wks": "w", "tuan": "w",
+]
+
+extension StringProtocol {
+    func replacingOccurrences(of target: Character, with replacement: Character) -> String {
+        String(map { $0 == target ? replacement : $0 })
+    }
+}
