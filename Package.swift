@@ -19,7 +19,7 @@ let package = Package(
         // Timing: main scenario, critical path, simulation, metrics.
         .target(name: "FlowcutAnalysis", dependencies: ["FlowcutCore", "FlowcutLanguage"]),
         // Text, Markdown and JSON reports.
-        .target(name: "FlowcutReport", dependencies: ["FlowcutCore", "FlowcutAnalysis"]),
+        .target(name: "FlowcutReport", dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutRender"]),
         // Graphviz's C library, linked in-process (libgraphviz-dev).
         .systemLibrary(
             name: "CGraphviz",
@@ -48,7 +48,11 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "FlowcutRenderTests", dependencies: ["FlowcutRender"]),
+        .testTarget(
+            name: "FlowcutRenderTests",
+            dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender"],
+            exclude: ["Expected"]
+        ),
         .testTarget(name: "FlowcutCLITests", dependencies: ["flowcut"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,13 +1,106 @@
 import CGraphviz
+import Synchronization
 
-/// Facts about the Graphviz library linked into this process.
-public enum GraphvizLibrary {
-    /// The version libgvc reports (Debian 12: "2.43.0"), read through a
-    /// context that is freed again.
-    public static func version() -> String? {
-        guard let context = gvContext() else { return nil }
-        defer { gvFreeContext(context) }
-        guard let text = gvcVersion(context) else { return nil }
-        return String(cString: text)
+/// The one place that calls Graphviz's C library.
+///
+/// cgraph and gvc keep process-wide state and are not thread safe
+/// (GRAPHVIZ.md: two threads with a context each crashed), so there is one
+/// shared context and every call runs under one lock. Each render frees what
+/// it made (`gvFreeRenderData`, `gvFreeLayout`, `agclose`); messages are
+/// captured through `agseterrf`, reset before each render, and turned into
+/// a Swift error.
+public enum Graphviz {
+    /// Output formats flowcut asks for.
+    public enum Format: String, Sendable, CaseIterable {
+        case svg, png, pdf
     }
+
+    public struct RenderError: Error, Sendable, Hashable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    /// The shared context, created on first use, held under the lock.
+    private static let state = Mutex<ContextBox>(ContextBox())
+
+    /// Lays `dot` out with the dot engine and renders it.
+    public static func render(dot: String, format: Format) throws(RenderError) -> [UInt8] {
+        let result: Result<[UInt8], RenderError> = state.withLock { box in
+            guard let context = box.context() else {
+                return .failure(RenderError(message: "Graphviz could not start (is libgraphviz installed with its plugins?)"))
+            }
+            capturedMessages = ""
+            _ = agreseterrors()
+            _ = agseterr(AGWARN)
+            _ = agseterrf { text in
+                if let text { capturedMessages += String(cString: text) }
+                return 0
+            }
+            guard let graph = dot.withCString({ agmemread($0) }) else {
+                return .failure(RenderError(message: "Graphviz could not read the graph: \(Self.trimmed(capturedMessages))"))
+            }
+            defer { agclose(graph) }
+            guard gvLayout(context, graph, "dot") == 0 else {
+                return .failure(RenderError(message: "Graphviz could not lay the graph out: \(Self.trimmed(capturedMessages))"))
+            }
+            defer { gvFreeLayout(context, graph) }
+            var buffer: UnsafeMutablePointer<CChar>?
+            var length: UInt32 = 0
+            guard gvRenderData(context, graph, format.rawValue, &buffer, &length) == 0, let buffer else {
+                return .failure(RenderError(message: "Graphviz could not render \(format.rawValue): \(Self.trimmed(capturedMessages))"))
+            }
+            defer { gvFreeRenderData(buffer) }
+            // Some errors do not fail a call (a bad HTML label falls back to
+            // the node's name): any error message fails the render.
+            if agerrors() > 0 {
+                return .failure(RenderError(message: "Graphviz reported: \(Self.trimmed(capturedMessages))"))
+            }
+            return .success(buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+                Array(UnsafeBufferPointer(start: $0, count: Int(length)))
+            })
+        }
+        return try result.get()
+    }
+
+    /// The version libgvc reports (Debian 12: "2.43.0").
+    public static func version() -> String? {
+        state.withLock { box in
+            guard let context = box.context(), let text = gvcVersion(context) else { return nil }
+            return String(cString: text)
+        }
+    }
+
+    private static func trimmed(_ s: String) -> String {
+        let t = s.split(separator: "\n").map { $0.trimmingSpaces }.filter { !$0.isEmpty }.joined(separator: "; ")
+        return t.isEmpty ? "no message" : t
+    }
+
+}
+
+/// Messages of the current render; written only under the lock (a C
+/// callback cannot carry context, so it is a global).
+nonisolated(unsafe) private var capturedMessages = ""
+
+/// The shared context (a C pointer), only touched under the lock.
+private struct ContextBox: @unchecked Sendable {
+    private var pointer: OpaquePointer?
+
+    mutating func context() -> OpaquePointer? {
+        if pointer == nil { pointer = gvContext() }
+        return pointer
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: String {
+        var s = self
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return String(s)
+    }
+}
+
+/// Kept for callers of the first version.
+public enum GraphvizLibrary {
+    public static func version() -> String? { Graphviz.version() }
 }

@@ -3,6 +3,7 @@ import Dispatch
 import FlowcutAnalysis
 import FlowcutCore
 import FlowcutLanguage
+import FlowcutRender
 import FlowcutReport
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -32,6 +33,12 @@ struct Analyze: ParsableCommand {
 
     @Flag(help: "Compare every proposal of each file and the suggested changes in one table.")
     var compare = false
+
+    @Option(help: "Where to write each procedure's diagrams and page (DIR/<procedure>/).")
+    var out: String = "output"
+
+    @Flag(help: "Write no diagrams or pages.")
+    var noOutput = false
 
     func validate() throws {
         guard [proposal != nil, suggested, compare].count(where: { $0 }) <= 1 else {
@@ -82,6 +89,15 @@ struct Analyze: ParsableCommand {
             reports.append(report)
             blocks.append(compare ? report.text + compareTable(outcome) : report.text)
         }
+        if !noOutput {
+            do {
+                let written = try writePages(reports, to: OutputFolder(out))
+                if format == .text { blocks.append("Diagrams and pages: \(written) procedure\(written == 1 ? "" : "s") in \(out)/ (open \(out)/<procedure>/index.html)\n") }
+            } catch {
+                Terminal.fail("\(error)")
+                withErrors += 1
+            }
+        }
         switch format {
         case .text:
             Terminal.out(blocks.joined(separator: "\n"), terminator: "")
@@ -114,9 +130,9 @@ struct Outcome: Sendable {
     var failure: ApplyError?
     var missingProposal: String?
 
-    static func make(_ w: Workflow, options: AnalysisOptions, choice: Choice) -> Outcome {
+    static func make(_ w: Workflow, options: AnalysisOptions, choice: Choice, withSuggestions: Bool = true) -> Outcome {
         let before = Analyzer.analyze(w, options: options)
-        let suggestions = Suggester.suggestions(before)
+        let suggestions = withSuggestions ? Suggester.suggestions(before) : []
         let suggested = Suggester.suggestedChanges(suggestions, to: w)
         var outcome = Outcome(before: before, suggestions: suggestions, comparisons: [])
         // ANALYSIS.md: the named proposal; else the file's first; else the suggested changes.
@@ -165,4 +181,30 @@ func compareTable(_ o: Outcome) -> String {
         out += line + "\n"
     }
     return out
+}
+
+/// Renders each procedure's before/after diagrams and writes them with its
+/// meeting page to DIR/<procedure>/. Returns the number of procedures.
+func writePages(_ reports: [ProcedureReport], to folder: OutputFolder) throws -> Int {
+    var used = Set<String>()
+    for report in reports {
+        var slug = OutputFolder.slug(for: report.path)
+        var n = 2
+        while used.contains(slug) {
+            slug = OutputFolder.slug(for: report.path) + "-\(n)"
+            n += 1
+        }
+        used.insert(slug)
+        let before = try Graphviz.render(dot: DotBuilder.dot(Diagrams.before(report.analysis, report.comparison)), format: .svg)
+        var after: [UInt8]?
+        if let c = report.comparison {
+            after = try Graphviz.render(dot: DotBuilder.dot(Diagrams.after(c)), format: .svg)
+        }
+        try folder.write(before, to: "\(slug)/before.svg")
+        if let after { try folder.write(after, to: "\(slug)/after.svg") }
+        let page = MeetingPage.html(
+            report, beforeSVG: String(decoding: before, as: UTF8.self), afterSVG: after.map { String(decoding: $0, as: UTF8.self) })
+        try folder.write(Array(page.utf8), to: "\(slug)/index.html")
+    }
+    return reports.count
 }

@@ -61,7 +61,7 @@ func writeAtomically(_ bytes: [UInt8], to path: String) throws {
     let temporary = url.deletingLastPathComponent()
         .appendingPathComponent(".\(url.lastPathComponent).flowcut-\(ProcessInfo.processInfo.processIdentifier).tmp")
     try Data(bytes).write(to: temporary)
-    if let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+    if FileManager.default.fileExists(atPath: path), let attributes = try? FileManager.default.attributesOfItem(atPath: path),
         let permissions = attributes[.posixPermissions]
     {
         try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)

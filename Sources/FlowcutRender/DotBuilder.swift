@@ -1,0 +1,166 @@
+import FlowcutCore
+
+/// Writes a `Diagram` as DOT text: deterministic, node IDs generated (`n0`,
+/// `n1`, …), every piece of user text escaped (GRAPHVIZ.md: HTML-like
+/// labels XML-escape `& < > "`; quoted strings are kept far below 16 KB).
+public enum DotBuilder {
+    static let font = "DejaVu Sans"
+    static let red = "#c0392b"
+
+    /// Fill colour and shape of each kind: waste red, value-adding green,
+    /// the necessary ones in calm colours.
+    static let style: [StepKind: (fill: String, shape: String)] = [
+        .intake: ("#e3f2fd", "box"), .delivery: ("#e3f2fd", "box"),
+        .work: ("#e8f5e9", "box"), .approval: ("#fff3e0", "box"),
+        .consult: ("#ede7f6", "box"), .field: ("#e0f7fa", "box"),
+        .clerical: ("#f5f5f5", "box"), .handoff: ("#fde2e2", "cds"),
+        .rework: ("#fde2e2", "box"), .delay: ("#fff8e1", "box"),
+    ]
+
+    public static func dot(_ d: Diagram) -> String {
+        let w = d.workflow
+        var out: [String] = []
+        out.append("digraph \"flowcut\" {")
+        out.append("  graph [rankdir=LR, fontname=\"\(font)\", fontsize=13, labelloc=t, labeljust=l, nodesep=0.25, ranksep=0.45, newrank=true, pad=0.3,")
+        out.append("         label=<\(titleLabel(d))>];")
+        out.append("  node [fontname=\"\(font)\", fontsize=11, shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#6b7785\", margin=\"0.12,0.06\"];")
+        out.append("  edge [fontname=\"\(font)\", fontsize=10, color=\"#6b7785\", arrowsize=0.7];")
+        // One lane per actor, in the order declared; steps without an actor after.
+        var byActor: [String: [Int]] = [:]
+        var loose: [Int] = []
+        for (i, step) in w.steps.enumerated() {
+            if let a = step.actor, w.actors.contains(where: { $0.id == a }) { byActor[a, default: []].append(i) } else { loose.append(i) }
+        }
+        for (k, actor) in w.actors.enumerated() {
+            guard let steps = byActor[actor.id] else { continue }
+            out.append("  subgraph \"cluster_a\(k)\" {")
+            out.append("    label=<\(escape(actor.label, limit: 120))\(actor.isExternal ? " <I>(\(escape(d.words["external"] ?? "external")))</I>" : "")>;")
+            out.append("    style=\"rounded,filled\"; fillcolor=\"\(actor.isExternal ? "#faf5ff" : "#f6f8fa")\"; color=\"#d0d7de\"; fontsize=11;")
+            for s in steps { out.append("    " + node(s, d)) }
+            out.append("  }")
+        }
+        for s in loose { out.append("  " + node(s, d)) }
+        for (a, arrow) in w.arrows.enumerated() { out.append("  " + edge(a, arrow, d)) }
+        out.append(contentsOf: legend(d))
+        out.append("}")
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func titleLabel(_ d: Diagram) -> String {
+        var parts: [String] = []
+        for (i, line) in d.title.enumerated() {
+            parts.append(i == 0 ? "<B>\(escape(line, limit: 300))</B>" : "<FONT POINT-SIZE=\"11\">\(escape(line, limit: 300))</FONT>")
+        }
+        for line in d.caption {
+            parts.append("<FONT POINT-SIZE=\"11\" COLOR=\"#1a7f37\">\(escape(line, limit: 300))</FONT>")
+        }
+        return parts.joined(separator: "<BR ALIGN=\"LEFT\"/>") + "<BR ALIGN=\"LEFT\"/>"
+    }
+
+    private static func node(_ s: Int, _ d: Diagram) -> String {
+        let step = d.workflow.steps[s]
+        let (fill, shape) = style[step.kind] ?? ("#ffffff", "box")
+        let mark = d.marks[step.id]
+        var label = escape(step.label, limit: 200)
+        if mark == .removed { label = "<S>\(label)</S>" }
+        var details: [String] = []
+        if let actorID = step.actor { details.append(escape(actorID, limit: 40)) }
+        let time = timeText(step.duration, d.workflow.workdayHours)
+        if !time.isEmpty { details.append(time) }
+        if !step.wait.isZero { details.append((d.words["wait"] ?? "wait") + " " + timeText(step.wait, d.workflow.workdayHours)) }
+        if let c = step.channel { details.append(d.words[c.rawValue] ?? c.rawValue) }
+        if step.isFixed { details.append(d.words["fixed"] ?? "fixed") }
+        var html = "<B>\(label)</B>"
+        if !details.isEmpty { html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#57606a\">\(details.joined(separator: " · "))</FONT>" }
+        if let mark {
+            let word = mark == .removed ? (d.words["removed"] ?? "removed") : (d.words["changed"] ?? "changed")
+            html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"\(mark == .removed ? "#8c959f" : "#9a6700")\"><I>\(escape(word))</I></FONT>"
+        }
+        var attributes = ["label=<\(html)>", "tooltip=\"\(quoted(step.id))\""]
+        if shape != "box" { attributes.append("shape=\(shape)") }
+        switch mark {
+        case .removed:
+            attributes += ["fillcolor=\"#f6f8fa\"", "style=\"rounded,filled,dashed\"", "fontcolor=\"#8c959f\"", "color=\"#afb8c1\""]
+        case .changed:
+            attributes += ["fillcolor=\"#fff8c5\"", "penwidth=2", "color=\"#bf8700\""]
+        case nil:
+            attributes.append("fillcolor=\"\(fill)\"")
+        }
+        if step.kind == .delay, mark == nil { attributes.append("style=\"rounded,filled,dotted\"") }
+        if d.criticalSteps.contains(s), mark != .removed { attributes += ["color=\"\(red)\"", "penwidth=2"] }
+        return "n\(s) [\(attributes.joined(separator: ", "))];"
+    }
+
+    private static func edge(_ a: Int, _ arrow: Arrow, _ d: Diagram) -> String {
+        let w = d.workflow
+        var attributes: [String] = []
+        var label: [String] = []
+        if w.isDecision(arrow.from) { label.append(percentText(arrow.probability)) }
+        if let text = arrow.label { label.append(escape(text, limit: 80)) }
+        if !label.isEmpty { attributes.append("label=<\(label.joined(separator: "<BR/>"))>") }
+        if d.closesLoop.indices.contains(a), d.closesLoop[a] { attributes += ["style=dashed", "constraint=false"] }
+        if d.criticalArrows.contains(a) { attributes += ["color=\"\(red)\"", "penwidth=2.5"] }
+        if d.marks[w.steps[arrow.from].id] == .removed || d.marks[w.steps[arrow.to].id] == .removed {
+            attributes += ["color=\"#afb8c1\"", "fontcolor=\"#8c959f\""]
+        }
+        return "n\(arrow.from) -> n\(arrow.to)" + (attributes.isEmpty ? ";" : " [\(attributes.joined(separator: ", "))];")
+    }
+
+    /// A legend of the kinds present, the critical path and loops: one
+    /// table node, compact wherever the layout puts it.
+    private static func legend(_ d: Diagram) -> [String] {
+        let kinds = StepKind.allCases.filter { k in d.workflow.steps.contains { $0.kind == k } }
+        var rows = "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>\(escape(d.words["legend"] ?? "Legend"))</B></TD></TR>"
+        for kind in kinds {
+            let fill = style[kind]?.fill ?? "#ffffff"
+            rows += "<TR><TD BGCOLOR=\"\(fill)\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(escape(d.words[kind.rawValue] ?? kind.rawValue))</TD></TR>"
+        }
+        rows += "<TR><TD><FONT COLOR=\"\(red)\"><B>━━</B></FONT></TD><TD ALIGN=\"LEFT\">\(escape(d.words["critical"] ?? "critical path"))</TD></TR>"
+        rows += "<TR><TD>- - -</TD><TD ALIGN=\"LEFT\">\(escape(d.words["loop"] ?? "rework loop"))</TD></TR>"
+        return ["  legend [shape=plaintext, style=\"\", fontsize=9, label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">\(rows)</TABLE>>];"]
+    }
+
+    /// "4 h", "1 d", "2–5 d", "2–3–5 d" (working days above one day).
+    static func timeText(_ e: TimeEstimate, _ workday: Double) -> String {
+        if e.isZero { return "" }
+        let inDays = e.maximum >= workday
+        func one(_ h: Double) -> String { formatNumber(inDays ? h / workday : h, decimals: 2) }
+        let unit = inDays ? " d" : " h"
+        switch e {
+        case .single(let v): return one(v) + unit
+        case .range(let lo, let hi): return one(lo) + "–" + one(hi) + unit
+        case .threePoint(let lo, let m, let hi): return one(lo) + "–" + one(m) + "–" + one(hi) + unit
+        }
+    }
+
+    static func percentText(_ p: Double) -> String { formatNumber(p * 100, decimals: 1) + "%" }
+
+    /// Text for an HTML-like label: XML-escaped, control characters as
+    /// spaces, at most `limit` characters.
+    public static func escape(_ s: String, limit: Int = 200) -> String {
+        var text = s.count > limit ? String(s.prefix(limit - 1)) + "…" : s
+        text = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
+        var out = ""
+        for ch in text {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    /// Text for a quoted DOT string: backslash first, then quotes (no newlines reach here).
+    static func quoted(_ s: String) -> String {
+        var out = ""
+        for ch in s.prefix(200) {
+            if ch == "\\" || ch == "\"" { out.append("\\") }
+            out.append(ch == "\n" || ch == "\r" ? " " : ch)
+        }
+        return out
+    }
+}

@@ -1,0 +1,90 @@
+import ArgumentParser
+import FlowcutAnalysis
+import FlowcutCore
+import FlowcutLanguage
+import FlowcutRender
+import FlowcutReport
+
+enum DiagramFormat: String, ExpressibleByArgument, CaseIterable {
+    case svg, png, pdf, dot
+}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw a procedure with Graphviz (in-process): before, or after a proposal.")
+
+    @Argument(help: "The .flow file.")
+    var file: String
+
+    @Option(help: "Draw the process after this proposal.")
+    var proposal: String?
+
+    @Flag(help: "Draw the process after the file's first proposal (else the suggested changes).")
+    var after = false
+
+    @Option(help: "svg, png, pdf, or dot (the Graphviz input itself).")
+    var format: DiagramFormat = .svg
+
+    @Option(name: .shortAndLong, help: "Write here (atomically) instead of to standard output.")
+    var output: String?
+
+    @OptionGroup var simulation: SimulationOptions
+
+    func validate() throws {
+        if proposal != nil && after { throw ValidationError("--proposal and --after go one at a time") }
+        if (format == .png || format == .pdf) && output == nil {
+            throw ValidationError("--format \(format.rawValue) needs -o FILE (it is not text)")
+        }
+    }
+
+    func run() throws {
+        let (_, w) = try Inputs.workflow(file)
+        let choice = Choice(proposal: proposal, suggested: false, compare: false)
+        let drawAfter = after || proposal != nil
+        let outcome = Outcome.make(w, options: simulation.analysis, choice: choice, withSuggestions: drawAfter && w.proposals.isEmpty)
+        if let missing = outcome.missingProposal {
+            Terminal.fail("\(file) has no proposal \"\(missing)\"")
+            throw ExitCode(1)
+        }
+        if let failure = outcome.failure {
+            Terminal.fail("\(file): \(failure.message)")
+            throw ExitCode(1)
+        }
+        let diagram: Diagram
+        if drawAfter {
+            guard let c = outcome.comparisons.first else {
+                Terminal.fail("\(file): nothing to change, so no after diagram")
+                throw ExitCode(1)
+            }
+            diagram = Diagrams.after(c)
+        } else {
+            diagram = Diagrams.before(outcome.before, nil)
+        }
+        let dot = DotBuilder.dot(diagram)
+        let bytes: [UInt8]
+        if format == .dot {
+            bytes = Array(dot.utf8)
+        } else {
+            do {
+                bytes = try Graphviz.render(dot: dot, format: Graphviz.Format(rawValue: format.rawValue)!)
+            } catch {
+                Terminal.fail("\(file): \(error.message)")
+                throw ExitCode(1)
+            }
+        }
+        if let output {
+            do { try writeAtomically(bytes, to: output) } catch {
+                Terminal.fail("cannot write \(output): \(error.localizedDescription)")
+                throw ExitCode(1)
+            }
+        } else {
+            FileHandleOut.write(bytes)
+        }
+    }
+}
+
+enum FileHandleOut {
+    static func write(_ bytes: [UInt8]) {
+        Terminal.outBytes(bytes)
+    }
+}
