@@ -76,34 +76,52 @@ public enum DotBuilder {
             let word = mark == .removed ? (d.words["removed"] ?? "removed") : (d.words["changed"] ?? "changed")
             html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"\(mark == .removed ? "#8c959f" : "#9a6700")\"><I>\(escape(word))</I></FONT>"
         }
-        var attributes = ["label=<\(html)>", "tooltip=\"\(quoted(step.id))\""]
-        if shape != "box" { attributes.append("shape=\(shape)") }
+        // Later settings replace earlier ones: kind, then mark, then critical path.
+        var attributes = Attributes()
+        attributes["label"] = "<\(html)>"
+        attributes["tooltip"] = "\"\(quoted(step.id))\""
+        if shape != "box" { attributes["shape"] = shape }
+        attributes["fillcolor"] = "\"\(fill)\""
+        if step.kind == .delay { attributes["style"] = "\"rounded,filled,dotted\"" }
         switch mark {
         case .removed:
-            attributes += ["fillcolor=\"#f6f8fa\"", "style=\"rounded,filled,dashed\"", "fontcolor=\"#8c959f\"", "color=\"#afb8c1\""]
+            attributes["fillcolor"] = "\"#f6f8fa\""
+            attributes["style"] = "\"rounded,filled,dashed\""
+            attributes["fontcolor"] = "\"#8c959f\""
+            attributes["color"] = "\"#afb8c1\""
         case .changed:
-            attributes += ["fillcolor=\"#fff8c5\"", "penwidth=2", "color=\"#bf8700\""]
+            attributes["fillcolor"] = "\"#fff8c5\""
+            attributes["color"] = "\"#bf8700\""
+            attributes["penwidth"] = "2"
         case nil:
-            attributes.append("fillcolor=\"\(fill)\"")
+            break
         }
-        if step.kind == .delay, mark == nil { attributes.append("style=\"rounded,filled,dotted\"") }
-        if d.criticalSteps.contains(s), mark != .removed { attributes += ["color=\"\(red)\"", "penwidth=2"] }
-        return "n\(s) [\(attributes.joined(separator: ", "))];"
+        if d.criticalSteps.contains(s), mark != .removed {
+            attributes["color"] = "\"\(red)\""
+            attributes["penwidth"] = "2"
+        }
+        return "n\(s) [\(attributes.text)];"
     }
 
     private static func edge(_ a: Int, _ arrow: Arrow, _ d: Diagram) -> String {
         let w = d.workflow
-        var attributes: [String] = []
+        var attributes = Attributes()
         var label: [String] = []
         if w.isDecision(arrow.from) { label.append(percentText(arrow.probability)) }
         if let text = arrow.label { label.append(escape(text, limit: 80)) }
-        if !label.isEmpty { attributes.append("label=<\(label.joined(separator: "<BR/>"))>") }
-        if d.closesLoop.indices.contains(a), d.closesLoop[a] { attributes += ["style=dashed", "constraint=false"] }
-        if d.criticalArrows.contains(a) { attributes += ["color=\"\(red)\"", "penwidth=2.5"] }
-        if d.marks[w.steps[arrow.from].id] == .removed || d.marks[w.steps[arrow.to].id] == .removed {
-            attributes += ["color=\"#afb8c1\"", "fontcolor=\"#8c959f\""]
+        if !label.isEmpty { attributes["label"] = "<\(label.joined(separator: "<BR/>"))>" }
+        if d.closesLoop.indices.contains(a), d.closesLoop[a] {
+            attributes["style"] = "dashed"
+            attributes["constraint"] = "false"
         }
-        return "n\(arrow.from) -> n\(arrow.to)" + (attributes.isEmpty ? ";" : " [\(attributes.joined(separator: ", "))];")
+        if d.marks[w.steps[arrow.from].id] == .removed || d.marks[w.steps[arrow.to].id] == .removed {
+            attributes["color"] = "\"#afb8c1\""
+            attributes["fontcolor"] = "\"#8c959f\""
+        } else if d.criticalArrows.contains(a) {
+            attributes["color"] = "\"\(red)\""
+            attributes["penwidth"] = "2.5"
+        }
+        return "n\(arrow.from) -> n\(arrow.to)" + (attributes.isEmpty ? ";" : " [\(attributes.text)];")
     }
 
     /// A legend of the kinds present, the critical path and loops: one
@@ -134,6 +152,23 @@ public enum DotBuilder {
     }
 
     static func percentText(_ p: Double) -> String { formatNumber(p * 100, decimals: 1) + "%" }
+
+    /// DOT attributes in the order first set; setting one again replaces it.
+    struct Attributes {
+        private var names: [String] = []
+        private var values: [String: String] = [:]
+
+        subscript(name: String) -> String? {
+            get { values[name] }
+            set {
+                if values[name] == nil { names.append(name) }
+                values[name] = newValue
+            }
+        }
+
+        var isEmpty: Bool { names.isEmpty }
+        var text: String { names.compactMap { n in values[n].map { "\(n)=\($0)" } }.joined(separator: ", ") }
+    }
 
     /// Text for an HTML-like label: XML-escaped, control characters as
     /// spaces, at most `limit` characters.

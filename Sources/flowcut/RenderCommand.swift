@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import FlowcutAnalysis
 import FlowcutCore
 import FlowcutLanguage
@@ -29,6 +30,9 @@ struct Render: ParsableCommand {
     var output: String?
 
     @OptionGroup var simulation: SimulationOptions
+
+    @Option(help: .hidden)
+    var `repeat`: Int = 1
 
     func validate() throws {
         if proposal != nil && after { throw ValidationError("--proposal and --after go one at a time") }
@@ -72,6 +76,9 @@ struct Render: ParsableCommand {
                 throw ExitCode(1)
             }
         }
+        if `repeat` > 1, format != .dot {
+            try measure(dot, Graphviz.Format(rawValue: format.rawValue)!)
+        }
         if let output {
             do { try writeAtomically(bytes, to: output) } catch {
                 Terminal.fail("cannot write \(output): \(error.localizedDescription)")
@@ -80,6 +87,29 @@ struct Render: ParsableCommand {
         } else {
             FileHandleOut.write(bytes)
         }
+    }
+}
+
+extension Render {
+    /// For the leak check and the benchmark: renders the diagram `repeat`
+    /// more times after 100 warm-up renders, and says on standard error how
+    /// long a render took and how much resident memory grew.
+    func measure(_ dot: String, _ format: Graphviz.Format) throws {
+        for _ in 0..<100 { _ = try? Graphviz.render(dot: dot, format: format) }
+        let start = residentKB()
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            for _ in 0..<`repeat` { _ = try? Graphviz.render(dot: dot, format: format) }
+        }
+        let grew = residentKB() - start
+        let perRender = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        Terminal.err("rendered \(`repeat`) times: \(formatNumber(perRender / Double(`repeat`), decimals: 3)) ms a render, resident memory grew by \(grew) kB")
+    }
+
+    private func residentKB() -> Int {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
+        return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
     }
 }
 
