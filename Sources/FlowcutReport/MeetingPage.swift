@@ -31,6 +31,9 @@ public enum MeetingPage {
             th:first-child, td:first-child { text-align: left; }
             .saved { color: #1a7f37; font-weight: bold; }
             code { background: #f6f8fa; padding: .1rem .3rem; border-radius: 4px; }
+            th.why, td.why { text-align: left; }
+            figcaption a { font-weight: normal; font-size: .8rem; }
+            @media print { figcaption a { display: none; } }
             @media print { body { font-size: 11pt; margin: 0; } .pair { display: block; } .pair > figure { page-break-inside: avoid; margin-bottom: 1rem; } }
             </style>
             </head>
@@ -43,10 +46,10 @@ public enum MeetingPage {
         facts.append("service \(escape(w.service.rawValue))")
         if let d = w.latestDossiers { facts.append("\(d.total) dossiers in \(d.year) (\(d.online) online, \(d.paper) paper)") }
         h += "<p class=\"facts\">\(facts.joined(separator: " · "))</p>\n"
-        h += "<div class=\"pair\">\n<figure><figcaption>Before</figcaption>\n\(inline(beforeSVG))\n</figure>\n"
+        h += "<div class=\"pair\">\n<figure><figcaption>Before <a href=\"before.svg\">(full size)</a></figcaption>\n\(inline(beforeSVG))\n</figure>\n"
         if let afterSVG, let c = report.comparison {
             let name = c.proposal == "suggested" ? "the suggested changes" : "proposal “\(escape(c.proposal))”"
-            h += "<figure><figcaption>After: \(name)</figcaption>\n\(inline(afterSVG))\n</figure>\n"
+            h += "<figure><figcaption>After: \(name) <a href=\"after.svg\">(full size)</a></figcaption>\n\(inline(afterSVG))\n</figure>\n"
         }
         h += "</div>\n"
         h += "<h2>Numbers</h2>\n<table>\n<tr><th></th><th>before</th>"
@@ -79,10 +82,10 @@ public enum MeetingPage {
             h += "<p>Deadline: \(t.long(deadline)).</p>\n"
         }
         if !report.suggestions.isEmpty {
-            h += "<h2>Suggestions</h2>\n<table>\n<tr><th>change</th><th>rule</th><th>per dossier</th><th>per year</th><th>why</th></tr>\n"
+            h += "<h2>Suggestions</h2>\n<table>\n<tr><th>change</th><th>rule</th><th>per dossier</th><th>per year</th><th class=\"why\">why</th></tr>\n"
             for s in report.suggestions {
                 h += "<tr><td><code>\(escape(s.statement))</code></td><td>\(escape(s.rule))\(s.isTargetOnly ? " (target)" : "")</td><td>\(t.short(s.savingHours))</td>"
-                h += "<td>\(formatNumber(s.savingPerYearHours / w.workdayHours, decimals: 1)) d</td><td style=\"text-align:left\">\(escape(s.reason))</td></tr>\n"
+                h += "<td>\(formatNumber(s.savingPerYearHours / w.workdayHours, decimals: 1)) d</td><td class=\"why\">\(escape(s.reason))</td></tr>\n"
             }
             h += "</table>\n"
         }
