@@ -4,17 +4,7 @@ extension Workflow {
     /// Times are in working hours, probabilities in percent.
     public func dump() -> String {
         var out: [String] = []
-        func q(_ s: String) -> String {
-            var r = "\""
-            for ch in s {
-                switch ch {
-                case "\"": r += "\\\""
-                case "\\": r += "\\\\"
-                default: r.append(ch)
-                }
-            }
-            return r + "\""
-        }
+        let q = Escape.flowString
         func percent(_ p: Double) -> String { formatNumber(p * 100) + "%" }
         var head = "procedure \(q(name))"
         if let code { head += " code=\(q(code))" }

@@ -66,14 +66,7 @@ public enum Formatter {
     }
 
     /// A string literal of the language, with its only escapes, backslash and quote.
-    public static func quoted(_ s: String) -> String {
-        var out = "\""
-        for ch in s {
-            if ch == "\"" || ch == "\\" { out.append("\\") }
-            out.append(ch)
-        }
-        return out + "\""
-    }
+    public static func quoted(_ s: String) -> String { Escape.flowString(s) }
 
     private static func row(for ref: StatementRef, in tree: SyntaxTree, comment: String?) -> Row {
         let text = { (r: SourceRange) in tree.file.text(r) }

@@ -175,18 +175,7 @@ public enum DotBuilder {
     public static func escape(_ s: String, limit: Int = 200) -> String {
         var text = s.count > limit ? String(s.prefix(limit - 1)) + "…" : s
         text = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
+        return Escape.markup(text)
     }
 
     /// Text for a quoted DOT string: backslash first, then quotes (no newlines reach here).

@@ -94,20 +94,7 @@ public enum MeetingPage {
     }
 
     /// Text for HTML: `& < > " '` escaped.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
+    public static func escape(_ s: String) -> String { Escape.markup(s) }
 
     /// An SVG document as an element of the page: without its XML
     /// declaration, doctype and comments (Graphviz escapes the text inside).
