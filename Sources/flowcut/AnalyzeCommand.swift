@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Foundation
 import FlowcutAnalysis
 import FlowcutCore
 import FlowcutLanguage
@@ -40,6 +41,9 @@ struct Analyze: ParsableCommand {
     @Flag(help: "Write no diagrams or pages.")
     var noOutput = false
 
+    @Flag(help: "No progress bar.")
+    var quiet = false
+
     func validate() throws {
         guard [proposal != nil, suggested, compare].count(where: { $0 }) <= 1 else {
             throw ValidationError("--proposal, --suggested and --compare go one at a time")
@@ -54,11 +58,15 @@ struct Analyze: ParsableCommand {
         // Analyse in parallel; print in input order.
         let analyses = ResultBox<Outcome?>(count: checked.count, initial: nil)
         let choice = Choice(proposal: proposal, suggested: suggested, compare: compare)
+        let progress = Progress(total: checked.count, shown: !quiet && Terminal.isTerminal(STDERR_FILENO) && checked.count > 1)
         DispatchQueue.concurrentPerform(iterations: checked.count) { i in
             analyses[i] = checked[i]?.workflow.map { Outcome.make($0, options: options, choice: choice) }
+            progress.advance()
         }
+        progress.finish()
         let analysed = analyses.values
         var reports: [ProcedureReport] = []
+        var failures: [(path: String, errors: Int)] = []
         // Text: one block per file, in input order (a broken file's line too).
         var blocks: [String] = []
         for (i, (path, result)) in zip(inputs.files, checked).enumerated() {
@@ -69,6 +77,7 @@ struct Analyze: ParsableCommand {
             Terminal.printDiagnostics(result)
             guard let outcome = analysed[i] else {
                 blocks.append(summaryLine(path, result) + "\n")
+                failures.append((path, result.diagnostics.errorCount))
                 withErrors += 1
                 continue
             }
@@ -89,10 +98,15 @@ struct Analyze: ParsableCommand {
             reports.append(report)
             blocks.append(compare ? report.text + compareTable(outcome) : report.text)
         }
+        let portfolio = Portfolio(
+            entries: reports.map { Portfolio.Entry(path: $0.path, before: $0.analysis, comparison: $0.comparison) },
+            failures: failures)
         if !noOutput {
             do {
-                let written = try writePages(reports, to: OutputFolder(out))
-                if format == .text { blocks.append("Diagrams and pages: \(written) procedure\(written == 1 ? "" : "s") in \(out)/ (open \(out)/<procedure>/index.html)\n") }
+                let written = try writeOutput(reports, portfolio, to: OutputFolder(out))
+                if format == .text {
+                    blocks.append("Diagrams and pages: \(written) procedure\(written == 1 ? "" : "s") in \(out)/; the department's review: \(out)/index.html\n")
+                }
             } catch {
                 Terminal.fail("\(error)")
                 withErrors += 1
@@ -105,7 +119,7 @@ struct Analyze: ParsableCommand {
             if reports.count == 1 && inputs.files.count == 1 {
                 Terminal.out(reports[0].json.text(), terminator: "")
             } else if !reports.isEmpty || !inputs.files.isEmpty {
-                let all = JSON.object([("procedures", .array(reports.map(\.json))), ("portfolio", .null)])
+                let all = JSON.object([("procedures", .array(reports.map(\.json))), ("portfolio", PortfolioReport(portfolio).json)])
                 Terminal.out(all.text(), terminator: "")
             }
         case .markdown:
@@ -183,9 +197,13 @@ func compareTable(_ o: Outcome) -> String {
     return out
 }
 
-/// Renders each procedure's before/after diagrams and writes them with its
-/// meeting page to DIR/<procedure>/. Returns the number of procedures.
-func writePages(_ reports: [ProcedureReport], to folder: OutputFolder) throws -> Int {
+/// Writes each procedure's diagrams and page (DIR/<procedure>/), then the
+/// department's review (index.html, report.md, portfolio.json), and removes
+/// what an earlier run wrote that this one did not (a procedure taken out of
+/// the folder). Only files listed in DIR/.flowcut-written are ever removed.
+func writeOutput(_ reports: [ProcedureReport], _ portfolio: Portfolio, to folder: OutputFolder) throws -> Int {
+    var written: [String] = []
+    var pages: [String: String] = [:]
     var used = Set<String>()
     for report in reports {
         var slug = OutputFolder.slug(for: report.path)
@@ -195,16 +213,28 @@ func writePages(_ reports: [ProcedureReport], to folder: OutputFolder) throws ->
             n += 1
         }
         used.insert(slug)
+        pages[report.path] = slug
         let before = try Graphviz.render(dot: DotBuilder.dot(Diagrams.before(report.analysis, report.comparison)), format: .svg)
         var after: [UInt8]?
         if let c = report.comparison {
             after = try Graphviz.render(dot: DotBuilder.dot(Diagrams.after(c)), format: .svg)
         }
         try folder.write(before, to: "\(slug)/before.svg")
-        if let after { try folder.write(after, to: "\(slug)/after.svg") }
+        written.append("\(slug)/before.svg")
+        if let after {
+            try folder.write(after, to: "\(slug)/after.svg")
+            written.append("\(slug)/after.svg")
+        }
         let page = MeetingPage.html(
             report, beforeSVG: String(decoding: before, as: UTF8.self), afterSVG: after.map { String(decoding: $0, as: UTF8.self) })
         try folder.write(Array(page.utf8), to: "\(slug)/index.html")
+        written.append("\(slug)/index.html")
     }
+    let review = PortfolioReport(portfolio, pages: pages)
+    try folder.write(Array(review.html.utf8), to: "index.html")
+    try folder.write(Array(review.markdown.utf8), to: "report.md")
+    try folder.write(Array(JSON.object([("procedures", .array(reports.map(\.json))), ("portfolio", review.json)]).text().utf8), to: "portfolio.json")
+    written += ["index.html", "report.md", "portfolio.json"]
+    try folder.replaceManifest(with: written)
     return reports.count
 }

@@ -22,6 +22,8 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
+    static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) != 0 }
+
     /// Colour only on a terminal, and never when NO_COLOR is set.
     static let colorErrors: Bool = {
         ProcessInfo.processInfo.environment["NO_COLOR"] == nil && isatty(STDERR_FILENO) != 0
@@ -45,4 +47,33 @@ enum GraphvizInfo {
 /// "1 error", "2 warnings".
 func plural(_ n: Int, _ word: String) -> String {
     "\(n) \(word)\(n == 1 ? "" : "s")"
+}
+
+/// "analysing 7/13" on standard error, on a terminal only.
+final class Progress: @unchecked Sendable {
+    private let total: Int
+    private let shown: Bool
+    private var done = 0
+    private let lock = NSLock()
+
+    init(total: Int, shown: Bool) {
+        self.total = total
+        self.shown = shown
+    }
+
+    func advance() {
+        guard shown else { return }
+        lock.withLock {
+            done += 1
+            let width = 30
+            let filled = total > 0 ? done * width / total : width
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            FileHandle.standardError.write(Data("\r\(bar) analysing \(done)/\(total)".utf8))
+        }
+    }
+
+    func finish() {
+        guard shown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
 }

@@ -365,6 +365,99 @@ struct CLITests {
         #expect(laneGrowth < 5 * 10 * 1_000 + 6_144, "grew by \(laneGrowth) kB for 5 lanes")
     }
 
+    /// A small portfolio worked out by hand (`--runs 0`: main lead times).
+    /// a: level4, counted 2017 (5 paper) and 2019, 2021 (none): an online
+    ///    service with no dossiers since 2018.
+    /// b: level3, 2022 online 30 paper 10: paper after the cut-over; 16 h
+    ///    against a 1d deadline: over; its proposal cuts the 4 h handoff:
+    ///    4 h × 40 ÷ 8 = 20 citizen-days, 4 h × 40 = 160 staff hours a year.
+    /// c: level2, 2022 paper 100: no online list; the most dossiers.
+    /// e: full, no counts at all.  d: broken.
+    static let portfolio: [String: String] = [
+        "a.flow": "procedure \"A\"\n  service level4\n  deadline 2d\n  dossiers 2017 paper 5\n  dossiers 2019 online 0\n  dossiers 2021 online 0\nstep s \"S\" 1d\n",
+        "b.flow": """
+            procedure "B"
+              service level3
+              deadline 1d
+              dossiers 2022 online 30 paper 10
+            step receive "R" 4h intake
+            step route "Ro" 4h handoff
+            step review "Rv" 1d
+            proposal "P"
+              cut route
+
+            """,
+        "c.flow": "procedure \"C\"\n  service level2\n  deadline 5d\n  dossiers 2022 paper 100\nstep s \"S\" 2d\n",
+        "d.flow": "procedure \"D\"\nstep s \"S\" 2x\n",
+        "e.flow": "procedure \"E\"\n  service full\nstep s \"S\" 1h\n",
+    ]
+
+    @Test func portfolioWorkedOutByHand() throws {
+        let folder = try Self.temporaryFolder()
+        let input = folder.appendingPathComponent("in")
+        try FileManager.default.createDirectory(at: input, withIntermediateDirectories: true)
+        for (name, text) in Self.portfolio { try Data(text.utf8).write(to: input.appendingPathComponent(name)) }
+        let r = try Self.run(["analyze", "in", "--runs", "0", "--format", "json", "--out", "out"], in: folder)
+        #expect(r.status == 1)  // d.flow has an error; the others are analysed
+        #expect(r.stderr.contains("in/d.flow:2:12: error: unknown unit 'x' in '2x'"))
+        let object = try #require(JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect((object["procedures"] as? [Any])?.count == 4)
+        let p = try #require(object["portfolio"] as? [String: Any])
+        #expect(p["procedures"] as? Int == 4)
+        #expect((p["failed"] as? [[String: Any]])?.first?["file"] as? String == "in/d.flow")
+        let totals = try #require(p["totals"] as? [String: Any])
+        #expect(totals["citizenDaysPerYear"] as? Double == 20)
+        #expect(totals["staffHoursPerYear"] as? Double == 160)
+        #expect(totals["dossiersPerYear"] as? Int == 140)
+        let files = { (key: String) in ((p[key] as? [[String: Any]]) ?? []).compactMap { $0["file"] as? String } }
+        // By dossiers: c 100, b 40, then a and e with 0 (by path).
+        #expect(files("rankedByDossiers") == ["in/c.flow", "in/b.flow", "in/a.flow", "in/e.flow"])
+        // By savings: b 20 citizen-days, then the rest with 0 (by path).
+        #expect(files("rankedBySavings") == ["in/b.flow", "in/a.flow", "in/c.flow", "in/e.flow"])
+        // 2022: b 30 of 40 and c 0 of 100 online: 30/140; 2017: a 0 of 5.
+        let overall = try #require((p["onlineShare"] as? [String: Any])?["overall"] as? [String: Any])
+        #expect(abs((overall["2022"] as? Double ?? 0) - 30.0 / 140) < 1e-6)
+        #expect(overall["2017"] as? Double == 0)
+        #expect(overall["2021"] is NSNull)
+        #expect(p["onlineWithoutDossiers"] as? [String] == ["in/a.flow"])
+        #expect(p["onlineWithoutCounts"] as? [String] == ["in/e.flow"])
+        #expect(p["paperAfterCutOver"] as? [String] == ["in/b.flow"])
+        #expect(p["overDeadline"] as? [String] == ["in/b.flow"])
+
+        // Every link of the review's page leads to a file that exists.
+        let out = folder.appendingPathComponent("out")
+        let index = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        let links = index.matches(of: /href="([^"]+)"/).map { String($0.1) }
+        #expect(links.count >= 4)
+        for link in links { #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(link).path), "\(link)") }
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("report.md").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("b/after.svg").path))
+
+        // Take c out of the folder: its page goes, a file of the user's stays.
+        try Data("notes".utf8).write(to: out.appendingPathComponent("notes.txt"))
+        try FileManager.default.removeItem(at: input.appendingPathComponent("c.flow"))
+        let again = try Self.run(["analyze", "in", "--runs", "0", "--out", "out"], in: folder)
+        #expect(again.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("c").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("a/index.html").path))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("notes.txt").path))
+        let reindexed = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(!reindexed.contains("c/index.html"))
+    }
+
+    @Test func theBundledPortfolioEndToEnd() throws {
+        let folder = try Self.temporaryFolder()
+        let r = try Self.run(["analyze", Self.root.appendingPathComponent("workflows").path, "--runs", "500", "--out", folder.path])
+        #expect(r.status == 0)
+        let index = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("workflows").path)
+            .filter { $0.hasSuffix(".flow") }.map { String($0.dropLast(5)) }
+        for name in names {
+            #expect(index.contains("href=\"\(name)/index.html\""), "\(name)")
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("\(name)/before.svg").path))
+        }
+    }
+
     @Test func versionNamesTheLinkedGraphviz() throws {
         let r = try Self.run(["version"])
         #expect(r.status == 0)

@@ -1,0 +1,101 @@
+import FlowcutCore
+
+/// A department's procedures together (ANALYSIS.md, "A portfolio").
+public struct Portfolio: Sendable {
+    /// One analysed procedure: where it came from, before, and after if any.
+    public struct Entry: Sendable {
+        public var path: String
+        public var before: ProcedureAnalysis
+        public var comparison: Comparison?
+
+        public init(path: String, before: ProcedureAnalysis, comparison: Comparison?) {
+            self.path = path
+            self.before = before
+            self.comparison = comparison
+        }
+
+        public var workflow: Workflow { before.workflow }
+        /// Dossiers of the latest year (0 without counts).
+        public var dossiersPerYear: Int { workflow.latestDossiers?.total ?? 0 }
+        public var citizenDaysPerYear: Double { comparison?.citizenDaysPerYear ?? 0 }
+        public var staffHoursPerYear: Double { comparison?.staffHoursPerYear ?? 0 }
+
+        /// Main lead time or P90 above the deadline.
+        public var isOverDeadline: Bool {
+            guard let deadline = workflow.deadline else { return false }
+            let p90 = before.simulation?.percentile(0.9)
+            return ProcedureAnalysis.fits(before.mainLeadTime, deadline) == false
+                || ProcedureAnalysis.fits(p90, deadline) == false
+        }
+    }
+
+    public var entries: [Entry]
+    /// Files that could not be analysed, with their error count.
+    public var failures: [(path: String, errors: Int)]
+
+    public init(entries: [Entry], failures: [(path: String, errors: Int)] = []) {
+        self.entries = entries
+        self.failures = failures
+    }
+
+    /// By dossiers per year, most first (ties: path).
+    public var byDossiers: [Entry] {
+        entries.sorted { $0.dossiersPerYear != $1.dossiersPerYear ? $0.dossiersPerYear > $1.dossiersPerYear : $0.path < $1.path }
+    }
+
+    /// By citizen-days saved per year, most first (ties: path).
+    public var bySavings: [Entry] {
+        entries.sorted { $0.citizenDaysPerYear != $1.citizenDaysPerYear ? $0.citizenDaysPerYear > $1.citizenDaysPerYear : $0.path < $1.path }
+    }
+
+    public var citizenDaysPerYear: Double { entries.reduce(0) { $0 + $1.citizenDaysPerYear } }
+    public var staffHoursPerYear: Double { entries.reduce(0) { $0 + $1.staffHoursPerYear } }
+
+    /// Every year any procedure counts dossiers for, ascending.
+    public var years: [Int] { Array(Set(entries.flatMap { $0.workflow.dossiers.map(\.year) })).sorted() }
+
+    /// Online share of the dossiers of one procedure in one year (nil without dossiers).
+    public static func onlineShare(_ w: Workflow, year: Int) -> Double? {
+        guard let d = w.dossiers.first(where: { $0.year == year }), d.total > 0 else { return nil }
+        return Double(d.online) / Double(d.total)
+    }
+
+    /// Online share of all procedures' dossiers in one year.
+    public func onlineShare(year: Int) -> Double? {
+        let counts = entries.compactMap { e in e.workflow.dossiers.first { $0.year == year } }
+        let total = counts.reduce(0) { $0 + $1.total }
+        return total > 0 ? Double(counts.reduce(0) { $0 + $1.online }) / Double(total) : nil
+    }
+
+    /// Online services (level 3/4, một phần, toàn trình) that counted years
+    /// from 2018 on and received no dossier in any of them: the list the
+    /// letter's item 5 asks to review.
+    public var onlineWithoutDossiers: [Entry] {
+        entries.filter { e in
+            let w = e.workflow
+            let since = w.dossiers.filter { $0.year >= 2018 }
+            return w.service.acceptsOnlineDossiers && !since.isEmpty && since.allSatisfy { $0.total == 0 }
+        }.sorted { $0.path < $1.path }
+    }
+
+    /// Online services without any count from 2018 on: nobody can tell.
+    public var onlineWithoutCounts: [Entry] {
+        entries.filter { e in
+            e.workflow.service.acceptsOnlineDossiers && !e.workflow.dossiers.contains { $0.year >= 2018 }
+        }.sorted { $0.path < $1.path }
+    }
+
+    /// Online services still taking paper after the cut-over (the letter's
+    /// item 4: online only from 2022): paper dossiers in 2022 or later, or
+    /// paper steps in the process.
+    public var paperAfterCutOver: [Entry] {
+        entries.filter { e in
+            let w = e.workflow
+            return w.service.acceptsOnlineDossiers
+                && (w.dossiers.contains { $0.year >= 2022 && $0.paper > 0 } || w.steps.contains { $0.channel == .paper })
+        }.sorted { $0.path < $1.path }
+    }
+
+    /// Main lead time or P90 over the statutory deadline.
+    public var overDeadline: [Entry] { entries.filter(\.isOverDeadline).sorted { $0.path < $1.path } }
+}
