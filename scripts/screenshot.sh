@@ -4,7 +4,7 @@
 # few colours). Installs Debian's chromium when run as root and it is missing.
 #   scripts/screenshot.sh [PAGE.html] [OUT.png]
 # Default: runs flowcut analyze on workflows/ first and shoots the contract
-# example's page.
+# example's page and the department's review (output/index.html).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 page=${1:-}
@@ -21,7 +21,8 @@ fi
 if [ -z "$page" ]; then
   bash scripts/setup.sh
   swift build -c release --product flowcut >/dev/null
-  .build/release/flowcut analyze --runs 2000 > /dev/null
+  .build/release/flowcut analyze --runs 2000 --quiet > /dev/null
+  bash "$0" output/index.html output/screenshot-review.png
   page=output/giay-phep-dich-vu-viec-lam/index.html
 fi
 mkdir -p "$(dirname "$png")"

@@ -1,7 +1,5 @@
-import Dispatch
 import FlowcutCore
 import FlowcutLanguage
-import Synchronization
 
 /// A change a rule proposes, measured: applied alone and analysed again
 /// with the same runs and seed as the before analysis.
@@ -79,21 +77,4 @@ public enum Suggester {
 extension ProcedureAnalysis {
     /// The lead time suggestions and savings compare: expected if simulated, else main.
     public var comparableLeadTime: Double { simulation?.expectedLeadTime ?? mainLeadTime }
-}
-
-extension Array where Element: Sendable {
-    /// `map` on all cores, results in order.
-    func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
-        let results = Slots<T>(count)
-        DispatchQueue.concurrentPerform(iterations: count) { i in results.set(i, transform(self[i])) }
-        return results.values
-    }
-}
-
-
-final class Slots<T: Sendable>: Sendable {
-    private let storage: Mutex<[T?]>
-    init(_ count: Int) { storage = Mutex(Array(repeating: nil, count: count)) }
-    func set(_ i: Int, _ value: T) { storage.withLock { $0[i] = value } }
-    var values: [T] { storage.withLock { $0.map { $0! } } }
 }

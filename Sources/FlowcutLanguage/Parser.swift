@@ -1,6 +1,5 @@
 import Dispatch
 import FlowcutCore
-import Synchronization
 
 /// Parses a `.flow` file into a `SyntaxTree`, never stopping at the first
 /// error: a line that does not parse is kept verbatim with its diagnostic and
@@ -33,7 +32,7 @@ public enum Parser {
         let middle = split
         let firstLines = bytes[..<middle].count { $0 == 0x0A }
         let allLines = firstLines + bytes[middle...].count { $0 == 0x0A } + 1
-        let halves = ChunkResults(count: 2)
+        let halves = Slots<SyntaxTree?>(count: 2, initial: nil)
         DispatchQueue.concurrentPerform(iterations: 2) { k in
             // The first half reserves room for the whole file, so that the
             // second is moved in without a reallocation.
@@ -41,8 +40,10 @@ public enum Parser {
                 ? parseChunk(file, start: 0, limit: middle, firstLine: 1, keepLayout: keepLayout, reserve: allLines)
                 : parseChunk(file, start: middle, limit: bytes.count, firstLine: firstLines + 1, keepLayout: keepLayout)
         }
-        var tree = halves.take(0)
-        tree.append(halves.take(1))
+        // Moved out of the slots, so that no second reference keeps the
+        // second half's arrays alive while they are appended and released.
+        var tree = halves.take(0)!
+        tree.append(halves.take(1)!)
         return tree
     }
 
@@ -92,26 +93,6 @@ public enum Parser {
         }
         tree.diagnostics = lexer.diagnostics + diagnostics
         return tree
-    }
-}
-
-/// Slots for the halves of a parallel parse, each written by one worker.
-private final class ChunkResults: Sendable {
-    private let trees: Mutex<[SyntaxTree?]>
-
-    init(count: Int) { trees = Mutex(Array(repeating: nil, count: count)) }
-
-    subscript(index: Int) -> SyntaxTree? {
-        get { trees.withLock { $0[index] } }
-        set { trees.withLock { $0[index] = newValue } }
-    }
-
-    /// Moves a result out, leaving no second reference to its arrays.
-    func take(_ index: Int) -> SyntaxTree {
-        trees.withLock { slots in
-            defer { slots[index] = nil }
-            return slots[index]!
-        }
     }
 }
 

@@ -99,8 +99,3 @@ extension Substring {
         return String(s)
     }
 }
-
-/// Kept for callers of the first version.
-public enum GraphvizLibrary {
-    public static func version() -> String? { Graphviz.version() }
-}

@@ -56,7 +56,7 @@ struct Analyze: ParsableCommand {
         let checked = inputs.check()
         let options = simulation.analysis
         // Analyse in parallel; print in input order.
-        let analyses = ResultBox<Outcome?>(count: checked.count, initial: nil)
+        let analyses = Slots<Outcome?>(count: checked.count, initial: nil)
         let choice = Choice(proposal: proposal, suggested: suggested, compare: compare)
         let progress = Progress(total: checked.count, shown: !quiet && Terminal.isTerminal(STDERR_FILENO) && checked.count > 1)
         DispatchQueue.concurrentPerform(iterations: checked.count) { i in

@@ -46,7 +46,7 @@ struct Inputs {
     /// Reads and checks every file, in parallel, results in input order.
     /// - Parameter keepSyntax: keep each file's syntax tree (for `fmt`).
     func check(keepSyntax: Bool = false) -> [CheckedFile?] {
-        let results = ResultBox<CheckedFile?>(count: files.count, initial: nil)
+        let results = Slots<CheckedFile?>(count: files.count, initial: nil)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             results[i] = Self.read(files[i]).map { Checker.check($0, keepSyntax: keepSyntax) }
         }
@@ -110,20 +110,4 @@ struct Inputs {
         }
         return failed ? nil : bytes
     }
-}
-
-/// Slots written by concurrent workers, one slot each, each starting with
-/// `initial` (no optional of an optional: a nil result is a value here).
-final class ResultBox<Value>: @unchecked Sendable {
-    private var storage: [Value]
-    private let lock = NSLock()
-
-    init(count: Int, initial: Value) { storage = Array(repeating: initial, count: count) }
-
-    subscript(index: Int) -> Value {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    var values: [Value] { lock.withLock { storage } }
 }

@@ -85,7 +85,7 @@ struct Render: ParsableCommand {
                 throw ExitCode(1)
             }
         } else {
-            FileHandleOut.write(bytes)
+            Terminal.outBytes(bytes)
         }
     }
 }
@@ -110,11 +110,5 @@ extension Render {
         let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
         let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
         return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
-    }
-}
-
-enum FileHandleOut {
-    static func write(_ bytes: [UInt8]) {
-        Terminal.outBytes(bytes)
     }
 }

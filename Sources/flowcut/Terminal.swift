@@ -41,7 +41,7 @@ enum Terminal {
 }
 
 enum GraphvizInfo {
-    static var version: String { GraphvizLibrary.version() ?? "unavailable" }
+    static var version: String { Graphviz.version() ?? "unavailable" }
 }
 
 /// "1 error", "2 warnings".

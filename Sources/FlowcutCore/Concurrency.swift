@@ -1,0 +1,38 @@
+import Dispatch
+import Synchronization
+
+/// One slot per concurrent worker, each slot written by one worker; read
+/// once all are done.
+public final class Slots<Value: Sendable>: Sendable {
+    private let storage: Mutex<[Value]>
+
+    public init(count: Int, initial: Value) {
+        storage = Mutex(Array(repeating: initial, count: count))
+    }
+
+    public subscript(index: Int) -> Value {
+        get { storage.withLock { $0[index] } }
+        set { storage.withLock { $0[index] = newValue } }
+    }
+
+    public var values: [Value] { storage.withLock { $0 } }
+}
+
+extension Slots {
+    /// Moves a value out, leaving nil: no second reference keeps it alive.
+    public func take<Wrapped>(_ index: Int) -> Wrapped? where Value == Wrapped? {
+        storage.withLock { slots in
+            defer { slots[index] = nil }
+            return slots[index]
+        }
+    }
+}
+
+extension Array where Element: Sendable {
+    /// `map` on all cores, results in order.
+    public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        let results = Slots<T?>(count: count, initial: nil)
+        DispatchQueue.concurrentPerform(iterations: count) { i in results[i] = transform(self[i]) }
+        return results.values.map { $0! }
+    }
+}
