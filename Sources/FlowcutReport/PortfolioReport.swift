@@ -26,6 +26,19 @@ public struct PortfolioReport: Sendable {
         e.workflow.latestDossiers.flatMap { Portfolio.onlineShare(e.workflow, year: $0.year) }
     }
 
+    /// One row of the ranked table, after the name: dossiers a year, lead
+    /// time before → after, cut, citizen-days and staff hours a year,
+    /// deadline fit, online share.
+    func cells(_ e: Portfolio.Entry) -> [String] {
+        let t = WorkingTime(workdayHours: e.workflow.workdayHours)
+        let (b, a) = leadTimes(e)
+        return [
+            "\(e.dossiersPerYear)", "\(t.short(b)) → \(a.map(t.short) ?? "—")", cut(e).map(percent) ?? "—",
+            formatNumber(e.citizenDaysPerYear, decimals: 1), formatNumber(e.staffHoursPerYear, decimals: 1),
+            e.workflow.deadline == nil ? "—" : (e.isOverDeadline ? "over" : "within"), latestOnlineShare(e).map(percent) ?? "—",
+        ]
+    }
+
     // MARK: JSON
 
     public var json: JSON {
@@ -73,11 +86,7 @@ public struct PortfolioReport: Sendable {
         out += "| procedure | dossiers a year | lead time before → after | cut | citizen-days a year | staff hours a year | deadline | online share |\n"
         out += "|---|---:|---|---:|---:|---:|---|---:|\n"
         for e in p.byDossiers {
-            let t = WorkingTime(workdayHours: e.workflow.workdayHours)
-            let (b, a) = leadTimes(e)
-            out += "| \(e.workflow.name.replacingPipes()) | \(e.dossiersPerYear) | \(t.short(b)) → \(a.map(t.short) ?? "—") | "
-            out += "\(cut(e).map(percent) ?? "—") | \(formatNumber(e.citizenDaysPerYear, decimals: 1)) | \(formatNumber(e.staffHoursPerYear, decimals: 1)) | "
-            out += "\(e.workflow.deadline == nil ? "—" : (e.isOverDeadline ? "over" : "within")) | \(latestOnlineShare(e).map(percent) ?? "—") |\n"
+            out += "| " + ([e.workflow.name.replacingPipes()] + cells(e)).joined(separator: " | ") + " |\n"
         }
         out += "\n## Online share by year\n\n| year | online share |\n|---|---:|\n"
         for year in p.years { out += "| \(year) | \(p.onlineShare(year: year).map(percent) ?? "—") |\n" }
@@ -133,13 +142,10 @@ public struct PortfolioReport: Sendable {
         h += "<h2>Procedures by dossiers a year</h2>\n<table>\n<tr><th>procedure</th><th>dossiers a year</th><th>lead time before → after</th><th>cut</th>"
         h += "<th>citizen-days a year</th><th>staff hours a year</th><th>deadline</th><th>online share</th></tr>\n"
         for entry in p.byDossiers {
-            let t = WorkingTime(workdayHours: entry.workflow.workdayHours)
-            let (b, a) = leadTimes(entry)
             let name = e(entry.workflow.name)
             let link = pages[entry.path].map { "<a href=\"\(e($0))/index.html\">\(name)</a>" } ?? name
-            h += "<tr><td>\(link)</td><td>\(entry.dossiersPerYear)</td><td>\(t.short(b)) → \(a.map(t.short) ?? "—")</td><td>\(cut(entry).map(percent) ?? "—")</td>"
-            h += "<td>\(formatNumber(entry.citizenDaysPerYear, decimals: 1))</td><td>\(formatNumber(entry.staffHoursPerYear, decimals: 1))</td>"
-            h += "<td>\(entry.workflow.deadline == nil ? "—" : (entry.isOverDeadline ? "<span class=\"over\">over</span>" : "within"))</td><td>\(latestOnlineShare(entry).map(percent) ?? "—")</td></tr>\n"
+            let row = cells(entry).map { $0 == "over" ? "<span class=\"over\">over</span>" : e($0) }
+            h += "<tr><td>\(link)</td>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
         }
         h += "</table>\n<h2>Online share by year</h2>\n<table>\n<tr><th>year</th><th>online share</th></tr>\n"
         for year in p.years { h += "<tr><td>\(year)</td><td>\(p.onlineShare(year: year).map(percent) ?? "—")</td></tr>\n" }
