@@ -65,9 +65,9 @@ public enum DotBuilder {
         if mark == .removed { label = "<S>\(label)</S>" }
         var details: [String] = []
         if let actorID = step.actor { details.append(escape(actorID, limit: 40)) }
-        let time = timeText(step.duration, d.workflow.workdayHours)
+        let time = timeText(step.duration, d.workflow.workdayHours, d.words)
         if !time.isEmpty { details.append(time) }
-        if !step.wait.isZero { details.append((d.words["wait"] ?? "wait") + " " + timeText(step.wait, d.workflow.workdayHours)) }
+        if !step.wait.isZero { details.append((d.words["wait"] ?? "wait") + " " + timeText(step.wait, d.workflow.workdayHours, d.words)) }
         if let c = step.channel { details.append(d.words[c.rawValue] ?? c.rawValue) }
         if step.isFixed { details.append(d.words["fixed"] ?? "fixed") }
         var html = "<B>\(label)</B>"
@@ -107,7 +107,7 @@ public enum DotBuilder {
         let w = d.workflow
         var attributes = Attributes()
         var label: [String] = []
-        if w.isDecision(arrow.from) { label.append(percentText(arrow.probability)) }
+        if w.isDecision(arrow.from) { label.append(percentText(arrow.probability, d.words)) }
         if let text = arrow.label { label.append(escape(text, limit: 80)) }
         if !label.isEmpty { attributes["label"] = "<\(label.joined(separator: "<BR/>"))>" }
         if d.closesLoop.indices.contains(a), d.closesLoop[a] {
@@ -139,11 +139,15 @@ public enum DotBuilder {
     }
 
     /// "4 h", "1 d", "2–5 d", "2–3–5 d" (working days above one day).
-    static func timeText(_ e: TimeEstimate, _ workday: Double) -> String {
+    static func timeText(_ e: TimeEstimate, _ workday: Double, _ words: [String: String] = [:]) -> String {
         if e.isZero { return "" }
         let inDays = e.maximum >= workday
-        func one(_ h: Double) -> String { formatNumber(inDays ? h / workday : h, decimals: 2) }
-        let unit = inDays ? " d" : " h"
+        let mark = words["decimal"] ?? "."
+        func one(_ h: Double) -> String {
+            let text = formatNumber(inDays ? h / workday : h, decimals: 2)
+            return mark == "." ? text : text.replacing(".", with: mark)
+        }
+        let unit = " " + (inDays ? words["days"] ?? "d" : words["hours"] ?? "h")
         switch e {
         case .single(let v): return one(v) + unit
         case .range(let lo, let hi): return one(lo) + "–" + one(hi) + unit
@@ -151,7 +155,10 @@ public enum DotBuilder {
         }
     }
 
-    static func percentText(_ p: Double) -> String { formatNumber(p * 100, decimals: 1) + "%" }
+    static func percentText(_ p: Double, _ words: [String: String] = [:]) -> String {
+        let text = formatNumber(p * 100, decimals: 1)
+        return (words["decimal"].map { text.replacing(".", with: $0) } ?? text) + "%"
+    }
 
     /// DOT attributes in the order first set; setting one again replaces it.
     struct Attributes {

@@ -68,46 +68,51 @@ extension ProcedureReport {
     static func share(_ part: Double, _ whole: Double) -> Double? { whole == 0 ? nil : part / whole }
 
     /// Before, after and saved, side by side, for the text report.
-    public static func comparisonText(_ c: Comparison, suggestions: [Suggestion]) -> String {
+    public static func comparisonText(_ c: Comparison, suggestions: [Suggestion], words x: Words = .english) -> String {
         let w = c.before.workflow
-        let t = WorkingTime(workdayHours: w.workdayHours)
-        var rows: [[String]] = [["", "before", "after", "saved"]]
+        let t = WorkingTime(workdayHours: w.workdayHours, words: x)
+        var rows: [[String]] = [["", x.before, x.after, x.saved]]
         func row(_ name: String, _ b: Double, _ a: Double, _ days: Bool = true) {
             let saved = b - a
-            let pct = b != 0 ? " (\(percent(saved / b)))" : ""
-            rows.append([name, days ? t.short(b) : formatNumber(b, decimals: 1) + " h",
-                         days ? t.short(a) : formatNumber(a, decimals: 1) + " h",
-                         (days ? t.short(saved) : formatNumber(saved, decimals: 1) + " h") + pct])
+            let pct = b != 0 ? " (\(x.percent(saved / b)))" : ""
+            rows.append([name, days ? t.short(b) : t.hours(b), days ? t.short(a) : t.hours(a), (days ? t.short(saved) : t.hours(saved)) + pct])
         }
-        row("Main lead time", c.before.mainLeadTime, c.after.mainLeadTime)
+        row(x.mainLeadTime, c.before.mainLeadTime, c.after.mainLeadTime)
         if let b = c.before.simulation, let a = c.after.simulation {
-            row("Expected lead time", b.expectedLeadTime, a.expectedLeadTime)
+            row(x.expectedLeadTime, b.expectedLeadTime, a.expectedLeadTime)
             row("P90", b.percentile(0.9), a.percentile(0.9))
         }
-        rows.append(["Handoffs", "\(c.before.handoffs)", "\(c.after.handoffs)",
-                     "\(c.savedHandoffs)" + (c.before.handoffs > 0 ? " (\(percent(Double(c.savedHandoffs) / Double(c.before.handoffs))))" : "")])
-        row("Work per dossier", c.before.workHours, c.after.workHours, false)
+        rows.append([x.handoffs, "\(c.before.handoffs)", "\(c.after.handoffs)",
+                     "\(c.savedHandoffs)" + (c.before.handoffs > 0 ? " (\(x.percent(Double(c.savedHandoffs) / Double(c.before.handoffs))))" : "")])
+        row(x.workPerDossier, c.before.workHours, c.after.workHours, false)
         let widths = (0..<4).map { col in rows.map { $0[col].count }.max() ?? 0 }
-        var out = "  Before → after: " + (c.proposal == "suggested" ? "the suggested changes" : "proposal \"\(c.proposal)\"") + "\n"
+        var out = "  \(x.beforeAfter): " + (c.proposal == "suggested" ? x.theSuggested : "\(x.proposalWord) \"\(c.proposal)\"") + "\n"
         for r in rows {
             var line = "    " + r[0] + String(repeating: " ", count: widths[0] - r[0].count)
             for col in 1..<4 { line += "  " + String(repeating: " ", count: widths[col] - r[col].count) + r[col] }
             out += line + "\n"
         }
         if let latest = w.latestDossiers {
-            out += "    Per year (\(latest.total) dossier\(latest.total == 1 ? "" : "s") in \(latest.year)): "
-            out += "\(formatNumber(c.citizenDaysPerYear, decimals: 1)) citizen-days, \(formatNumber(c.staffHoursPerYear, decimals: 1)) staff hours saved\n"
+            out += "    \(x.perYear) (\(latest.total) \(x.dossiersIn) \(latest.year)): "
+            out += "\(x.number(c.citizenDaysPerYear, decimals: 1)) \(x.citizenDays), \(x.number(c.staffHoursPerYear, decimals: 1)) \(x.staffHours) \(x.savedWord)\n"
         }
-        out += "    Changes: " + c.changes.map { WorkflowPrinter.statement($0.action, workdayHours: w.workdayHours) }.joined(separator: " · ") + "\n"
+        out += "    \(x.changes): " + c.changes.map { WorkflowPrinter.statement($0.action, workdayHours: w.workdayHours) }.joined(separator: " · ") + "\n"
         let remaining = suggestions.filter { !covered($0.change, by: c.changes.map(\.action)) }
         if !remaining.isEmpty {
-            out += "  Other suggestions (saving per dossier, per year)\n"
+            out += "  \(x.otherSuggestions)\n"
             for s in remaining.prefix(8) {
-                out += "    \(s.statement)  [\(s.rule)\(s.isTargetOnly ? ", target" : "")] \(t.short(s.savingHours)), \(formatNumber(s.savingPerYearHours / w.workdayHours, decimals: 1)) d a year: \(s.reason)\n"
+                out += "    \(s.statement)  [\(s.rule)\(s.isTargetOnly ? ", \(x.target_)" : "")] \(t.short(s.savingHours)), "
+                out += "\(x.number(s.savingPerYearHours / w.workdayHours, decimals: 1)) \(x.daysUnit)/\(x.year): \(reason(s, x))\n"
             }
-            if remaining.count > 8 { out += "    … and \(remaining.count - 8) more (--format json lists them all)\n" }
+            if remaining.count > 8 { out += "    … (+\(remaining.count - 8): --format json)\n" }
         }
         return out
+    }
+
+    /// The suggestion's reason; in Vietnamese, its rule's explanation.
+    static func reason(_ s: Suggestion, _ x: Words) -> String {
+        guard x.language == .vi, let rule = suggestionRules.first(where: { $0.description.id == s.rule }) else { return s.reason }
+        return rule.description.explanationVietnamese
     }
 
     /// `flowcut suggest`: a proposal block to paste into the file. The

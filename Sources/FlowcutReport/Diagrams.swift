@@ -7,16 +7,7 @@ import FlowcutRender
 /// out, the ones it changes marked) and *after* (changed steps highlighted,
 /// savings in the caption), drawn the same way so the eye can compare.
 public enum Diagrams {
-    static let words: [String: String] = [
-        "wait": "wait", "paper": "paper", "online": "online", "fixed": "fixed", "external": "other agency",
-        "removed": "removed by the proposal", "changed": "changed by the proposal", "legend": "Legend",
-        "critical": "critical path", "loop": "rework loop (dashed)",
-        "intake": "intake", "handoff": "handoff", "work": "specialist work", "approval": "approval",
-        "consult": "consultation", "field": "field check", "clerical": "clerical", "delivery": "delivery",
-        "rework": "rework", "delay": "delay",
-    ]
-
-    public static func before(_ a: ProcedureAnalysis, _ comparison: Comparison?) -> Diagram {
+    public static func before(_ a: ProcedureAnalysis, _ comparison: Comparison?, words: Words = .english) -> Diagram {
         var marks: [String: Diagram.Mark] = [:]
         for change in comparison?.changes ?? [] {
             switch change.action {
@@ -28,32 +19,32 @@ public enum Diagrams {
                 for id in change.action.stepIDs where marks[id] == nil { marks[id] = .changed }
             }
         }
-        return diagram(a, marks: marks, caption: [])
+        return diagram(a, marks: marks, caption: [], words: words)
     }
 
-    public static func after(_ c: Comparison) -> Diagram {
+    public static func after(_ c: Comparison, words x: Words = .english) -> Diagram {
         var marks: [String: Diagram.Mark] = [:]
         for change in c.changes {
             for id in change.action.stepIDs where c.after.workflow.stepIndex(of: id) != nil { marks[id] = .changed }
         }
-        let t = WorkingTime(workdayHours: c.before.workflow.workdayHours)
+        let t = WorkingTime(workdayHours: c.before.workflow.workdayHours, words: x)
         let saved = c.savedExpectedLeadTime ?? c.savedMainLeadTime
-        var caption = ["Saved per dossier: \(t.long(saved))" + (c.before.comparableLeadTime > 0 ? " (\(percent(saved / c.before.comparableLeadTime)))" : "")]
+        var caption = ["\(x.savedPerDossier): \(t.long(saved))" + (c.before.comparableLeadTime > 0 ? " (\(x.percent(saved / c.before.comparableLeadTime)))" : "")]
         if let latest = c.before.workflow.latestDossiers {
-            caption.append("Per year (\(latest.total) dossiers in \(latest.year)): \(formatNumber(c.citizenDaysPerYear, decimals: 1)) citizen-days, \(formatNumber(c.staffHoursPerYear, decimals: 1)) staff hours")
+            caption.append("\(x.perYear) (\(latest.total) \(x.dossiersIn) \(latest.year)): \(x.number(c.citizenDaysPerYear, decimals: 1)) \(x.citizenDays), \(x.number(c.staffHoursPerYear, decimals: 1)) \(x.staffHours)")
         }
-        let name = c.proposal == "suggested" ? "the suggested changes" : "proposal “\(c.proposal)”"
-        var d = diagram(c.after, marks: marks, caption: caption)
-        d.title[0] += " — after \(name)"
+        let name = c.proposal == "suggested" ? x.theSuggestedChanges : "\(x.proposalWord) “\(c.proposal)”"
+        var d = diagram(c.after, marks: marks, caption: caption, words: x)
+        d.title[0] += " — \(x.afterWord) \(name)"
         return d
     }
 
-    static func diagram(_ a: ProcedureAnalysis, marks: [String: Diagram.Mark], caption: [String]) -> Diagram {
+    static func diagram(_ a: ProcedureAnalysis, marks: [String: Diagram.Mark], caption: [String], words x: Words) -> Diagram {
         let w = a.workflow
-        let t = WorkingTime(workdayHours: w.workdayHours)
-        var line = "Lead time \(t.long(a.mainLeadTime))"
-        if let sim = a.simulation { line += " · expected \(t.short(sim.expectedLeadTime)) · P90 \(t.short(sim.percentile(0.9)))" }
-        if let deadline = w.deadline { line += " · deadline \(t.long(deadline))" }
+        let t = WorkingTime(workdayHours: w.workdayHours, words: x)
+        var line = "\(x.diagramLeadTime) \(t.long(a.mainLeadTime))"
+        if let sim = a.simulation { line += " · \(x.expected) \(t.short(sim.expectedLeadTime)) · P90 \(t.short(sim.percentile(0.9)))" }
+        if let deadline = w.deadline { line += " · \(x.diagramDeadline) \(t.long(deadline))" }
         let path = a.criticalPath.steps
         var criticalArrows = Set<Int>()
         for (x, y) in zip(path, path.dropFirst()) {
@@ -61,6 +52,6 @@ public enum Diagrams {
         }
         return Diagram(
             workflow: w, title: [w.name, line], caption: caption, criticalSteps: Set(path), criticalArrows: criticalArrows,
-            closesLoop: a.structure.closesLoop, marks: marks, words: words)
+            closesLoop: a.structure.closesLoop, marks: marks, words: x.diagram)
     }
 }

@@ -10,10 +10,11 @@ public enum MeetingPage {
     public static func html(_ report: ProcedureReport, beforeSVG: String, afterSVG: String?) -> String {
         let a = report.analysis
         let w = a.workflow
-        let t = WorkingTime(workdayHours: w.workdayHours)
+        let x = report.words
+        let t = WorkingTime(workdayHours: w.workdayHours, words: x)
         var h = """
             <!DOCTYPE html>
-            <html lang="vi">
+            <html lang="\(x.language.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -42,50 +43,51 @@ public enum MeetingPage {
 
             """
         var facts = [escape(report.path)]
-        if let code = w.code { facts.append("mã TTHC \(escape(code))") }
-        facts.append("service \(escape(w.service.rawValue))")
-        if let d = w.latestDossiers { facts.append("\(d.total) dossiers in \(d.year) (\(d.online) online, \(d.paper) paper)") }
+        if let code = w.code { facts.append("\(x.code) \(escape(code))") }
+        facts.append("\(x.service) \(escape(x.level(w.service)))")
+        if let d = w.latestDossiers { facts.append("\(d.total) \(x.dossiersIn) \(d.year) (\(d.online) \(x.online), \(d.paper) \(x.paper))") }
         h += "<p class=\"facts\">\(facts.joined(separator: " · "))</p>\n"
-        h += "<div class=\"pair\">\n<figure><figcaption>Before <a href=\"before.svg\">(full size)</a></figcaption>\n\(inline(beforeSVG))\n</figure>\n"
+        let fullSize = "<a href=\"%@\">(\(x.fullSize))</a>"
+        h += "<div class=\"pair\">\n<figure><figcaption>\(x.before.capitalizedFirst) \(fullSize.replacing("%@", with: "before.svg"))</figcaption>\n\(inline(beforeSVG))\n</figure>\n"
         if let afterSVG, let c = report.comparison {
-            let name = c.proposal == "suggested" ? "the suggested changes" : "proposal “\(escape(c.proposal))”"
-            h += "<figure><figcaption>After: \(name) <a href=\"after.svg\">(full size)</a></figcaption>\n\(inline(afterSVG))\n</figure>\n"
+            let name = c.proposal == "suggested" ? x.theSuggested : "\(x.proposalWord) “\(escape(c.proposal))”"
+            h += "<figure><figcaption>\(x.after.capitalizedFirst): \(name) \(fullSize.replacing("%@", with: "after.svg"))</figcaption>\n\(inline(afterSVG))\n</figure>\n"
         }
         h += "</div>\n"
-        h += "<h2>Numbers</h2>\n<table>\n<tr><th></th><th>before</th>"
+        h += "<h2>\(x.numbers)</h2>\n<table>\n<tr><th></th><th>\(x.before)</th>"
         if let c = report.comparison {
-            h += "<th>after</th><th>saved</th></tr>\n"
-            func row(_ name: String, _ b: Double, _ x: Double) {
-                let saved = b - x
-                h += "<tr><td>\(name)</td><td>\(t.short(b))</td><td>\(t.short(x))</td><td class=\"saved\">\(t.short(saved))\(b != 0 ? " (\(percent(saved / b)))" : "")</td></tr>\n"
+            h += "<th>\(x.after)</th><th>\(x.saved)</th></tr>\n"
+            func row(_ name: String, _ b: Double, _ a: Double) {
+                let saved = b - a
+                h += "<tr><td>\(name)</td><td>\(t.short(b))</td><td>\(t.short(a))</td><td class=\"saved\">\(t.short(saved))\(b != 0 ? " (\(x.percent(saved / b)))" : "")</td></tr>\n"
             }
-            row("Main lead time", c.before.mainLeadTime, c.after.mainLeadTime)
-            if let b = c.before.simulation, let x = c.after.simulation {
-                row("Expected lead time", b.expectedLeadTime, x.expectedLeadTime)
-                row("P90", b.percentile(0.9), x.percentile(0.9))
+            row(x.mainLeadTime, c.before.mainLeadTime, c.after.mainLeadTime)
+            if let b = c.before.simulation, let a = c.after.simulation {
+                row(x.expectedLeadTime, b.expectedLeadTime, a.expectedLeadTime)
+                row("P90", b.percentile(0.9), a.percentile(0.9))
             }
-            h += "<tr><td>Handoffs</td><td>\(c.before.handoffs)</td><td>\(c.after.handoffs)</td><td class=\"saved\">\(c.savedHandoffs)</td></tr>\n"
-            h += "<tr><td>Work per dossier</td><td>\(formatNumber(c.before.workHours, decimals: 1)) h</td><td>\(formatNumber(c.after.workHours, decimals: 1)) h</td><td class=\"saved\">\(formatNumber(c.savedWorkHours, decimals: 1)) h</td></tr>\n"
+            h += "<tr><td>\(x.handoffs)</td><td>\(c.before.handoffs)</td><td>\(c.after.handoffs)</td><td class=\"saved\">\(c.savedHandoffs)</td></tr>\n"
+            h += "<tr><td>\(x.workPerDossier)</td><td>\(t.hours(c.before.workHours))</td><td>\(t.hours(c.after.workHours))</td><td class=\"saved\">\(t.hours(c.savedWorkHours))</td></tr>\n"
             h += "</table>\n"
             if let latest = w.latestDossiers {
-                h += "<p>Per year (\(latest.total) dossiers in \(latest.year)): <span class=\"saved\">\(formatNumber(c.citizenDaysPerYear, decimals: 1)) citizen-days</span> and <span class=\"saved\">\(formatNumber(c.staffHoursPerYear, decimals: 1)) staff hours</span> saved.</p>\n"
+                h += "<p>\(x.perYear) (\(latest.total) \(x.dossiersIn) \(latest.year)): <span class=\"saved\">\(x.number(c.citizenDaysPerYear, decimals: 1)) \(x.citizenDays)</span>, <span class=\"saved\">\(x.number(c.staffHoursPerYear, decimals: 1)) \(x.staffHours)</span> \(x.savedWord).</p>\n"
             }
-            h += "<p>Changes: " + c.changes.map { change in
+            h += "<p>\(x.changes): " + c.changes.map { change in
                 "<code>\(escape(WorkflowPrinter.statement(change.action, workdayHours: w.workdayHours)))</code>" + (change.reason.map { " — \(escape($0))" } ?? "")
             }.joined(separator: "; ") + "</p>\n"
         } else {
-            h += "</tr>\n<tr><td>Main lead time</td><td>\(t.short(a.mainLeadTime))</td></tr>\n"
-            if let sim = a.simulation { h += "<tr><td>Expected lead time</td><td>\(t.short(sim.expectedLeadTime))</td></tr>\n" }
-            h += "<tr><td>Handoffs</td><td>\(a.handoffs)</td></tr>\n</table>\n"
+            h += "</tr>\n<tr><td>\(x.mainLeadTime)</td><td>\(t.short(a.mainLeadTime))</td></tr>\n"
+            if let sim = a.simulation { h += "<tr><td>\(x.expectedLeadTime)</td><td>\(t.short(sim.expectedLeadTime))</td></tr>\n" }
+            h += "<tr><td>\(x.handoffs)</td><td>\(a.handoffs)</td></tr>\n</table>\n"
         }
         if let deadline = w.deadline {
-            h += "<p>Deadline: \(t.long(deadline)).</p>\n"
+            h += "<p>\(x.deadlineIs): \(t.long(deadline)).</p>\n"
         }
         if !report.suggestions.isEmpty {
-            h += "<h2>Suggestions</h2>\n<table>\n<tr><th>change</th><th>rule</th><th>per dossier</th><th>per year</th><th class=\"why\">why</th></tr>\n"
+            h += "<h2>\(x.suggestions)</h2>\n<table>\n<tr><th>\(x.change)</th><th>\(x.rule)</th><th>\(x.perDossier)</th><th>\(x.perYearColumn)</th><th class=\"why\">\(x.why)</th></tr>\n"
             for s in report.suggestions {
-                h += "<tr><td><code>\(escape(s.statement))</code></td><td>\(escape(s.rule))\(s.isTargetOnly ? " (target)" : "")</td><td>\(t.short(s.savingHours))</td>"
-                h += "<td>\(formatNumber(s.savingPerYearHours / w.workdayHours, decimals: 1)) d</td><td class=\"why\">\(escape(s.reason))</td></tr>\n"
+                h += "<tr><td><code>\(escape(s.statement))</code></td><td>\(escape(s.rule))\(s.isTargetOnly ? " (\(x.target_))" : "")</td><td>\(t.short(s.savingHours))</td>"
+                h += "<td>\(t.short(s.savingPerYearHours))</td><td class=\"why\">\(escape(ProcedureReport.reason(s, x)))</td></tr>\n"
             }
             h += "</table>\n"
         }
@@ -102,4 +104,9 @@ public enum MeetingPage {
         guard let start = svg.firstRange(of: "<svg") else { return "" }
         return String(svg[start.lowerBound...])
     }
+}
+
+extension String {
+    /// The first letter upper-cased ("before" → "Before", "trước" → "Trước").
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

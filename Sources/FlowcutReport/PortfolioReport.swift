@@ -6,10 +6,12 @@ public struct PortfolioReport: Sendable {
     public let portfolio: Portfolio
     /// Folder name of each procedure's page, by path.
     public let pages: [String: String]
+    public let words: Words
 
-    public init(_ portfolio: Portfolio, pages: [String: String] = [:]) {
+    public init(_ portfolio: Portfolio, pages: [String: String] = [:], words: Words = .english) {
         self.portfolio = portfolio
         self.pages = pages
+        self.words = words
     }
 
     func leadTimes(_ e: Portfolio.Entry) -> (before: Double, after: Double?) {
@@ -30,13 +32,19 @@ public struct PortfolioReport: Sendable {
     /// time before → after, cut, citizen-days and staff hours a year,
     /// deadline fit, online share.
     func cells(_ e: Portfolio.Entry) -> [String] {
-        let t = WorkingTime(workdayHours: e.workflow.workdayHours)
+        let x = words
+        let t = WorkingTime(workdayHours: e.workflow.workdayHours, words: x)
         let (b, a) = leadTimes(e)
         return [
-            "\(e.dossiersPerYear)", "\(t.short(b)) → \(a.map(t.short) ?? "—")", cut(e).map(percent) ?? "—",
-            formatNumber(e.citizenDaysPerYear, decimals: 1), formatNumber(e.staffHoursPerYear, decimals: 1),
-            e.workflow.deadline == nil ? "—" : (e.isOverDeadline ? "over" : "within"), latestOnlineShare(e).map(percent) ?? "—",
+            "\(e.dossiersPerYear)", "\(t.short(b)) → \(a.map(t.short) ?? "—")", cut(e).map(x.percent) ?? "—",
+            x.number(e.citizenDaysPerYear, decimals: 1), x.number(e.staffHoursPerYear, decimals: 1),
+            e.workflow.deadline == nil ? "—" : (e.isOverDeadline ? x.over : x.withinShort), latestOnlineShare(e).map(x.percent) ?? "—",
         ]
+    }
+
+    /// The ranked table's header, after the name column.
+    var header: [String] {
+        [words.dossiersAYear, words.leadBeforeAfter, words.cut, words.citizenDaysAYear, words.staffHoursAYear, words.deadlineFit, words.onlineShare]
     }
 
     // MARK: JSON
@@ -77,35 +85,36 @@ public struct PortfolioReport: Sendable {
 
     public var markdown: String {
         let p = portfolio
-        var out = "# The department's review\n\n"
-        out += "\(p.entries.count) procedures analysed"
-        if !p.failures.isEmpty { out += ", \(p.failures.count) with errors (not analysed)" }
-        out += ". Savings a year if every proposal (or the suggested changes) is adopted: "
-        out += "**\(formatNumber(p.citizenDaysPerYear, decimals: 1)) citizen-days** and **\(formatNumber(p.staffHoursPerYear, decimals: 1)) staff hours**.\n\n"
-        out += "## Procedures by dossiers a year\n\n"
-        out += "| procedure | dossiers a year | lead time before → after | cut | citizen-days a year | staff hours a year | deadline | online share |\n"
+        let x = words
+        var out = "# \(x.review)\n\n"
+        out += "\(p.entries.count) \(x.proceduresAnalysed)"
+        if !p.failures.isEmpty { out += ", \(p.failures.count) \(x.withErrors)" }
+        out += ". \(x.savingsIfAdopted): "
+        out += "**\(x.number(p.citizenDaysPerYear, decimals: 1)) \(x.citizenDays)**, **\(x.number(p.staffHoursPerYear, decimals: 1)) \(x.staffHours)**.\n\n"
+        out += "## \(x.byDossiers)\n\n"
+        out += "| \(x.procedure) | " + header.joined(separator: " | ") + " |\n"
         out += "|---|---:|---|---:|---:|---:|---|---:|\n"
         for e in p.byDossiers {
             out += "| " + ([e.workflow.name.replacingPipes()] + cells(e)).joined(separator: " | ") + " |\n"
         }
-        out += "\n## Online share by year\n\n| year | online share |\n|---|---:|\n"
-        for year in p.years { out += "| \(year) | \(p.onlineShare(year: year).map(percent) ?? "—") |\n" }
+        out += "\n## \(x.onlineShareByYear)\n\n| \(x.year) | \(x.onlineShare) |\n|---|---:|\n"
+        for year in p.years { out += "| \(year) | \(p.onlineShare(year: year).map(x.percent) ?? "—") |\n" }
         for (title, entries) in lists {
             out += "\n## \(title)\n\n"
-            out += entries.isEmpty ? "None.\n" : entries.map { "- \($0.workflow.name.replacingPipes()) (`\($0.path)`)" }.joined(separator: "\n") + "\n"
+            out += entries.isEmpty ? "\(x.none_)\n" : entries.map { "- \($0.workflow.name.replacingPipes()) (`\($0.path)`)" }.joined(separator: "\n") + "\n"
         }
         if !p.failures.isEmpty {
-            out += "\n## Files with errors\n\n" + p.failures.map { "- `\($0.path)`: \($0.errors) error\($0.errors == 1 ? "" : "s") (see `flowcut check`)" }.joined(separator: "\n") + "\n"
+            out += "\n## \(x.filesWithErrors)\n\n" + p.failures.map { "- `\($0.path)`: \($0.errors) (flowcut check)" }.joined(separator: "\n") + "\n"
         }
         return out
     }
 
     var lists: [(String, [Portfolio.Entry])] {
         [
-            ("Online services with no dossiers since 2018", portfolio.onlineWithoutDossiers),
-            ("Online services with no dossier counts since 2018", portfolio.onlineWithoutCounts),
-            ("Paper after the cut-over (2022)", portfolio.paperAfterCutOver),
-            ("Over the deadline (main lead time or P90)", portfolio.overDeadline),
+            (words.listNoDossiers, portfolio.onlineWithoutDossiers),
+            (words.listNoCounts, portfolio.onlineWithoutCounts),
+            (words.listPaper, portfolio.paperAfterCutOver),
+            (words.listOver, portfolio.overDeadline),
         ]
     }
 
@@ -115,14 +124,15 @@ public struct PortfolioReport: Sendable {
     /// procedure's page, and the lists to review.
     public var html: String {
         let p = portfolio
+        let x = words
         let e = MeetingPage.escape
         var h = """
             <!DOCTYPE html>
-            <html lang="vi">
+            <html lang="\(x.language.rawValue)">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>The department's review</title>
+            <title>\(e(x.review))</title>
             <style>
             body { font-family: "DejaVu Sans", sans-serif; margin: 1.5rem; color: #1f2328; font-size: 18px; }
             h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 1.5rem; }
@@ -133,27 +143,26 @@ public struct PortfolioReport: Sendable {
             </style>
             </head>
             <body>
-            <h1>The department's review</h1>
+            <h1>\(e(x.review))</h1>
 
             """
-        h += "<p>\(p.entries.count) procedures analysed\(p.failures.isEmpty ? "" : ", \(p.failures.count) with errors (not analysed)"). "
-        h += "Savings a year if every proposal (or the suggested changes) is adopted: <span class=\"total\">\(formatNumber(p.citizenDaysPerYear, decimals: 1)) citizen-days</span> and "
-        h += "<span class=\"total\">\(formatNumber(p.staffHoursPerYear, decimals: 1)) staff hours</span>.</p>\n"
-        h += "<h2>Procedures by dossiers a year</h2>\n<table>\n<tr><th>procedure</th><th>dossiers a year</th><th>lead time before → after</th><th>cut</th>"
-        h += "<th>citizen-days a year</th><th>staff hours a year</th><th>deadline</th><th>online share</th></tr>\n"
+        h += "<p>\(p.entries.count) \(x.proceduresAnalysed)\(p.failures.isEmpty ? "" : ", \(p.failures.count) \(x.withErrors)"). "
+        h += "\(x.savingsIfAdopted): <span class=\"total\">\(x.number(p.citizenDaysPerYear, decimals: 1)) \(x.citizenDays)</span>, "
+        h += "<span class=\"total\">\(x.number(p.staffHoursPerYear, decimals: 1)) \(x.staffHours)</span>.</p>\n"
+        h += "<h2>\(e(x.byDossiers))</h2>\n<table>\n<tr><th>\(e(x.procedure))</th>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr>\n"
         for entry in p.byDossiers {
             let name = e(entry.workflow.name)
             let link = pages[entry.path].map { "<a href=\"\(e($0))/index.html\">\(name)</a>" } ?? name
-            let row = cells(entry).map { $0 == "over" ? "<span class=\"over\">over</span>" : e($0) }
+            let row = cells(entry).map { $0 == x.over ? "<span class=\"over\">\(e(x.over))</span>" : e($0) }
             h += "<tr><td>\(link)</td>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
         }
-        h += "</table>\n<h2>Online share by year</h2>\n<table>\n<tr><th>year</th><th>online share</th></tr>\n"
-        for year in p.years { h += "<tr><td>\(year)</td><td>\(p.onlineShare(year: year).map(percent) ?? "—")</td></tr>\n" }
+        h += "</table>\n<h2>\(e(x.onlineShareByYear))</h2>\n<table>\n<tr><th>\(e(x.year))</th><th>\(e(x.onlineShare))</th></tr>\n"
+        for year in p.years { h += "<tr><td>\(year)</td><td>\(p.onlineShare(year: year).map(x.percent) ?? "—")</td></tr>\n" }
         h += "</table>\n"
         for (title, entries) in lists {
             h += "<h2>\(e(title))</h2>\n"
             if entries.isEmpty {
-                h += "<p>None.</p>\n"
+                h += "<p>\(e(x.none_))</p>\n"
             } else {
                 h += "<ul>\n" + entries.map { entry in
                     let name = e(entry.workflow.name)
@@ -162,7 +171,7 @@ public struct PortfolioReport: Sendable {
             }
         }
         if !p.failures.isEmpty {
-            h += "<h2>Files with errors</h2>\n<ul>\n" + p.failures.map { "<li><code>\(e($0.path))</code>: \($0.errors) error\($0.errors == 1 ? "" : "s")</li>" }.joined(separator: "\n") + "\n</ul>\n"
+            h += "<h2>\(e(x.filesWithErrors))</h2>\n<ul>\n" + p.failures.map { "<li><code>\(e($0.path))</code>: \($0.errors)</li>" }.joined(separator: "\n") + "\n</ul>\n"
         }
         h += "</body>\n</html>\n"
         return h

@@ -9,12 +9,18 @@ public struct ProcedureReport: Sendable {
     /// Before and after, when a proposal or the suggested set applies.
     public let comparison: Comparison?
     public let suggestions: [Suggestion]
+    /// The language of the text, Markdown and pages (not of the JSON keys).
+    public let words: Words
 
-    public init(path: String, analysis: ProcedureAnalysis, comparison: Comparison? = nil, suggestions: [Suggestion] = []) {
+    public init(
+        path: String, analysis: ProcedureAnalysis, comparison: Comparison? = nil, suggestions: [Suggestion] = [],
+        words: Words = .english
+    ) {
         self.path = path
         self.analysis = analysis
         self.comparison = comparison
         self.suggestions = suggestions
+        self.words = words
     }
 
     var workflow: Workflow { analysis.workflow }

@@ -8,70 +8,71 @@ extension ProcedureReport {
     public var text: String {
         let w = workflow
         let a = analysis
-        let time = WorkingTime(workdayHours: w.workdayHours)
+        let x = words
+        let time = WorkingTime(workdayHours: w.workdayHours, words: x)
         var lines: [String] = []
         lines.append(w.name)
         var facts = [path]
-        if let code = w.code { facts.append("code \(code)") }
-        facts.append("service \(w.service.rawValue)")
-        if let latest = w.latestDossiers { facts.append("\(latest.total) dossiers in \(latest.year)") }
+        if let code = w.code { facts.append("\(x.code) \(code)") }
+        facts.append("\(x.service) \(x.level(w.service))")
+        if let latest = w.latestDossiers { facts.append("\(latest.total) \(x.dossiersIn) \(latest.year)") }
         lines.append(facts.joined(separator: " · "))
         var rows: [(String, String)] = []
-        rows.append(("Lead time, main scenario", time.long(a.mainLeadTime)))
+        rows.append((x.leadTimeMain, time.long(a.mainLeadTime)))
         if let deadline = w.deadline {
-            rows.append(("Deadline", "\(time.long(deadline)): \(verdict(a.mainLeadTime, deadline, time))"))
+            rows.append((x.deadline, "\(time.long(deadline)): \(verdict(a.mainLeadTime, deadline, time))"))
         }
         if let target = w.target {
-            rows.append(("Target", "\(time.long(target)): \(verdict(a.mainLeadTime, target, time))"))
+            rows.append((x.target, "\(time.long(target)): \(verdict(a.mainLeadTime, target, time))"))
         }
         if let sim = a.simulation {
             var parts = [
-                "expected \(time.short(sim.expectedLeadTime))", "P50 \(time.short(sim.percentile(0.5)))",
+                "\(x.expected) \(time.short(sim.expectedLeadTime))", "P50 \(time.short(sim.percentile(0.5)))",
                 "P90 \(time.short(sim.percentile(0.9)))", "P95 \(time.short(sim.percentile(0.95)))",
             ]
-            if let deadline = w.deadline { parts.append("on time \(percent(sim.onTimeRate(deadline)))") }
-            rows.append(("Simulated (\(grouped(sim.runs)) cases, seed \(sim.seed))", parts.joined(separator: " · ")))
+            if let deadline = w.deadline { parts.append("\(x.onTime) \(x.percent(sim.onTimeRate(deadline)))") }
+            rows.append(("\(x.simulated) (\(grouped(sim.runs)) \(x.cases), \(x.seed) \(sim.seed))", parts.joined(separator: " · ")))
             if sim.stoppedCases > 0 {
-                rows.append(("Stopped in a loop", "\(grouped(sim.stoppedCases)) cases (over \(Simulator.loopLimit) returns), left out"))
+                rows.append((x.stoppedInLoop, "\(grouped(sim.stoppedCases)) \(x.cases) (> \(Simulator.loopLimit))"))
             }
         }
-        rows.append(("Critical path", a.criticalPath.steps.map { w.steps[$0].id }.joined(separator: " → ")))
+        rows.append((x.criticalPath, a.criticalPath.steps.map { w.steps[$0].id }.joined(separator: " → ")))
         let lead = max(a.mainLeadTime, 1e-12)
         let top = a.topTimeConsumers.prefix(3).map {
-            "\(w.steps[$0].id) \(time.short(a.stepTimes[$0])) (\(percent(a.stepTimes[$0] / lead)))"
+            "\(w.steps[$0].id) \(time.short(a.stepTimes[$0])) (\(x.percent(a.stepTimes[$0] / lead)))"
         }
-        if !top.isEmpty { rows.append(("Top time consumers", top.joined(separator: " · "))) }
+        if !top.isEmpty { rows.append((x.topConsumers, top.joined(separator: " · "))) }
         if let sim = a.simulation {
             let off = w.steps.indices.filter { !a.scenario.contains[$0] && sim.visitProbability[$0] > 0 }
             if !off.isEmpty {
-                rows.append(("Off the main scenario", off.map {
-                    "\(w.steps[$0].id) in \(percent(sim.visitProbability[$0])) of cases"
+                rows.append((x.offScenario, off.map {
+                    "\(w.steps[$0].id): \(x.percent(sim.visitProbability[$0])) \(x.inCases)"
                 }.joined(separator: " · ")))
             }
         }
         let busy = a.actors.filter { $0.hours > 0 }.sorted { $0.hours > $1.hours }
         if !busy.isEmpty {
-            rows.append(("Work per dossier", busy.map {
-                "\($0.actor ?? "(no actor)") \(time.short($0.hours)) (\(percent($0.shareOfLeadTime)))"
+            rows.append((x.workPerDossier, busy.map {
+                "\($0.actor ?? x.noActor) \(time.short($0.hours)) (\(x.percent($0.shareOfLeadTime)))"
             }.joined(separator: " · ")))
         }
-        rows.append(("Handoffs", "\(a.handoffs)"))
+        rows.append((x.handoffs, "\(a.handoffs)"))
         if let pce = a.pce {
-            rows.append(("Process cycle efficiency", "\(percent(pce)) (lean: above 25% is good)"))
+            rows.append((x.pce, "\(x.percent(pce)) (\(x.pceNote))"))
         }
         let width = rows.map(\.0.count).max() ?? 0
         for (label, value) in rows {
             lines.append("  " + label + String(repeating: " ", count: width - label.count) + "  " + value)
         }
         var out = lines.joined(separator: "\n") + "\n"
-        if let comparison { out += Self.comparisonText(comparison, suggestions: suggestions) }
+        if let comparison { out += Self.comparisonText(comparison, suggestions: suggestions, words: words) }
         return out
     }
 
     private func verdict(_ time: Double, _ limit: Double, _ t: WorkingTime) -> String {
         let margin = limit - time
-        if abs(margin) < 1e-9 { return "exactly on it" }
-        return margin > 0 ? "within, \(t.short(margin)) to spare" : "over by \(t.short(-margin))"
+        if abs(margin) < 1e-9 { return words.exactlyOnIt }
+        return words.fill(margin > 0 ? words.withinSpare : words.overBy, t.short(abs(margin)))
     }
 }
 

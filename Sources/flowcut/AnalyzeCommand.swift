@@ -44,6 +44,9 @@ struct Analyze: ParsableCommand {
     @Flag(help: "No progress bar.")
     var quiet = false
 
+    @Option(help: "Language of the text, pages, review and diagrams: en or vi (the reviewers' labels stay as written).")
+    var lang: ReportLanguage = .en
+
     func validate() throws {
         guard [proposal != nil, suggested, compare].count(where: { $0 }) <= 1 else {
             throw ValidationError("--proposal, --suggested and --compare go one at a time")
@@ -94,7 +97,8 @@ struct Analyze: ParsableCommand {
                 withErrors += 1
             }
             let report = ProcedureReport(
-                path: path, analysis: outcome.before, comparison: outcome.comparisons.first, suggestions: outcome.suggestions)
+                path: path, analysis: outcome.before, comparison: outcome.comparisons.first, suggestions: outcome.suggestions,
+                words: lang.words)
             reports.append(report)
             blocks.append(compare ? report.text + compareTable(outcome) : report.text)
         }
@@ -103,9 +107,11 @@ struct Analyze: ParsableCommand {
             failures: failures)
         if !noOutput {
             do {
-                let written = try writeOutput(reports, portfolio, to: OutputFolder(out))
+                let written = try writeOutput(reports, portfolio, to: OutputFolder(out), words: lang.words)
                 if format == .text {
-                    blocks.append("Diagrams and pages: \(written) procedure\(written == 1 ? "" : "s") in \(out)/; the department's review: \(out)/index.html\n")
+                    blocks.append(lang == .vi
+                        ? "Sơ đồ và trang: \(written) thủ tục trong \(out)/; báo cáo rà soát: \(out)/index.html\n"
+                        : "Diagrams and pages: \(written) procedure\(written == 1 ? "" : "s") in \(out)/; the department's review: \(out)/index.html\n")
                 }
             } catch {
                 Terminal.fail("\(error)")
@@ -119,11 +125,11 @@ struct Analyze: ParsableCommand {
             if reports.count == 1 && inputs.files.count == 1 {
                 Terminal.out(reports[0].json.text(), terminator: "")
             } else if !reports.isEmpty || !inputs.files.isEmpty {
-                let all = JSON.object([("procedures", .array(reports.map(\.json))), ("portfolio", PortfolioReport(portfolio).json)])
+                let all = JSON.object([("procedures", .array(reports.map(\.json))), ("portfolio", PortfolioReport(portfolio, words: lang.words).json)])
                 Terminal.out(all.text(), terminator: "")
             }
         case .markdown:
-            Terminal.out("# flowcut analysis\n\n" + reports.map(\.markdown).joined(separator: "\n"), terminator: "")
+            Terminal.out("# flowcut\n\n" + reports.map(\.markdown).joined(separator: "\n"), terminator: "")
         }
         if withErrors > 0 { throw ExitCode(1) }
     }
@@ -201,7 +207,7 @@ func compareTable(_ o: Outcome) -> String {
 /// department's review (index.html, report.md, portfolio.json), and removes
 /// what an earlier run wrote that this one did not (a procedure taken out of
 /// the folder). Only files listed in DIR/.flowcut-written are ever removed.
-func writeOutput(_ reports: [ProcedureReport], _ portfolio: Portfolio, to folder: OutputFolder) throws -> Int {
+func writeOutput(_ reports: [ProcedureReport], _ portfolio: Portfolio, to folder: OutputFolder, words: Words) throws -> Int {
     var written: [String] = []
     var pages: [String: String] = [:]
     var used = Set<String>()
@@ -214,10 +220,10 @@ func writeOutput(_ reports: [ProcedureReport], _ portfolio: Portfolio, to folder
         }
         used.insert(slug)
         pages[report.path] = slug
-        let before = try Graphviz.render(dot: DotBuilder.dot(Diagrams.before(report.analysis, report.comparison)), format: .svg)
+        let before = try Graphviz.render(dot: DotBuilder.dot(Diagrams.before(report.analysis, report.comparison, words: words)), format: .svg)
         var after: [UInt8]?
         if let c = report.comparison {
-            after = try Graphviz.render(dot: DotBuilder.dot(Diagrams.after(c)), format: .svg)
+            after = try Graphviz.render(dot: DotBuilder.dot(Diagrams.after(c, words: words)), format: .svg)
         }
         try folder.write(before, to: "\(slug)/before.svg")
         written.append("\(slug)/before.svg")
@@ -230,7 +236,7 @@ func writeOutput(_ reports: [ProcedureReport], _ portfolio: Portfolio, to folder
         try folder.write(Array(page.utf8), to: "\(slug)/index.html")
         written.append("\(slug)/index.html")
     }
-    let review = PortfolioReport(portfolio, pages: pages)
+    let review = PortfolioReport(portfolio, pages: pages, words: words)
     try folder.write(Array(review.html.utf8), to: "index.html")
     try folder.write(Array(review.markdown.utf8), to: "report.md")
     try folder.write(Array(JSON.object([("procedures", .array(reports.map(\.json))), ("portfolio", review.json)]).text().utf8), to: "portfolio.json")
@@ -238,3 +244,5 @@ func writeOutput(_ reports: [ProcedureReport], _ portfolio: Portfolio, to folder
     try folder.replaceManifest(with: written)
     return reports.count
 }
+
+extension ReportLanguage: ExpressibleByArgument {}

@@ -31,6 +31,9 @@ struct Render: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
 
+    @Option(help: "Language of the diagram's own words: en or vi.")
+    var lang: ReportLanguage = .en
+
     @Option(help: .hidden)
     var `repeat`: Int = 1
 
@@ -60,9 +63,9 @@ struct Render: ParsableCommand {
                 Terminal.fail("\(file): nothing to change, so no after diagram")
                 throw ExitCode(1)
             }
-            diagram = Diagrams.after(c)
+            diagram = Diagrams.after(c, words: lang.words)
         } else {
-            diagram = Diagrams.before(outcome.before, nil)
+            diagram = Diagrams.before(outcome.before, nil, words: lang.words)
         }
         let dot = DotBuilder.dot(diagram)
         let bytes: [UInt8]

@@ -458,6 +458,33 @@ struct CLITests {
         }
     }
 
+    /// --lang vi: the tool's own words in Vietnamese with a decimal comma;
+    /// the reviewers' labels as written. By hand for the licence procedure:
+    /// 4 + 4 + (16 + 96 + 40)/6 + 8 + 8 + 4 + 4 = 57.33 h = 7.17 working days.
+    @Test func vietnameseTextPagesAndReview() throws {
+        let folder = try Self.temporaryFolder()
+        let r = try Self.run(["analyze", "workflows/giay-phep-dich-vu-viec-lam.flow", "--lang", "vi", "--runs", "200", "--out", folder.path])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Thời gian giải quyết (kịch bản chính)"))
+        #expect(r.stdout.contains("7,17 ngày làm việc (57,33 giờ)"))
+        #expect(r.stdout.contains("Thời hạn giải quyết"))
+        #expect(r.stdout.contains("dịch vụ công mức độ 4"))
+        #expect(r.stdout.contains("Đường găng"))
+        let page = try String(contentsOf: folder.appendingPathComponent("giay-phep-dich-vu-viec-lam/index.html"), encoding: .utf8)
+        #expect(page.contains("<html lang=\"vi\">"))
+        #expect(page.contains("Số liệu"))
+        #expect(page.contains("Thẩm định, dự thảo giấy phép"))
+        let review = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(review.contains("Rà soát quy trình nội bộ của Sở"))
+        #expect(review.contains("Dịch vụ công trực tuyến không phát sinh hồ sơ từ năm 2018"))
+        let svg = try String(contentsOf: folder.appendingPathComponent("giay-phep-dich-vu-viec-lam/before.svg"), encoding: .utf8)
+        #expect(svg.contains("Chú giải"))
+        #expect(svg.contains("đường găng"))
+        let english = try Self.run(["analyze", "workflows/giay-phep-dich-vu-viec-lam.flow", "--runs", "200", "--no-output"])
+        #expect(english.stdout.contains("7.17 working days (57.33 h)"))
+        #expect(try Self.run(["analyze", "--lang", "fr"]).status == 64)
+    }
+
     @Test func versionNamesTheLinkedGraphviz() throws {
         let r = try Self.run(["version"])
         #expect(r.status == 0)
