@@ -38,7 +38,7 @@ let package = Package(
         ),
         .testTarget(
             name: "FlowcutLanguageTests",
-            dependencies: ["FlowcutCore", "FlowcutLanguage"],
+            dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis"],
             exclude: ["Cases"]
         ),
         .testTarget(
