@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // The model every stage shares: Workflow, Step, Actor, TimeEstimate, Diagnostic.
@@ -20,6 +21,11 @@ let package = Package(
         .target(name: "FlowcutAnalysis", dependencies: ["FlowcutCore", "FlowcutLanguage"]),
         // Text, Markdown and JSON reports.
         .target(name: "FlowcutReport", dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutRender"]),
+        // Bringing processes in from the tools reviewers already have.
+        .target(
+            name: "FlowcutImport",
+            dependencies: ["FlowcutCore", "FlowcutLanguage", .product(name: "SwiftCSV", package: "SwiftCSV")]
+        ),
         // Graphviz's C library, linked in-process (libgraphviz-dev).
         .systemLibrary(
             name: "CGraphviz",
@@ -32,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "flowcut",
             dependencies: [
-                "FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender",
+                "FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender", "FlowcutImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +59,7 @@ let package = Package(
             dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender"],
             exclude: ["Expected"]
         ),
+        .testTarget(name: "FlowcutImportTests", dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutImport"]),
         .testTarget(name: "FlowcutCLITests", dependencies: ["flowcut"]),
     ],
     swiftLanguageModes: [.v6]

@@ -485,6 +485,23 @@ struct CLITests {
         #expect(try Self.run(["analyze", "--lang", "fr"]).status == 64)
     }
 
+    @Test func importATableThenAnalyseIt() throws {
+        let folder = try Self.temporaryFolder()
+        try Data("Bước,Nội dung công việc,Trách nhiệm,Thời gian\n1,Tiếp nhận hồ sơ,Một cửa,\"0,5 ngày\"\n2,Thẩm định,Chuyên viên,2 ngày\n".utf8)
+            .write(to: folder.appendingPathComponent("bang.csv"))
+        let r = try Self.run(["import", "bang.csv", "-o", "bang.flow"], in: folder)
+        #expect(r.status == 0)
+        let check = try Self.run(["check", "bang.flow"], in: folder)
+        #expect(check.status == 0)
+        // 0,5 ngày + 2 ngày = 4 + 16 = 20 h = 2.5 working days.
+        let analysis = try Self.run(["analyze", "bang.flow", "--runs", "0", "--no-output"], in: folder)
+        #expect(analysis.stdout.contains("2.5 working days (20 h)"))
+        let overwrite = try Self.run(["import", "bang.csv", "-o", "bang.csv"], in: folder)
+        #expect(overwrite.status == 64)
+        let notCSV = try Self.run(["import", "bang.flow"], in: folder)
+        #expect(notCSV.status == 64)
+    }
+
     @Test func versionNamesTheLinkedGraphviz() throws {
         let r = try Self.run(["version"])
         #expect(r.status == 0)

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import FlowcutCore
+import FlowcutImport
+import FlowcutLanguage
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Bring a published process table (CSV: step, task, responsible, time) in as a .flow file.",
+        discussion: "Headers in Vietnamese (Bước, Nội dung công việc, Trách nhiệm thực hiện, Thời gian thực hiện) or English (Step, Task, Responsible, Time). Step kinds are guessed from the task's words: check them.")
+
+    @Argument(help: "The table (.csv).")
+    var file: String
+
+    @Option(help: "The procedure's name (default: the file's name).")
+    var name: String?
+
+    @Option(name: .shortAndLong, help: "Write the .flow here (atomically) instead of to standard output.")
+    var output: String?
+
+    func validate() throws {
+        guard file.lowercased().hasSuffix(".csv") else {
+            throw ValidationError("flowcut import reads .csv tables for now (BPMN is not supported yet)")
+        }
+        if let output, URL(fileURLWithPath: output).standardizedFileURL == URL(fileURLWithPath: file).standardizedFileURL {
+            throw ValidationError("-o would overwrite the table itself")
+        }
+    }
+
+    func run() throws {
+        guard let bytes = Inputs.readBytes(file) else {
+            Terminal.fail("cannot read \(file): \(String(cString: strerror(errno)))")
+            throw ExitCode(1)
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            Terminal.fail("\(file) is not UTF-8 text; save the table as UTF-8 CSV")
+            throw ExitCode(1)
+        }
+        let procedure = name ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let result: PublishedTable.Result
+        do { result = try PublishedTable.read(text, name: procedure) } catch {
+            Terminal.fail("\(file): \(error.message)")
+            throw ExitCode(1)
+        }
+        for warning in result.warnings { Terminal.err("\(file): warning: \(warning)") }
+        let flow = WorkflowPrinter.text(result.workflow, comment: "Imported by flowcut import from \(URL(fileURLWithPath: file).lastPathComponent); step kinds are guessed from the tasks' words: check them.")
+        if let output {
+            do { try writeAtomically(Array(flow.utf8), to: output) } catch {
+                Terminal.fail("cannot write \(output): \(error.localizedDescription)")
+                throw ExitCode(1)
+            }
+        } else {
+            Terminal.out(flow, terminator: "")
+        }
+    }
+}
