@@ -108,10 +108,13 @@ public struct CriticalPath: Sendable {
                 latestStart: abs(ls[s] - es[s]) <= tolerance ? es[s] : ls[s],
                 latestFinish: abs(lf[s] - ef[s]) <= tolerance ? ef[s] : lf[s])
         }
-        // Back from the end that finishes last (declared first among ties),
-        // through the predecessor that holds it up (its arrow written first).
+        // Back from the end that finishes last (a step with no successor in the
+        // main scenario; declared first among ties), through the predecessor
+        // that holds it up (its arrow written first).
         var path: [Int] = []
-        if var at = order.filter({ abs(ef[$0] - lead) <= tolerance }).min() {
+        let last = order.filter { abs(ef[$0] - lead) <= tolerance }
+        let isEnd = { (s: Int) in !w.graph.outgoing(s).contains { scenario.follows[$0] } }
+        if var at = last.filter(isEnd).min() ?? last.min() {
             path.append(at)
             while let a = w.graph.incoming(at).first(where: {
                 scenario.follows[$0] && abs(ef[w.arrows[$0].from] - es[at]) <= tolerance

@@ -7,7 +7,7 @@ import FlowcutLanguage
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Bring a published process table (CSV: step, task, responsible, time) in as a .flow file.",
+        abstract: "Bring a BPMN 2.0 model (.bpmn) or a published process table (.csv) in as a .flow file.",
         discussion: "Headers in Vietnamese (Bước, Nội dung công việc, Trách nhiệm thực hiện, Thời gian thực hiện) or English (Step, Task, Responsible, Time). Step kinds are guessed from the task's words: check them.")
 
     @Argument(help: "The table (.csv).")
@@ -20,8 +20,8 @@ struct Import: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard file.lowercased().hasSuffix(".csv") else {
-            throw ValidationError("flowcut import reads .csv tables for now (BPMN is not supported yet)")
+        guard file.lowercased().hasSuffix(".csv") || file.lowercased().hasSuffix(".bpmn") || file.lowercased().hasSuffix(".xml") else {
+            throw ValidationError("flowcut import reads .bpmn models and .csv tables")
         }
         if let output, URL(fileURLWithPath: output).standardizedFileURL == URL(fileURLWithPath: file).standardizedFileURL {
             throw ValidationError("-o would overwrite the table itself")
@@ -32,6 +32,18 @@ struct Import: ParsableCommand {
         guard let bytes = Inputs.readBytes(file) else {
             Terminal.fail("cannot read \(file): \(String(cString: strerror(errno)))")
             throw ExitCode(1)
+        }
+        if !file.lowercased().hasSuffix(".csv") {
+            let result: BPMNImport.Result
+            do { result = try BPMNImport.read(Data(bytes), name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent) } catch {
+                Terminal.fail("\(file): \(error.message)")
+                throw ExitCode(1)
+            }
+            var workflow = result.workflow
+            if let name { workflow.name = name }
+            for warning in result.warnings { Terminal.err("\(file): warning: \(warning)") }
+            try emit(WorkflowPrinter.text(workflow, comment: "Imported by flowcut import from \(URL(fileURLWithPath: file).lastPathComponent): fill in durations and probabilities."))
+            return
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             Terminal.fail("\(file) is not UTF-8 text; save the table as UTF-8 CSV")
@@ -44,7 +56,10 @@ struct Import: ParsableCommand {
             throw ExitCode(1)
         }
         for warning in result.warnings { Terminal.err("\(file): warning: \(warning)") }
-        let flow = WorkflowPrinter.text(result.workflow, comment: "Imported by flowcut import from \(URL(fileURLWithPath: file).lastPathComponent); step kinds are guessed from the tasks' words: check them.")
+        try emit(WorkflowPrinter.text(result.workflow, comment: "Imported by flowcut import from \(URL(fileURLWithPath: file).lastPathComponent); step kinds are guessed from the tasks' words: check them."))
+    }
+
+    func emit(_ flow: String) throws {
         if let output {
             do { try writeAtomically(Array(flow.utf8), to: output) } catch {
                 Terminal.fail("cannot write \(output): \(error.localizedDescription)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FlowcutCore
+import FlowcutImport
 import FlowcutLanguage
 
 /// The .flow files named on the command line, read and checked.
@@ -63,8 +64,23 @@ struct Inputs {
         return (source, workflow)
     }
 
-    /// nil (after reporting it) when the file cannot be read.
+    /// nil (after reporting it) when the file cannot be read. A `.bpmn`
+    /// model is imported in memory and read as the `.flow` text it gives.
     static func read(_ path: String) -> SourceFile? {
+        if path.lowercased().hasSuffix(".bpmn") {
+            guard let bytes = readBytes(path) else {
+                Terminal.fail("cannot read \(path): \(String(cString: strerror(errno)))")
+                return nil
+            }
+            do {
+                let result = try BPMNImport.read(Data(bytes), name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+                for warning in result.warnings { Terminal.err("\(path): warning: \(warning)") }
+                return SourceFile(path: path, text: WorkflowPrinter.text(result.workflow))
+            } catch {
+                Terminal.fail("\(path): \(error.message)")
+                return nil
+            }
+        }
         guard let bytes = readBytes(path) else {
             let reason = errno == EINVAL ? "not a regular file" : String(cString: strerror(errno))
             Terminal.fail("cannot read \(path): \(reason)")

@@ -502,6 +502,27 @@ struct CLITests {
         #expect(notCSV.status == 64)
     }
 
+    @Test func analyzeABPMNModelDirectly() throws {
+        let folder = try Self.temporaryFolder()
+        try Data("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><process id="p" name="Ba bước">
+            <startEvent id="s"/><task id="a" name="Tiếp nhận"/><task id="b" name="Thẩm định"/><endEvent id="e"/>
+            <sequenceFlow id="1" sourceRef="s" targetRef="a"/><sequenceFlow id="2" sourceRef="a" targetRef="b"/>
+            <sequenceFlow id="3" sourceRef="b" targetRef="e"/></process></definitions>
+            """.utf8).write(to: folder.appendingPathComponent("m.bpmn"))
+        let r = try Self.run(["analyze", "m.bpmn", "--runs", "0", "--no-output"], in: folder)
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("Ba bước\n"))
+        // IDs from the names; zero durations, so the path runs to the end step.
+        #expect(r.stdout.contains("tiep_nhan → tham_dinh"))
+        #expect(r.stderr.contains("m.bpmn: warning: task 'a' (Tiếp nhận) has no duration (0 h): fill it in"))
+        try Data("<html/>".utf8).write(to: folder.appendingPathComponent("bad.bpmn"))
+        let bad = try Self.run(["analyze", "bad.bpmn", "--no-output"], in: folder)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("flowcut: error: bad.bpmn: this is XML but not BPMN 2.0 (no <definitions>)"))
+    }
+
     @Test func versionNamesTheLinkedGraphviz() throws {
         let r = try Self.run(["version"])
         #expect(r.status == 0)

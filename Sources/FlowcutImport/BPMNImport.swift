@@ -1,0 +1,353 @@
+import FlowcutCore
+import Foundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+
+/// A BPMN 2.0 process (any namespace prefix, UTF-8 or ISO-8859-1) as a
+/// workflow: lanes become actors; every kind of task a step; start, end and
+/// intermediate events are dropped with their flows joined; embedded
+/// sub-processes are flattened; gateways become the language's decisions and
+/// parallel splits and joins (below). Probabilities are equal shares and
+/// durations zero, each reported as a warning to fill in.
+public enum BPMNImport {
+    public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
+    }
+
+    public struct Result: Sendable {
+        public var workflow: Workflow
+        public var warnings: [String]
+    }
+
+    static let taskKinds: Set<String> = [
+        "task", "userTask", "serviceTask", "manualTask", "businessRuleTask", "scriptTask", "sendTask", "receiveTask", "callActivity",
+    ]
+    static let gatewayKinds: Set<String> = ["exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway"]
+    static let eventKinds: Set<String> = [
+        "startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "boundaryEvent", "implicitThrowEvent",
+    ]
+
+    /// A node of the BPMN graph.
+    struct Node {
+        enum Role { case task, gateway(String), event, pass }
+        var id: String
+        var name: String
+        var role: Role
+        var isStart = false
+    }
+
+    public static func read(_ data: Data, name fallback: String) throws(ImportError) -> Result {
+        let reader = Reader()
+        let parser = XMLParser(data: data)
+        parser.delegate = reader
+        parser.shouldProcessNamespaces = false
+        guard parser.parse() else {
+            let detail = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
+            throw ImportError(message: "this is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber)): \(detail)")
+        }
+        guard reader.sawDefinitions else { throw ImportError(message: "this is XML but not BPMN 2.0 (no <definitions>)") }
+        guard !reader.nodes.isEmpty else { throw ImportError(message: "the BPMN file has no process with tasks") }
+        return try build(reader, name: reader.processName ?? fallback)
+    }
+
+    // MARK: Building the workflow
+
+    static func build(_ r: Reader, name: String) throws(ImportError) -> Result {
+        var warnings: [String] = []
+        var nodes = r.nodes
+        var endSteps = Set<String>()
+        // Successors and predecessors by node id, in the file's order.
+        var out: [String: [String]] = [:]
+        var into: [String: [String]] = [:]
+        var labels: [String: String] = [:]  // "from>to" → flow name
+        func link(_ a: String, _ b: String) {
+            guard a != b || nodes[a].map({ if case .task = $0.role { return true } else { return false } }) == true else { return }
+            if out[a, default: []].contains(b) { return }
+            out[a, default: []].append(b)
+            into[b, default: []].append(a)
+        }
+        func unlink(_ node: String) {
+            for s in out[node] ?? [] { into[s]?.removeAll { $0 == node } }
+            for p in into[node] ?? [] { out[p]?.removeAll { $0 == node } }
+            out[node] = nil
+            into[node] = nil
+            nodes[node] = nil
+        }
+        for f in r.flows {
+            guard nodes[f.source] != nil, nodes[f.target] != nil else {
+                throw ImportError(message: "sequence flow '\(f.id)' points at '\(nodes[f.source] == nil ? f.source : f.target)', which is not in the process")
+            }
+            link(f.source, f.target)
+            if let n = f.name, !n.isEmpty { labels["\(f.source)>\(f.target)"] = n }
+        }
+        for (id, attached) in r.boundaryAttachments where nodes[id] != nil && nodes[attached] != nil {
+            warnings.append("boundary event '\(id)' on '\(attached)' is read as a parallel branch of that task")
+            link(attached, id)
+        }
+        // An end event that a splitting gateway leads to is a branch of its
+        // own (the process ends there): it stays, as a step of 0 h.
+        for id in r.order where r.endEvents.contains(id) {
+            let fromGateway = (into[id] ?? []).contains { p in
+                if case .gateway = nodes[p]!.role { return (out[p] ?? []).count >= 2 } else { return false }
+            }
+            if fromGateway, var node = nodes[id] {
+                node.role = .task
+                if node.name.isEmpty { node.name = "End" }
+                nodes[id] = node
+                endSteps.insert(id)
+            }
+        }
+        // The process starts where its start events lead.
+        var starts = r.order.filter { nodes[$0]?.isStart == true }
+        // Events and sub-process borders are dropped, their flows joined.
+        for id in r.order {
+            guard let node = nodes[id] else { continue }
+            switch node.role {
+            case .event, .pass:
+                let preds = into[id] ?? [], succs = out[id] ?? []
+                if starts.contains(id) {
+                    starts.removeAll { $0 == id }
+                    starts += succs.filter { !starts.contains($0) }
+                }
+                unlink(id)
+                for p in preds { for s in succs { link(p, s) } }
+            default: break
+            }
+        }
+        // Gateways: a merge (one way out) dissolves into its predecessors; a
+        // split whose predecessors lead only to it folds into them; any other
+        // stays as a step of 0 h, so that nothing of its meaning is lost.
+        var decisions: [String: [String]] = [:]  // step → its decision successors
+        var kept: Set<String> = []
+        var changed = true
+        while changed {
+            changed = false
+            for id in r.order {
+                guard let node = nodes[id], case .gateway(let kind) = node.role, !kept.contains(id) else { continue }
+                let preds = into[id] ?? [], succs = out[id] ?? []
+                let exclusive = kind == "exclusiveGateway" || kind == "eventBasedGateway"
+                if succs.count <= 1 {
+                    if starts.contains(id) { starts.removeAll { $0 == id }; starts += succs }
+                    unlink(id)
+                    for p in preds { for s in succs { link(p, s) } }
+                    changed = true
+                } else if !preds.isEmpty, !starts.contains(id),
+                    preds.allSatisfy({ (out[$0] ?? []) == [id] && decisions[$0] == nil }),
+                    preds.allSatisfy({ if case .task = nodes[$0]!.role { return true } else { return kept.contains($0) } })
+                {
+                    unlink(id)
+                    for p in preds {
+                        for s in succs { link(p, s) }
+                        if exclusive { decisions[p] = succs }
+                    }
+                    note(kind, node, &warnings)
+                    changed = true
+                } else {
+                    kept.insert(id)
+                    if exclusive { decisions[id] = succs }
+                    note(kind, node, &warnings)
+                }
+            }
+        }
+        // Steps, with IDs made valid for the language.
+        var stepIDs: [String: String] = [:]
+        var used = Set<String>()
+        var steps: [Step] = []
+        var laneActor: [String: String] = [:]
+        var actors: [Actor] = []
+        for lane in r.lanes {
+            let id = uniqueIdentifier(slug(lane.name ?? "", fallback: lane.id), &used)
+            actors.append(Actor(id: id, label: oneLine(lane.name ?? lane.id)))
+            for member in lane.members { laneActor[member] = id }
+        }
+        for id in r.order {
+            guard let node = nodes[id] else { continue }
+            var label = oneLine(node.name)
+            if case .gateway(let kind) = node.role, label.isEmpty {
+                label = kind == "parallelGateway" ? "Parallel split" : "Decision"
+            }
+            if label.isEmpty { label = id }
+            let sid = uniqueIdentifier(slug(label, fallback: id), &used)
+            stepIDs[id] = sid
+            var step = Step(id: sid, label: label, actor: laneActor[id], kind: PublishedTable.guessKind(label))
+            if case .gateway = node.role {
+                step.kind = .work
+                step.note = "gateway \(id) of the BPMN model"
+            } else if endSteps.contains(id) {
+                step.kind = .delivery
+                step.note = "end event \(id) of the BPMN model"
+            } else {
+                warnings.append("task '\(id)' (\(label)) has no duration (0 h): fill it in")
+            }
+            steps.append(step)
+        }
+        let index = Dictionary(uniqueKeysWithValues: steps.enumerated().map { ($1.id, $0) })
+        var arrows: [Arrow] = []
+        for id in r.order where nodes[id] != nil {
+            let from = index[stepIDs[id]!]!
+            let succs = out[id] ?? []
+            let share = decisions[id].map { _ in 1.0 / Double(max(succs.count, 1)) }
+            for s in succs {
+                guard let sid = stepIDs[s], let to = index[sid] else { continue }
+                arrows.append(Arrow(from: from, to: to, writtenProbability: share, probability: share ?? 1, label: labels["\(id)>\(s)"].map(oneLine)))
+            }
+        }
+        let startIndices = starts.compactMap { stepIDs[$0].flatMap { index[$0] } }
+        let workflow = Workflow(name: oneLine(name), actors: actors, steps: steps, arrows: arrows, starts: startIndices.isEmpty ? nil : startIndices)
+        return Result(workflow: workflow, warnings: warnings)
+    }
+
+    static func note(_ kind: String, _ node: Node, _ warnings: inout [String]) {
+        switch kind {
+        case "exclusiveGateway", "eventBasedGateway":
+            warnings.append("gateway '\(node.id)': no probabilities in the model; its branches share equally: fill them in")
+        case "inclusiveGateway":
+            warnings.append("inclusive gateway '\(node.id)' is read as parallel (every branch taken)")
+        case "complexGateway":
+            warnings.append("complex gateway '\(node.id)' is read as parallel")
+        default: break
+        }
+    }
+
+    /// A readable identifier from a name: "Approve Invoice" → "approve-invoice"
+    /// (diacritics folded, at most 30 characters); the BPMN id when the name
+    /// gives nothing.
+    static func slug(_ name: String, fallback: String) -> String {
+        let folded = name.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+            .decomposedStringWithCanonicalMapping.lowercased()
+        let words = String(String.UnicodeScalarView(folded.unicodeScalars.filter { $0.isASCII }))
+            .split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        var id = ""
+        for w in words where id.count + w.count < 30 { id += (id.isEmpty ? "" : "-") + w }
+        return id.first?.isLetter == true ? id : fallback
+    }
+
+    static func oneLine(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isNewline || $0 == "\t" }).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// A BPMN id as an identifier of the language (ASCII letter first; letters,
+    /// digits, `_`, `-` followed by a letter or digit), unique.
+    static func uniqueIdentifier(_ raw: String, _ used: inout Set<String>) -> String {
+        var id = String(raw.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") ? $0 : "_" })
+        if id.first.map({ !$0.isLetter }) ?? true { id = "n" + id }
+        var candidate = id
+        var n = 2
+        while used.contains(candidate) {
+            candidate = "\(id)_\(n)"
+            n += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    // MARK: Reading
+
+    final class Reader: NSObject, XMLParserDelegate {
+        struct Flow { var id: String; var source: String; var target: String; var name: String? }
+        struct Lane { var id: String; var name: String?; var members: [String] }
+
+        var sawDefinitions = false
+        var processName: String?
+        var nodes: [String: Node] = [:]
+        var order: [String] = []
+        var flows: [Flow] = []
+        var lanes: [Lane] = []
+        var boundaryAttachments: [(String, String)] = []
+        var endEvents = Set<String>()
+        private var laneStack: [Int] = []
+        private var text = ""
+        private var inFlowNodeRef = false
+        /// Open sub-processes: their entry and exit pass-through nodes.
+        private var subProcesses: [(entry: String, exit: String)] = []
+
+        static func local(_ name: String) -> String { String(name.split(separator: ":").last ?? Substring(name)) }
+
+        func add(_ node: Node) {
+            guard nodes[node.id] == nil else { return }
+            nodes[node.id] = node
+            order.append(node.id)
+        }
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                    qualifiedName qName: String?, attributes: [String: String] = [:]) {
+            let name = Self.local(elementName)
+            let id = attributes["id"] ?? ""
+            let label = attributes["name"] ?? ""
+            switch name {
+            case "definitions": sawDefinitions = true
+            case "process": if processName == nil, !label.isEmpty { processName = label }
+            case _ where BPMNImport.taskKinds.contains(name): add(Node(id: id, name: label, role: .task))
+            case _ where BPMNImport.gatewayKinds.contains(name): add(Node(id: id, name: label, role: .gateway(name)))
+            case _ where BPMNImport.eventKinds.contains(name):
+                // A start event inside a sub-process is entered from the
+                // sub-process's entry; its end events lead to the exit.
+                var node = Node(id: id, name: label, role: .event)
+                if name == "startEvent" {
+                    if let sp = subProcesses.last { flows.append(Flow(id: "\(sp.entry)>\(id)", source: sp.entry, target: id)) } else { node.isStart = true }
+                }
+                if name == "endEvent", let sp = subProcesses.last { flows.append(Flow(id: "\(id)>\(sp.exit)", source: id, target: sp.exit)) }
+                if name == "endEvent", subProcesses.isEmpty { endEvents.insert(id) }
+                if name == "boundaryEvent", let attached = attributes["attachedToRef"] { boundaryAttachments.append((id, attached)) }
+                add(node)
+            case "subProcess", "transaction", "adHocSubProcess":
+                let entry = id, exit = id + "__end"
+                add(Node(id: entry, name: label, role: .pass))
+                add(Node(id: exit, name: label, role: .pass))
+                // Flows into the sub-process reach its entry; flows out leave its exit.
+                subProcesses.append((entry, exit))
+            case "sequenceFlow":
+                if let s = attributes["sourceRef"], let t = attributes["targetRef"] {
+                    flows.append(Flow(id: id, source: s, target: t, name: attributes["name"]))
+                }
+            case "lane":
+                lanes.append(Lane(id: id, name: attributes["name"], members: []))
+                laneStack.append(lanes.count - 1)
+            case "flowNodeRef":
+                inFlowNodeRef = true
+                text = ""
+            default: break
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if inFlowNodeRef { text += string }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+            switch Self.local(elementName) {
+            case "flowNodeRef":
+                if let lane = laneStack.last { lanes[lane].members.append(text.trimmingCharacters(in: .whitespacesAndNewlines)) }
+                inFlowNodeRef = false
+            case "lane":
+                // An outer lane keeps only what no inner lane claims.
+                if let lane = laneStack.popLast() {
+                    let inner = Set(lanes[(lane + 1)...].flatMap(\.members))
+                    lanes[lane].members.removeAll { inner.contains($0) }
+                }
+            case "subProcess", "transaction", "adHocSubProcess":
+                if let sp = subProcesses.popLast() { exits[sp.entry] = sp.exit }
+            default: break
+            }
+        }
+
+        /// Sub-process entry → exit, to redirect the flows that leave it.
+        var exits: [String: String] = [:]
+
+        func parserDidEndDocument(_ parser: XMLParser) {
+            // A flow whose source is a sub-process leaves from its exit, unless
+            // it is the entry's own flow to an inner start event.
+            for k in flows.indices {
+                if let exit = exits[flows[k].source], !flows[k].id.hasPrefix("\(flows[k].source)>") {
+                    flows[k].source = exit
+                }
+            }
+            // Drop lanes with no members (pure containers).
+            lanes.removeAll { $0.members.isEmpty }
+        }
+    }
+}
