@@ -12,6 +12,7 @@ png=${2:-output/screenshot.png}
 browser=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$browser" ]; then
   if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
     browser=$(command -v chromium)
   else
