@@ -52,23 +52,20 @@ public enum Suggester {
         }.map(\.1)
     }
 
-    /// The largest set of suggestions that do not conflict (name no common
-    /// step), taken in rank order, never a target-only one; each is kept only
-    /// if the set still applies with it.
+    /// The largest set of suggestions that do not conflict (see
+    /// `ChangeAction.conflicts(with:)`), taken in rank order, never a
+    /// target-only one; each is kept only if the set still applies with it.
     public static func suggestedChanges(_ suggestions: [Suggestion], to w: Workflow) -> [Change] {
         var chosen: [Change] = []
-        var touched = Set<String>()
         // Changes apply one after the other, so the set grows by applying
         // each new change to the process the ones before it left.
         var current = w
         for s in suggestions where !s.isTargetOnly {
-            let steps = Set(s.change.stepIDs)
-            guard touched.isDisjoint(with: steps) else { continue }
+            guard !chosen.contains(where: { $0.action.conflicts(with: s.change) }) else { continue }
             let change = Change(s.change, reason: s.reason)
             guard case .success(let applied) = ProposalApplier.apply([change], to: current, layout: false) else { continue }
             current = applied.workflow
             chosen.append(change)
-            touched.formUnion(steps)
         }
         return chosen
     }
@@ -77,4 +74,35 @@ public enum Suggester {
 extension ProcedureAnalysis {
     /// The lead time suggestions and savings compare: expected if simulated, else main.
     public var comparableLeadTime: Double { simulation?.expectedLeadTime ?? mainLeadTime }
+}
+
+extension ChangeAction {
+    /// What a change alters, step by step.
+    enum Aspect: Hashable { case existence, duration, wait, channel, branches, order }
+
+    var aspects: [(step: String, aspect: Aspect)] {
+        switch self {
+        case .cut(let s): [(s, .existence)]
+        case .shorten(let s, _): [(s, .duration)]
+        case .shortenWait(let s, _): [(s, .wait)]
+        case .shortenBy(let s, _): [(s, .duration), (s, .wait)]
+        case .merge(let a, let b, _, _): [(a, .duration), (a, .order), (b, .existence)]
+        case .parallel(let a, let b): [(a, .order), (b, .order)]
+        case .online(let ids, let d): ids.flatMap { d == nil ? [($0, Aspect.channel)] : [($0, .channel), ($0, .duration)] }
+        case .chance(let a, _, _): [(a, .branches)]
+        }
+    }
+
+    /// Two changes conflict when one removes a step the other names, or both
+    /// alter the same aspect of one step (its duration, wait, channel,
+    /// branches or place in the order). `online receive` and `chance receive
+    /// -> more 10%` go together; `cut route` and `online route` do not.
+    public func conflicts(with other: ChangeAction) -> Bool {
+        let mine = aspects, theirs = other.aspects
+        let removed = Set(mine.filter { $0.aspect == .existence }.map(\.step))
+        let removedByOther = Set(theirs.filter { $0.aspect == .existence }.map(\.step))
+        if !removed.isDisjoint(with: other.stepIDs) || !removedByOther.isDisjoint(with: stepIDs) { return true }
+        let a = Set(mine.map { "\($0.step)|\($0.aspect)" })
+        return theirs.contains { a.contains("\($0.step)|\($0.aspect)") }
+    }
 }

@@ -100,11 +100,22 @@ struct SuggestionTests {
         let suggestions = Suggester.suggestions(Analyzer.analyze(w, options: AnalysisOptions(runs: 0)))
         #expect(!suggestions.contains { $0.change == .cut("route") })
         let set = Suggester.suggestedChanges(suggestions, to: w)
-        let named = set.flatMap(\.action.stepIDs)
-        #expect(named.count == Set(named).count)
-        // merge check sign and online sign both name sign: only the first ranked is kept.
+        for (i, x) in set.enumerated() { for y in set[(i + 1)...] { #expect(!x.action.conflicts(with: y.action)) } }
+        // merge check sign removes sign, so online sign cannot join it.
         #expect(set.map(\.action).contains(.merge("check", "sign", actor: "a", duration: nil)))
         #expect(!set.map(\.action).contains(.online(["sign"], duration: nil)))
+    }
+
+    /// Conflicts by aspect: removing a step conflicts with anything naming
+    /// it; otherwise only changes of the same aspect of one step conflict.
+    @Test func conflicts() {
+        #expect(ChangeAction.cut("route").conflicts(with: .online(["route"], duration: nil)))
+        #expect(ChangeAction.merge("check", "sign", actor: nil, duration: nil).conflicts(with: .shorten("sign", to: .single(1))))
+        #expect(ChangeAction.merge("check", "sign", actor: nil, duration: nil).conflicts(with: .shorten("check", to: .single(1))))
+        #expect(!ChangeAction.online(["receive"], duration: nil).conflicts(with: .chance(from: "receive", to: "more", percent: 10)))
+        #expect(!ChangeAction.shortenWait("review", to: .single(4)).conflicts(with: .shorten("review", to: .single(8))))
+        #expect(ChangeAction.shortenBy("review", percent: 50).conflicts(with: .shortenWait("review", to: .single(4))))
+        #expect(ChangeAction.parallel("a", "b").conflicts(with: .parallel("b", "c")))
     }
 
     /// The bundled procedures: every suggestion applies and the set applies.
