@@ -21,10 +21,10 @@ let package = Package(
         .target(name: "FlowcutAnalysis", dependencies: ["FlowcutCore", "FlowcutLanguage"]),
         // Text, Markdown and JSON reports.
         .target(name: "FlowcutReport", dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutRender"]),
-        // Bringing processes in from the tools reviewers already have.
+        // Exchange with the tools reviewers already have: BPMN 2.0 and Prosimos scenarios in and out, the published table in.
         .target(
             name: "FlowcutImport",
-            dependencies: ["FlowcutCore", "FlowcutLanguage", .product(name: "SwiftCSV", package: "SwiftCSV")]
+            dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutRender", .product(name: "SwiftCSV", package: "SwiftCSV")]
         ),
         // Graphviz's C library, linked in-process (libgraphviz-dev).
         .systemLibrary(
@@ -59,7 +59,7 @@ let package = Package(
             dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender"],
             exclude: ["Expected"]
         ),
-        .testTarget(name: "FlowcutImportTests", dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutImport"]),
+        .testTarget(name: "FlowcutImportTests", dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutImport"]),
         .testTarget(name: "FlowcutCLITests", dependencies: ["flowcut"]),
     ],
     swiftLanguageModes: [.v6]

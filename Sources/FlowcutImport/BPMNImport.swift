@@ -39,7 +39,7 @@ public enum BPMNImport {
         var isStart = false
     }
 
-    public static func read(_ data: Data, name fallback: String) throws(ImportError) -> Result {
+    public static func read(_ data: Data, name fallback: String, scenario: ProsimosScenario.Scenario? = nil) throws(ImportError) -> Result {
         let reader = Reader()
         let parser = XMLParser(data: data)
         parser.delegate = reader
@@ -50,12 +50,12 @@ public enum BPMNImport {
         }
         guard reader.sawDefinitions else { throw ImportError(message: "this is XML but not BPMN 2.0 (no <definitions>)") }
         guard !reader.nodes.isEmpty else { throw ImportError(message: "the BPMN file has no process with tasks") }
-        return try build(reader, name: reader.processName ?? fallback)
+        return try build(reader, name: reader.processName ?? fallback, scenario: scenario)
     }
 
     // MARK: Building the workflow
 
-    static func build(_ r: Reader, name: String) throws(ImportError) -> Result {
+    static func build(_ r: Reader, name: String, scenario: ProsimosScenario.Scenario?) throws(ImportError) -> Result {
         var warnings: [String] = []
         var nodes = r.nodes
         var endSteps = Set<String>()
@@ -63,6 +63,7 @@ public enum BPMNImport {
         var out: [String: [String]] = [:]
         var into: [String: [String]] = [:]
         var labels: [String: String] = [:]  // "from>to" → flow name
+        var shares: [String: Double] = [:]  // "from>to" → the scenario's probability
         func link(_ a: String, _ b: String) {
             guard a != b || nodes[a].map({ if case .task = $0.role { return true } else { return false } }) == true else { return }
             if out[a, default: []].contains(b) { return }
@@ -76,12 +77,19 @@ public enum BPMNImport {
             into[node] = nil
             nodes[node] = nil
         }
+        // A flow through a dropped node keeps its name and probability.
+        func through(_ p: String, _ dropped: String, _ s: String) {
+            link(p, s)
+            if let share = shares["\(p)>\(dropped)"] ?? shares["\(dropped)>\(s)"] { shares["\(p)>\(s)"] = share }
+            if let label = labels["\(p)>\(dropped)"] ?? labels["\(dropped)>\(s)"] { labels["\(p)>\(s)"] = label }
+        }
         for f in r.flows {
             guard nodes[f.source] != nil, nodes[f.target] != nil else {
                 throw ImportError(message: "sequence flow '\(f.id)' points at '\(nodes[f.source] == nil ? f.source : f.target)', which is not in the process")
             }
             link(f.source, f.target)
             if let n = f.name, !n.isEmpty { labels["\(f.source)>\(f.target)"] = n }
+            if let p = scenario?.flowProbabilities[f.id] { shares["\(f.source)>\(f.target)"] = p }
         }
         for (id, attached) in r.boundaryAttachments where nodes[id] != nil && nodes[attached] != nil {
             warnings.append("boundary event '\(id)' on '\(attached)' is read as a parallel branch of that task")
@@ -113,7 +121,7 @@ public enum BPMNImport {
                     starts += succs.filter { !starts.contains($0) }
                 }
                 unlink(id)
-                for p in preds { for s in succs { link(p, s) } }
+                for p in preds { for s in succs { through(p, id, s) } }
             default: break
             }
         }
@@ -129,10 +137,16 @@ public enum BPMNImport {
                 guard let node = nodes[id], case .gateway(let kind) = node.role, !kept.contains(id) else { continue }
                 let preds = into[id] ?? [], succs = out[id] ?? []
                 let exclusive = kind == "exclusiveGateway" || kind == "eventBasedGateway"
-                if succs.count <= 1 {
+                if kind == "parallelGateway", preds.isEmpty, starts.contains(id) {
+                    // A parallel split right after the start: every branch starts.
+                    starts.removeAll { $0 == id }
+                    starts += succs.filter { !starts.contains($0) }
+                    unlink(id)
+                    changed = true
+                } else if succs.count <= 1 {
                     if starts.contains(id) { starts.removeAll { $0 == id }; starts += succs }
                     unlink(id)
-                    for p in preds { for s in succs { link(p, s) } }
+                    for p in preds { for s in succs { through(p, id, s) } }
                     changed = true
                 } else if !preds.isEmpty, !starts.contains(id),
                     preds.allSatisfy({ (out[$0] ?? []) == [id] && decisions[$0] == nil }),
@@ -140,15 +154,15 @@ public enum BPMNImport {
                 {
                     unlink(id)
                     for p in preds {
-                        for s in succs { link(p, s) }
+                        for s in succs { through(p, id, s) }
                         if exclusive { decisions[p] = succs }
                     }
-                    note(kind, node, &warnings)
+                    if !exclusive || scenario == nil { note(kind, node, &warnings) }
                     changed = true
                 } else {
                     kept.insert(id)
                     if exclusive { decisions[id] = succs }
-                    note(kind, node, &warnings)
+                    if !exclusive || scenario == nil { note(kind, node, &warnings) }
                 }
             }
         }
@@ -179,6 +193,8 @@ public enum BPMNImport {
             } else if endSteps.contains(id) {
                 step.kind = .delivery
                 step.note = "end event \(id) of the BPMN model"
+            } else if let d = scenario?.taskDurations[id] {
+                step.duration = d
             } else {
                 warnings.append("task '\(id)' (\(label)) has no duration (0 h): fill it in")
             }
@@ -189,9 +205,10 @@ public enum BPMNImport {
         for id in r.order where nodes[id] != nil {
             let from = index[stepIDs[id]!]!
             let succs = out[id] ?? []
-            let share = decisions[id].map { _ in 1.0 / Double(max(succs.count, 1)) }
+            let equal = decisions[id].map { _ in 1.0 / Double(max(succs.count, 1)) }
             for s in succs {
                 guard let sid = stepIDs[s], let to = index[sid] else { continue }
+                let share = equal.map { shares["\(id)>\(s)"] ?? $0 }
                 arrows.append(Arrow(from: from, to: to, writtenProbability: share, probability: share ?? 1, label: labels["\(id)>\(s)"].map(oneLine)))
             }
         }

@@ -23,8 +23,47 @@ public enum Graphviz {
     /// The shared context, created on first use, held under the lock.
     private static let state = Mutex<ContextBox>(ContextBox())
 
+    /// Where the dot engine placed each node: centre and size in points,
+    /// y growing downwards (screen and BPMN DI convention).
+    public struct Placement: Sendable, Hashable {
+        public var x: Double
+        public var y: Double
+        public var width: Double
+        public var height: Double
+
+        public init(x: Double = 0, y: Double = 0, width: Double = 0, height: Double = 0) {
+            self.x = x
+            self.y = y
+            self.width = width
+            self.height = height
+        }
+    }
+
+    /// Lays `dot` out with the dot engine and returns each node's placement
+    /// by node name, read from Graphviz's "plain" output. Node names must
+    /// be plain identifiers (no spaces or quotes).
+    public static func layout(dot: String) throws(RenderError) -> [String: Placement] {
+        let bytes = try render(dot: dot, formatName: "plain")
+        let text = String(decoding: bytes, as: UTF8.self)
+        var height = 0.0
+        var placements: [String: Placement] = [:]
+        for line in text.split(separator: "\n") {
+            let f = line.split(separator: " ", omittingEmptySubsequences: true)
+            if f.first == "graph", f.count >= 4, let h = Double(f[3]) { height = h }
+            guard f.first == "node", f.count >= 6, let x = Double(f[2]), let y = Double(f[3]),
+                let w = Double(f[4]), let h = Double(f[5])
+            else { continue }
+            placements[String(f[1])] = Placement(x: x * 72, y: (height - y) * 72, width: w * 72, height: h * 72)
+        }
+        return placements
+    }
+
     /// Lays `dot` out with the dot engine and renders it.
     public static func render(dot: String, format: Format) throws(RenderError) -> [UInt8] {
+        try render(dot: dot, formatName: format.rawValue)
+    }
+
+    private static func render(dot: String, formatName: String) throws(RenderError) -> [UInt8] {
         let result: Result<[UInt8], RenderError> = state.withLock { box in
             guard let context = box.context() else {
                 return .failure(RenderError(message: "Graphviz could not start (is libgraphviz installed with its plugins?)"))
@@ -46,8 +85,8 @@ public enum Graphviz {
             defer { gvFreeLayout(context, graph) }
             var buffer: UnsafeMutablePointer<CChar>?
             var length: UInt32 = 0
-            guard gvRenderData(context, graph, format.rawValue, &buffer, &length) == 0, let buffer else {
-                return .failure(RenderError(message: "Graphviz could not render \(format.rawValue): \(Self.trimmed(capturedMessages))"))
+            guard gvRenderData(context, graph, formatName, &buffer, &length) == 0, let buffer else {
+                return .failure(RenderError(message: "Graphviz could not render \(formatName): \(Self.trimmed(capturedMessages))"))
             }
             defer { gvFreeRenderData(buffer) }
             // Some errors do not fail a call (a bad HTML label falls back to

@@ -10,11 +10,14 @@ struct Import: ParsableCommand {
         abstract: "Bring a BPMN 2.0 model (.bpmn) or a published process table (.csv) in as a .flow file.",
         discussion: "Headers in Vietnamese (Bước, Nội dung công việc, Trách nhiệm thực hiện, Thời gian thực hiện) or English (Step, Task, Responsible, Time). Step kinds are guessed from the task's words: check them.")
 
-    @Argument(help: "The table (.csv).")
+    @Argument(help: "The model (.bpmn) or the table (.csv).")
     var file: String
 
     @Option(help: "The procedure's name (default: the file's name).")
     var name: String?
+
+    @Option(help: "A Prosimos simulation scenario (JSON) for the BPMN model: task durations and branching probabilities.")
+    var scenario: String?
 
     @Option(name: .shortAndLong, help: "Write the .flow here (atomically) instead of to standard output.")
     var output: String?
@@ -22,6 +25,9 @@ struct Import: ParsableCommand {
     func validate() throws {
         guard file.lowercased().hasSuffix(".csv") || file.lowercased().hasSuffix(".bpmn") || file.lowercased().hasSuffix(".xml") else {
             throw ValidationError("flowcut import reads .bpmn models and .csv tables")
+        }
+        if scenario != nil && file.lowercased().hasSuffix(".csv") {
+            throw ValidationError("--scenario goes with a BPMN model, not a table")
         }
         if let output, URL(fileURLWithPath: output).standardizedFileURL == URL(fileURLWithPath: file).standardizedFileURL {
             throw ValidationError("-o would overwrite the table itself")
@@ -34,15 +40,28 @@ struct Import: ParsableCommand {
             throw ExitCode(1)
         }
         if !file.lowercased().hasSuffix(".csv") {
+            var times: ProsimosScenario.Scenario?
+            if let scenario {
+                guard let data = Inputs.readBytes(scenario) else {
+                    Terminal.fail("cannot read \(scenario): \(String(cString: strerror(errno)))")
+                    throw ExitCode(1)
+                }
+                do { times = try ProsimosScenario.read(Data(data)) } catch {
+                    Terminal.fail("\(scenario): \(error.message)")
+                    throw ExitCode(1)
+                }
+            }
             let result: BPMNImport.Result
-            do { result = try BPMNImport.read(Data(bytes), name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent) } catch {
+            do {
+                result = try BPMNImport.read(Data(bytes), name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, scenario: times)
+            } catch {
                 Terminal.fail("\(file): \(error.message)")
                 throw ExitCode(1)
             }
             var workflow = result.workflow
             if let name { workflow.name = name }
             for warning in result.warnings { Terminal.err("\(file): warning: \(warning)") }
-            try emit(WorkflowPrinter.text(workflow, comment: "Imported by flowcut import from \(URL(fileURLWithPath: file).lastPathComponent): fill in durations and probabilities."))
+            try emit(WorkflowPrinter.text(workflow, comment: "Imported by flowcut import from \(URL(fileURLWithPath: file).lastPathComponent)\(scenario == nil ? ": fill in durations and probabilities." : " with its scenario.")"))
             return
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import FlowcutCore
+import FlowcutImport
+
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+    case bpmn
+}
+
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Give a procedure back as BPMN 2.0 (with a drawn diagram), and its times as a Prosimos scenario.",
+        discussion: "Lanes per actor, a task per step, exclusive gateways for decisions, parallel gateways for parallel work; the layout comes from Graphviz. The scenario (--scenario) holds each task's time in seconds (one working hour = 3 600 s) and each decision's probabilities, for the Prosimos simulator; `flowcut import MODEL.bpmn --scenario FILE.json` reads the pair back.")
+
+    @Argument(help: "The .flow file.")
+    var file: String
+
+    @Option(help: "The format to write (bpmn).")
+    var to: ExportFormat = .bpmn
+
+    @Option(name: .shortAndLong, help: "Write the model here (atomically) instead of to standard output.")
+    var output: String?
+
+    @Option(help: "Also write the Prosimos simulation scenario (JSON) here.")
+    var scenario: String?
+
+    func validate() throws {
+        let input = URL(fileURLWithPath: file).standardizedFileURL
+        for target in [output, scenario].compactMap({ $0 }) where URL(fileURLWithPath: target).standardizedFileURL == input {
+            throw ValidationError("\(target) is the input file itself; choose another output")
+        }
+        if let output, let scenario, output == scenario { throw ValidationError("-o and --scenario name the same file") }
+    }
+
+    func run() throws {
+        let (_, w) = try Inputs.workflow(file)
+        let exported: BPMNExport.Output
+        do { exported = try BPMNExport.export(w) } catch {
+            Terminal.fail("\(file): the layout failed: \(error.message)")
+            throw ExitCode(1)
+        }
+        do {
+            if let scenario { try writeAtomically(Array(ProsimosScenario.write(w, exported).utf8), to: scenario) }
+            if let output { try writeAtomically(Array(exported.xml.utf8), to: output) } else { Terminal.out(exported.xml, terminator: "") }
+        } catch {
+            Terminal.fail("cannot write: \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+    }
+}
