@@ -39,6 +39,8 @@ public enum ProsimosScenario {
     }
 
     static let hour = 3600.0
+    /// Hours between two cases' arrivals in a written scenario.
+    static let arrival = 24.0
 
     // MARK: Reading
 
@@ -105,21 +107,25 @@ public enum ProsimosScenario {
 
     /// The scenario for an exported model: durations by task, branching
     /// probabilities by gateway, a 24/7 calendar, one resource per actor
-    /// (and one for steps with no actor) with as many units as the process
-    /// has steps, so that no case waits for another; cases arrive one an
-    /// hour (exponential), which only spaces them out.
+    /// (and one for steps with no actor). Cases arrive one a day (24 h,
+    /// fixed) and each resource has enough units that its utilisation stays
+    /// under a tenth: 10 × the sum of its tasks' longest times / 24 h, plus
+    /// one. A case then (almost) never waits for another, so that the
+    /// other engine's mean cycle time is comparable with flowcut's expected
+    /// lead time, which assumes no queue between cases.
     public static func write(_ w: Workflow, _ export: BPMNExport.Output) -> String {
         let calendar: [String: Any] = ["from": "MONDAY", "to": "SUNDAY", "beginTime": "00:00:00", "endTime": "23:59:59.999"]
         func resource(_ step: Step) -> String {
             guard let a = step.actor, let k = w.actors.firstIndex(where: { $0.id == a }) else { return "R_none" }
             return "R_\(k + 1)"
         }
-        var resources: [String: (name: String, tasks: [String])] = [:]
+        var resources: [String: (name: String, tasks: [String], hours: Double)] = [:]
         var tasks: [[String: Any]] = []
         for (i, s) in w.steps.enumerated() {
             let r = resource(s)
             let name = r == "R_none" ? "(no actor)" : w.actors.first { $0.id == s.actor }!.label
-            resources[r, default: (name, [])].tasks.append(export.taskIDs[i])
+            resources[r, default: (name, [], 0)].tasks.append(export.taskIDs[i])
+            resources[r]!.hours += s.wait.maximum + s.duration.maximum
             tasks.append([
                 "task_id": export.taskIDs[i],
                 "resources": [["resource_id": r] .merging(distribution(s)) { a, _ in a }],
@@ -129,7 +135,7 @@ public enum ProsimosScenario {
             [
                 "id": "Profile_\(r)", "name": resources[r]!.name,
                 "resource_list": [[
-                    "id": r, "name": resources[r]!.name, "cost_per_hour": 0, "amount": max(w.steps.count, 1),
+                    "id": r, "name": resources[r]!.name, "cost_per_hour": 0, "amount": Int((10 * resources[r]!.hours / arrival).rounded(.up)) + 1,
                     "calendar": "Calendar_24_7", "assignedTasks": resources[r]!.tasks,
                 ] as [String: Any]],
             ]
@@ -143,7 +149,7 @@ public enum ProsimosScenario {
         }
         let root: [String: Any] = [
             "resource_profiles": profiles,
-            "arrival_time_distribution": ["distribution_name": "expon", "distribution_params": params([hour, 0, 100 * hour])],
+            "arrival_time_distribution": ["distribution_name": "fix", "distribution_params": params([arrival * hour])],
             "arrival_time_calendar": [calendar],
             "gateway_branching_probabilities": gateways,
             "task_resource_distribution": tasks,

@@ -199,4 +199,43 @@ struct OutputAndImportCLITests {
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("flowcut: error: bad.bpmn: this is XML but not BPMN 2.0 (no <definitions>)"))
     }
+
+    /// Export a procedure with its scenario, import the pair back, analyse
+    /// both: the same main-scenario lead time, by hand 4 h + 2 h + (8 h
+    /// wait + 8 h) = 22 h (the 10% return is not on the main scenario).
+    @Test func exportToBPMNAndBack() throws {
+        let folder = try CLITests.temporaryFolder()
+        try Data("""
+            procedure "Hai chiều"
+            actor mc "Một cửa"
+            actor cv "Chuyên viên"
+            step a "Tiếp nhận" by mc 4h intake
+            step b "Thẩm định" by cv 2h
+            step c "Bổ sung" by mc 1h rework
+            step d "Ký" by cv 1d wait 1d approval
+            a -> b -> d 90%
+            b -> c 10% "Thiếu giấy tờ"
+            c -> b
+            """.utf8).write(to: folder.appendingPathComponent("p.flow"))
+        let r = try CLITests.run(["export", "p.flow", "--to", "bpmn", "-o", "p.bpmn", "--scenario", "p.json"], in: folder)
+        #expect(r.status == 0, "\(r.stderr)")
+        let xml = try String(contentsOf: folder.appendingPathComponent("p.bpmn"), encoding: .utf8)
+        #expect(xml.contains("<bpmn:lane id=\"Lane_1\" name=\"Một cửa\">"))
+        #expect(xml.contains("<bpmndi:BPMNDiagram"))
+        let back = try CLITests.run(["import", "p.bpmn", "--scenario", "p.json", "-o", "back.flow"], in: folder)
+        #expect(back.status == 0)
+        #expect(back.stderr == "", "a scenario fills every time and probability")
+        let before = try CLITests.run(["analyze", "p.flow", "--runs", "0", "--format", "json", "--no-output"], in: folder)
+        let after = try CLITests.run(["analyze", "back.flow", "--runs", "0", "--format", "json", "--no-output"], in: folder)
+        func lead(_ r: CLITests.Run) throws -> Double {
+            let o = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+            return try #require((o["before"] as? [String: Any] ?? o)["mainLeadTimeHours"] as? Double)
+        }
+        #expect(try lead(before) == 22)
+        #expect(try lead(after) == 22)
+        // Wrong usage: the output over the input.
+        #expect(try CLITests.run(["export", "p.flow", "-o", "p.flow"], in: folder).status == 64)
+        #expect(try CLITests.run(["export", "p.flow", "--to", "svg"], in: folder).status == 64)
+        #expect(try CLITests.run(["import", "p.bpmn", "--scenario", "missing.json"], in: folder).status == 1)
+    }
 }
