@@ -45,7 +45,11 @@ public enum BPMNImport {
         parser.delegate = reader
         parser.shouldProcessNamespaces = false
         guard parser.parse() else {
-            let detail = parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
+            // libxml2's codes: 89 is an entity loop or an expansion too big
+            // (a "billion laughs" file), which it refuses.
+            let code = (parser.parserError as NSError?)?.code
+            let detail = code == 89 ? "its entities expand without bound (refused)"
+                : parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
             throw ImportError(message: "this is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber)): \(detail)")
         }
         guard reader.sawDefinitions else { throw ImportError(message: "this is XML but not BPMN 2.0 (no <definitions>)") }

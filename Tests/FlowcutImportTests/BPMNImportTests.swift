@@ -1,6 +1,9 @@
 import FlowcutCore
 import FlowcutLanguage
 import Foundation
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 import Testing
 
 @testable import FlowcutImport
@@ -29,7 +32,8 @@ struct BPMNImportTests {
 
     /// shared/bpmn-miwg: real tool exports (OMG BPMN MIWG, CC BY 3.0). Each
     /// imports without error, with as many task steps as the file has task
-    /// elements and as many actors as it has lanes, and checks clean.
+    /// elements and as many actors as it has lanes, its reader sees every
+    /// gateway and sequence flow, and the result checks clean.
     @Test(arguments: references)
     func referenceModelImports(_ name: String) throws {
         let data = try Data(contentsOf: Self.miwg.appendingPathComponent(name))
@@ -43,6 +47,16 @@ struct BPMNImportTests {
         // (A.2.0, A.2.1, C.1.1 and C.7.0 split once or twice).
         let decisions = r.workflow.steps.indices.count { r.workflow.isDecision($0) }
         #expect(decisions >= (Self.count(text, ["exclusiveGateway"]) > 0 ? 1 : 0))
+        // What the reader took from the file, before any folding: every
+        // gateway and every sequence flow the text holds.
+        let reader = BPMNImport.Reader()
+        let parser = XMLParser(data: data)
+        parser.delegate = reader
+        #expect(parser.parse())
+        let gateways = reader.nodes.values.count { if case .gateway = $0.role { true } else { false } }
+        #expect(gateways == Self.count(text, ["exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "complexGateway"]))
+        let fileFlows = reader.flows.filter { !$0.id.contains(">") }  // not the reader's own sub-process links
+        #expect(fileFlows.count == Self.count(text, ["sequenceFlow"]))
         let printed = WorkflowPrinter.text(r.workflow)
         let checked = Checker.check(SourceFile(path: name, text: printed))
         #expect(checked.diagnostics.filter { $0.severity == .error }.map(\.message) == [])
@@ -141,6 +155,11 @@ struct BPMNImportTests {
         #expect(message(Data("<html><body/></html>".utf8)) == "this is XML but not BPMN 2.0 (no <definitions>)")
         #expect(message(Self.bpmn("<task id=\"a\"/><sequenceFlow id=\"f\" sourceRef=\"a\" targetRef=\"ghost\"/>"))
             == "sequence flow 'f' points at 'ghost', which is not in the process")
+        // Entities that expand a kilobyte into gigabytes: refused by the parser.
+        var doctype = "<!DOCTYPE d [<!ENTITY l0 \"lololololololololololol\">"
+        for k in 1...9 { doctype += "<!ENTITY l\(k) \"" + String(repeating: "&l\(k - 1);", count: 10) + "\">" }
+        let laughs = "<?xml version=\"1.0\"?>\(doctype)]><definitions><process id=\"p\"><task id=\"a\" name=\"&l9;\"/></process></definitions>"
+        #expect(message(Data(laughs.utf8))?.contains("its entities expand without bound (refused)") == true)
         // A big model: 20 000 tasks in a row imports, no crash.
         var body = ""
         for i in 0..<20_000 { body += "<task id=\"t\(i)\" name=\"T\(i)\"/>" + (i > 0 ? "<sequenceFlow id=\"f\(i)\" sourceRef=\"t\(i - 1)\" targetRef=\"t\(i)\"/>" : "") }
