@@ -32,7 +32,7 @@ public struct ProcessStructure: Sendable {
         // (in the order written) is taken to close it.
         var order = Self.topologicalOrder(workflow, reachable, forward: { taken($0) && !closes[$0] })
         if order.count < reachable.count(where: { $0 }) {
-            for a in Self.retreatingArrows(workflow, reachable, forward: { taken($0) && !closes[$0] }) {
+            for a in workflow.retreatingArrows(forward: { taken($0) && !closes[$0] }) {
                 closes[a] = true
             }
             order = Self.topologicalOrder(workflow, reachable, forward: { taken($0) && !closes[$0] })
@@ -65,36 +65,6 @@ public struct ProcessStructure: Sendable {
             }
         }
         return order
-    }
-
-    /// Arrows that go back to a step still on the path of a depth-first
-    /// walk from the starts, following arrows in the order written.
-    static func retreatingArrows(_ w: Workflow, _ reachable: [Bool], forward: (Int) -> Bool) -> [Int] {
-        var state = [UInt8](repeating: 0, count: w.steps.count)  // 0 new, 1 on path, 2 done
-        var result: [Int] = []
-        for root in w.starts where state[root] == 0 {
-            var stack: [(step: Int, next: Int)] = [(root, 0)]
-            state[root] = 1
-            while let top = stack.last {
-                let out = w.graph.outgoing(top.step)
-                if top.next < out.count {
-                    stack[stack.count - 1].next += 1
-                    let a = out[out.startIndex + top.next]
-                    guard forward(a) else { continue }
-                    let t = w.arrows[a].to
-                    if state[t] == 1 {
-                        result.append(a)
-                    } else if state[t] == 0 {
-                        state[t] = 1
-                        stack.append((t, 0))
-                    }
-                } else {
-                    state[top.step] = 2
-                    stack.removeLast()
-                }
-            }
-        }
-        return result
     }
 }
 

@@ -99,6 +99,37 @@ extension Workflow {
         return []
     }
 
+    /// Arrows that go back to a step still on the path of a depth-first
+    /// walk from `roots` (default: the starts), following arrows in the
+    /// order written and only those `forward` allows.
+    public func retreatingArrows(from roots: [Int]? = nil, forward: (Int) -> Bool = { _ in true }) -> [Int] {
+        var state = [UInt8](repeating: 0, count: steps.count)  // 0 new, 1 on path, 2 done
+        var result: [Int] = []
+        for root in roots ?? starts where state[root] == 0 {
+            var stack: [(step: Int, next: Int)] = [(root, 0)]
+            state[root] = 1
+            while let top = stack.last {
+                let out = graph.outgoing(top.step)
+                if top.next < out.count {
+                    stack[stack.count - 1].next += 1
+                    let a = out[out.startIndex + top.next]
+                    guard forward(a) else { continue }
+                    let t = arrows[a].to
+                    if state[t] == 1 {
+                        result.append(a)
+                    } else if state[t] == 0 {
+                        state[t] = 1
+                        stack.append((t, 0))
+                    }
+                } else {
+                    state[top.step] = 2
+                    stack.removeLast()
+                }
+            }
+        }
+        return result
+    }
+
     /// Steps reachable from the starts along arrows that can be taken
     /// (a decision's 0% arrow reaches nothing).
     public func reachableSteps() -> [Bool] {

@@ -109,32 +109,9 @@ public enum BPMNExport {
     }
 
     /// Arrows that close a loop: found by a depth-first search from the
-    /// starts (an arrow to a step still on the search's path).
+    /// starts, then from any step they do not reach.
     static func backArrows(_ w: Workflow) -> Set<Int> {
-        var state = [UInt8](repeating: 0, count: w.steps.count)  // 0 new, 1 on path, 2 done
-        var back = Set<Int>()
-        var roots = w.starts
-        roots += w.steps.indices.filter { !roots.contains($0) }
-        for root in roots where state[root] == 0 {
-            var stack: [(step: Int, next: Int)] = [(root, 0)]
-            state[root] = 1
-            while let top = stack.last {
-                let out = Array(w.graph.outgoing(top.step))
-                if top.next < out.count {
-                    stack[stack.count - 1].next += 1
-                    let a = out[top.next]
-                    let to = w.arrows[a].to
-                    if state[to] == 1 { back.insert(a) } else if state[to] == 0 {
-                        state[to] = 1
-                        stack.append((to, 0))
-                    }
-                } else {
-                    state[top.step] = 2
-                    stack.removeLast()
-                }
-            }
-        }
-        return back
+        Set(w.retreatingArrows(from: w.starts + w.steps.indices.filter { !w.starts.contains($0) }))
     }
 
     /// The join before `step`: each incoming branch is traced back through
