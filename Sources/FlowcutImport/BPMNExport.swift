@@ -141,14 +141,19 @@ public enum BPMNExport {
     static let poolLabel = 30.0, rowHeight = 110.0, lanePadding = 15.0, margin = 40.0
 
     static func place(_ elements: [Element], _ flows: [Flow], lanes: Int) throws(Graphviz.RenderError) -> Bounds {
-        var dot = "digraph bpmn {\n  graph [rankdir=LR, nodesep=0.3, ranksep=0.5];\n  node [shape=box, fixedsize=true, label=\"\"];\n"
+        var dot = elements.count > graphvizLimit ? "" : "digraph bpmn {\n  graph [rankdir=LR, nodesep=0.3, ranksep=0.5];\n  node [shape=box, fixedsize=true, label=\"\"];\n"
         for (i, e) in elements.enumerated() {
             dot += "  e\(i) [width=\(e.width / 72), height=\(e.height / 72)];\n"
         }
         for f in flows { dot += "  e\(f.from) -> e\(f.to);\n" }
         dot += "}\n"
-        let placed = try Graphviz.layout(dot: dot)
-        let centre = elements.indices.map { placed["e\($0)"] ?? Graphviz.Placement() }
+        let centre: [Graphviz.Placement]
+        if elements.count <= graphvizLimit {
+            let placed = try Graphviz.layout(dot: dot)
+            centre = elements.indices.map { placed["e\($0)"] ?? Graphviz.Placement() }
+        } else {
+            centre = columns(elements, flows)
+        }
         // Rows within each band: in Graphviz's vertical order, each element
         // takes the first row where it overlaps nothing horizontally.
         var bands: [[Int]] = Array(repeating: [], count: lanes + 1)  // the last: no lane
@@ -184,6 +189,31 @@ public enum BPMNExport {
             boxes.append(Box(x: (poolLabel + margin + centre[i].x - e.width / 2).rounded(), y: (cy - e.height / 2).rounded(), width: e.width, height: e.height))
         }
         return Bounds(elements: boxes, lanes: laneBoxes, pool: Box(x: 0, y: 0, width: width.rounded(), height: max(y, rowHeight)))
+    }
+
+    /// Above this many elements dot's layout takes minutes (3 000 steps:
+    /// about 4 s, growing faster than linearly), so a plain layout is used:
+    /// a column per step of a breadth-first walk from the start.
+    static let graphvizLimit = 2_000
+
+    static func columns(_ elements: [Element], _ flows: [Flow]) -> [Graphviz.Placement] {
+        var next = [[Int]](repeating: [], count: elements.count)
+        for f in flows { next[f.from].append(f.to) }
+        var depth = [Int](repeating: -1, count: elements.count)
+        var queue = elements.indices.filter { if case .start = elements[$0].kind { true } else { false } }
+        for q in queue { depth[q] = 0 }
+        var head = 0
+        while head < queue.count {
+            let v = queue[head]
+            head += 1
+            for t in next[v] where depth[t] < 0 {
+                depth[t] = depth[v] + 1
+                queue.append(t)
+            }
+        }
+        return elements.indices.map { i in
+            Graphviz.Placement(x: Double(max(depth[i], 0)) * 150 + 60, y: Double(i), width: elements[i].width, height: elements[i].height)
+        }
     }
 
     static func waypoints(_ a: Box, _ b: Box) -> [(Double, Double)] {

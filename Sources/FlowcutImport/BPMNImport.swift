@@ -41,7 +41,9 @@ public enum BPMNImport {
 
     public static func read(_ data: Data, name fallback: String, scenario: ProsimosScenario.Scenario? = nil) throws(ImportError) -> Result {
         let reader = Reader()
-        let parser = XMLParser(data: data)
+        // A stream is fed to libxml2 in chunks; one 10 MB chunk or more
+        // would be refused as a "huge input lookup".
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.delegate = reader
         parser.shouldProcessNamespaces = false
         guard parser.parse() else {
@@ -161,12 +163,12 @@ public enum BPMNImport {
                         for s in succs { through(p, id, s) }
                         if exclusive { decisions[p] = succs }
                     }
-                    if !exclusive || scenario == nil { note(kind, node, &warnings) }
+                    if !exclusive || succs.contains(where: { shares["\(id)>\($0)"] == nil }) { note(kind, node, &warnings) }
                     changed = true
                 } else {
                     kept.insert(id)
                     if exclusive { decisions[id] = succs }
-                    if !exclusive || scenario == nil { note(kind, node, &warnings) }
+                    if !exclusive || succs.contains(where: { shares["\(id)>\($0)"] == nil }) { note(kind, node, &warnings) }
                 }
             }
         }

@@ -60,7 +60,7 @@ struct Import: ParsableCommand {
             }
             var workflow = result.workflow
             if let name { workflow.name = name }
-            for warning in result.warnings { Terminal.err("\(file): warning: \(warning)") }
+            Terminal.warnings(result.warnings, in: file)
             try emit(WorkflowPrinter.text(workflow, comment: "Imported by flowcut import from \(URL(fileURLWithPath: file).lastPathComponent)\(scenario == nil ? ": fill in durations and probabilities." : " with its scenario.")"))
             return
         }
@@ -74,7 +74,7 @@ struct Import: ParsableCommand {
             Terminal.fail("\(file): \(error.message)")
             throw ExitCode(1)
         }
-        for warning in result.warnings { Terminal.err("\(file): warning: \(warning)") }
+        Terminal.warnings(result.warnings, in: file)
         try emit(WorkflowPrinter.text(result.workflow, comment: "Imported by flowcut import from \(URL(fileURLWithPath: file).lastPathComponent); step kinds are guessed from the tasks' words: check them."))
     }
 

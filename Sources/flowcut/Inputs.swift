@@ -74,7 +74,7 @@ struct Inputs {
             }
             do {
                 let result = try BPMNImport.read(Data(bytes), name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
-                for warning in result.warnings { Terminal.err("\(path): warning: \(warning)") }
+                Terminal.warnings(result.warnings, in: path)
                 return SourceFile(path: path, text: WorkflowPrinter.text(result.workflow))
             } catch {
                 Terminal.fail("\(path): \(error.message)")

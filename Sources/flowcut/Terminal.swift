@@ -17,6 +17,16 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// An import's warnings: the first 50 one a line, then how many more
+    /// (a model of 20 000 tasks without times would print 20 000 lines).
+    static func warnings(_ warnings: [String], in file: String) {
+        let shown = 50
+        var text = ""
+        for warning in warnings.prefix(shown) { text += "\(file): warning: \(warning)\n" }
+        if warnings.count > shown { text += "\(file): warning: … and \(warnings.count - shown) more warnings\n" }
+        errRaw(text)
+    }
+
     /// Writes raw text (already ending in a newline) to standard error.
     static func errRaw(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))

@@ -216,4 +216,45 @@ struct BPMNExportTests {
             do { _ = try ProsimosScenario.read(Data(text.utf8)) } catch { #expect(error.message.contains(expected), "\(error.message)") }
         }
     }
+
+    /// A model too big for dot's layout in reasonable time (16 000 steps;
+    /// the file is over 10 MB, which libxml2 refuses in a single chunk):
+    /// exported with the plain column layout and imported back whole.
+    @Test func aBigModelGoesOutAndComesBack() throws {
+        let n = 16_000
+        var text = "procedure \"Big\"\nactor a \"A\"\n"
+        for i in 0..<n { text += "step s\(i) \"Step \(i)\" by a 1h\n" }
+        let w = try Self.parse(text)
+        let out = try BPMNExport.export(w)
+        #expect(out.xml.utf8.count > 10_000_000)
+        let back = try BPMNImport.read(Data(out.xml.utf8), name: "x").workflow
+        #expect(back.steps.count == n)
+        #expect(back.arrows.count == n - 1)
+        // Columns from the start: the last task is n + 1 columns along
+        // (the start event is column 0), 150 points each.
+        let last = try #require(out.xml.firstMatch(of: /bpmnElement="Task_16000">\s*<dc:Bounds x="([0-9.]+)"/))
+        #expect(Double(last.output.1) == 30 + 40 + Double(n) * 150 + 60 - 50)
+    }
+
+    /// A scenario that gives times but no branching probabilities: the
+    /// decision's branches share equally and the importer says so.
+    @Test func aScenarioWithoutProbabilitiesIsReported() throws {
+        let w = try Self.parse("""
+            procedure "Partial"
+            step a "A" 1h
+            step b "B" 1h
+            step c "C" 1h
+            a -> b 20%
+            a -> c 80%
+            """)
+        let out = try BPMNExport.export(w)
+        var scenario = try ProsimosScenario.read(Data(ProsimosScenario.write(w, out).utf8))
+        let full = try BPMNImport.read(Data(out.xml.utf8), name: "x", scenario: scenario)
+        #expect(full.warnings == [])
+        scenario.flowProbabilities = [:]
+        let partial = try BPMNImport.read(Data(out.xml.utf8), name: "x", scenario: scenario)
+        #expect(partial.warnings.count == 1)
+        #expect(partial.warnings.first?.contains("no probabilities in the model; its branches share equally") == true)
+        #expect(partial.workflow.arrows.map(\.probability) == [0.5, 0.5])
+    }
 }
