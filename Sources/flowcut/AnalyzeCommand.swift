@@ -220,10 +220,11 @@ func writeOutput(_ reports: [ProcedureReport], _ portfolio: Portfolio, to folder
         }
         used.insert(slug)
         pages[report.path] = slug
-        let before = try Graphviz.render(dot: DotBuilder.dot(Diagrams.before(report.analysis, report.comparison, words: words)), format: .svg)
+        let steps = report.analysis.workflow.steps.count
+        let before = try drawing(steps, words) { DotBuilder.dot(Diagrams.before(report.analysis, report.comparison, words: words)) }
         var after: [UInt8]?
         if let c = report.comparison {
-            after = try Graphviz.render(dot: DotBuilder.dot(Diagrams.after(c, words: words)), format: .svg)
+            after = try drawing(steps, words) { DotBuilder.dot(Diagrams.after(c, words: words)) }
         }
         try folder.write(before, to: "\(slug)/before.svg")
         written.append("\(slug)/before.svg")
@@ -246,3 +247,21 @@ func writeOutput(_ reports: [ProcedureReport], _ portfolio: Portfolio, to folder
 }
 
 extension ReportLanguage: ExpressibleByArgument {}
+
+/// Above this many steps dot's layout takes minutes (3 000 steps: about
+/// 4 s, growing faster than linearly): the page then says so instead.
+let drawLimit = 2_000
+
+/// A diagram as SVG, or, for a process too big to lay out, a small SVG
+/// that says why there is none.
+func drawing(_ steps: Int, _ words: Words, _ dot: () -> String) throws -> [UInt8] {
+    guard steps > drawLimit else { return try Graphviz.render(dot: dot(), format: .svg) }
+    let text = words.language == .vi
+        ? "Quy trình có \(steps) bước: quá lớn để vẽ (tối đa \(drawLimit))."
+        : "\(steps) steps: too many to draw here (at most \(drawLimit))."
+    return Array("""
+        <svg xmlns="http://www.w3.org/2000/svg" width="640" height="60" viewBox="0 0 640 60">\
+        <text x="10" y="35" font-family="DejaVu Sans" font-size="16">\(text)</text></svg>
+
+        """.utf8)
+}
