@@ -141,19 +141,7 @@ public enum BPMNExport {
     static let poolLabel = 30.0, rowHeight = 110.0, lanePadding = 15.0, margin = 40.0
 
     static func place(_ elements: [Element], _ flows: [Flow], lanes: Int) throws(Graphviz.RenderError) -> Bounds {
-        var dot = elements.count > graphvizLimit ? "" : "digraph bpmn {\n  graph [rankdir=LR, nodesep=0.3, ranksep=0.5];\n  node [shape=box, fixedsize=true, label=\"\"];\n"
-        for (i, e) in elements.enumerated() {
-            dot += "  e\(i) [width=\(e.width / 72), height=\(e.height / 72)];\n"
-        }
-        for f in flows { dot += "  e\(f.from) -> e\(f.to);\n" }
-        dot += "}\n"
-        let centre: [Graphviz.Placement]
-        if elements.count <= graphvizLimit {
-            let placed = try Graphviz.layout(dot: dot)
-            centre = elements.indices.map { placed["e\($0)"] ?? Graphviz.Placement() }
-        } else {
-            centre = columns(elements, flows)
-        }
+        let centre = elements.count <= graphvizLimit ? try dotPlacements(elements, flows) : columns(elements, flows)
         // Rows within each band: in Graphviz's vertical order, each element
         // takes the first row where it overlaps nothing horizontally.
         var bands: [[Int]] = Array(repeating: [], count: lanes + 1)  // the last: no lane
@@ -189,6 +177,16 @@ public enum BPMNExport {
             boxes.append(Box(x: (poolLabel + margin + centre[i].x - e.width / 2).rounded(), y: (cy - e.height / 2).rounded(), width: e.width, height: e.height))
         }
         return Bounds(elements: boxes, lanes: laneBoxes, pool: Box(x: 0, y: 0, width: width.rounded(), height: max(y, rowHeight)))
+    }
+
+    /// Each element's centre as dot places it, left to right.
+    static func dotPlacements(_ elements: [Element], _ flows: [Flow]) throws(Graphviz.RenderError) -> [Graphviz.Placement] {
+        var dot = "digraph bpmn {\n  graph [rankdir=LR, nodesep=0.3, ranksep=0.5];\n  node [shape=box, fixedsize=true, label=\"\"];\n"
+        for (i, e) in elements.enumerated() { dot += "  e\(i) [width=\(e.width / 72), height=\(e.height / 72)];\n" }
+        for f in flows { dot += "  e\(f.from) -> e\(f.to);\n" }
+        dot += "}\n"
+        let placed = try Graphviz.layout(dot: dot)
+        return elements.indices.map { placed["e\($0)"] ?? Graphviz.Placement() }
     }
 
     /// Above this many elements dot's layout takes minutes (3 000 steps:
