@@ -238,4 +238,22 @@ struct OutputAndImportCLITests {
         #expect(try CLITests.run(["export", "p.flow", "--to", "svg"], in: folder).status == 64)
         #expect(try CLITests.run(["import", "p.bpmn", "--scenario", "missing.json"], in: folder).status == 1)
     }
+
+    /// Two runs over the bundled workflows write byte-identical files
+    /// (analysis runs on several threads; Graphviz's cluster order used to
+    /// follow heap addresses and differed between runs).
+    @Test func twoRunsWriteTheSameBytes() throws {
+        let folder = try CLITests.temporaryFolder()
+        for run in ["one", "two"] {
+            let r = try CLITests.run(["analyze", "--runs", "200", "--quiet", "--out", folder.appendingPathComponent(run).path])
+            #expect(r.status == 0)
+        }
+        let files = try #require(FileManager.default.subpaths(atPath: folder.appendingPathComponent("one").path)).sorted()
+        #expect(files.count > 30)
+        for file in files {
+            let a = FileManager.default.contents(atPath: folder.appendingPathComponent("one/\(file)").path)
+            let b = FileManager.default.contents(atPath: folder.appendingPathComponent("two/\(file)").path)
+            #expect(a == b, "\(file) differs between two runs")
+        }
+    }
 }
