@@ -9,19 +9,10 @@ import Foundation
 /// workflow: lanes become actors; every kind of task a step; start, end and
 /// intermediate events are dropped with their flows joined; embedded
 /// sub-processes are flattened; gateways become the language's decisions and
-/// parallel splits and joins (below). Probabilities are equal shares and
-/// durations zero, each reported as a warning to fill in.
+/// parallel splits and joins (below). Probabilities and durations come from
+/// a Prosimos scenario when one is given; otherwise probabilities are equal
+/// shares and durations zero, each reported as a warning to fill in.
 public enum BPMNImport {
-    public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
-        public var message: String
-        public var description: String { message }
-    }
-
-    public struct Result: Sendable {
-        public var workflow: Workflow
-        public var warnings: [String]
-    }
-
     static let taskKinds: Set<String> = [
         "task", "userTask", "serviceTask", "manualTask", "businessRuleTask", "scriptTask", "sendTask", "receiveTask", "callActivity",
     ]
@@ -39,7 +30,7 @@ public enum BPMNImport {
         var isStart = false
     }
 
-    public static func read(_ data: Data, name fallback: String, scenario: ProsimosScenario.Scenario? = nil) throws(ImportError) -> Result {
+    public static func read(_ data: Data, name fallback: String, scenario: ProsimosScenario.Scenario? = nil) throws(ImportError) -> Imported {
         let reader = Reader()
         // A stream is fed to libxml2 in chunks; one 10 MB chunk or more
         // would be refused as a "huge input lookup".
@@ -61,7 +52,7 @@ public enum BPMNImport {
 
     // MARK: Building the workflow
 
-    static func build(_ r: Reader, name: String, scenario: ProsimosScenario.Scenario?) throws(ImportError) -> Result {
+    static func build(_ r: Reader, name: String, scenario: ProsimosScenario.Scenario?) throws(ImportError) -> Imported {
         var warnings: [String] = []
         var nodes = r.nodes
         var endSteps = Set<String>()
@@ -220,7 +211,7 @@ public enum BPMNImport {
         }
         let startIndices = starts.compactMap { stepIDs[$0].flatMap { index[$0] } }
         let workflow = Workflow(name: oneLine(name), actors: actors, steps: steps, arrows: arrows, starts: startIndices.isEmpty ? nil : startIndices)
-        return Result(workflow: workflow, warnings: warnings)
+        return Imported(workflow: workflow, warnings: warnings)
     }
 
     static func note(_ kind: String, _ node: Node, _ warnings: inout [String]) {

@@ -24,11 +24,6 @@ import Foundation
 /// round trip gives the three points back exactly). A step's wait is added
 /// to its duration (Prosimos has one time per task).
 public enum ProsimosScenario {
-    public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible {
-        public var message: String
-        public var description: String { message }
-    }
-
     /// What a scenario says, by BPMN element ID.
     public struct Scenario: Sendable {
         /// Probability of each sequence flow leaving an exclusive gateway.
@@ -44,18 +39,18 @@ public enum ProsimosScenario {
 
     // MARK: Reading
 
-    public static func read(_ data: Data) throws(ScenarioError) -> Scenario {
+    public static func read(_ data: Data) throws(ImportError) -> Scenario {
         let root: Any
         do { root = try JSONSerialization.jsonObject(with: data) } catch {
-            throw ScenarioError(message: "the scenario is not valid JSON: \(error.localizedDescription)")
+            throw ImportError(message: "the scenario is not valid JSON: \(error.localizedDescription)")
         }
-        guard let object = root as? [String: Any] else { throw ScenarioError(message: "the scenario is not a JSON object") }
+        guard let object = root as? [String: Any] else { throw ImportError(message: "the scenario is not a JSON object") }
         var scenario = Scenario()
         for g in object["gateway_branching_probabilities"] as? [[String: Any]] ?? [] {
             for p in g["probabilities"] as? [[String: Any]] ?? [] {
                 guard let path = p["path_id"] as? String, let value = number(p["value"]) else { continue }
                 guard value >= 0, value <= 1 else {
-                    throw ScenarioError(message: "gateway '\(g["gateway_id"] as? String ?? "?")': probability \(value) of '\(path)' is not between 0 and 1")
+                    throw ImportError(message: "gateway '\(g["gateway_id"] as? String ?? "?")': probability \(value) of '\(path)' is not between 0 and 1")
                 }
                 scenario.flowProbabilities[path] = value
             }
@@ -63,7 +58,7 @@ public enum ProsimosScenario {
         for t in object["task_resource_distribution"] as? [[String: Any]] ?? [] {
             guard let task = t["task_id"] as? String, let first = (t["resources"] as? [[String: Any]])?.first else { continue }
             guard let name = first["distribution_name"] as? String else {
-                throw ScenarioError(message: "task '\(task)': no distribution_name")
+                throw ImportError(message: "task '\(task)': no distribution_name")
             }
             let params = (first["distribution_params"] as? [Any] ?? []).map { p in
                 number((p as? [String: Any])?["value"] ?? p)
@@ -80,19 +75,19 @@ public enum ProsimosScenario {
     }
 
     /// One distribution (seconds) as a time estimate (hours).
-    static func estimate(_ name: String, _ p: [Double], task: String) throws(ScenarioError) -> TimeEstimate {
+    static func estimate(_ name: String, _ p: [Double], task: String) throws(ImportError) -> TimeEstimate {
         let needed = ["fix": 1, "uniform": 2, "expon": 1, "norm": 2, "lognorm": 2, "gamma": 2][name]
         guard let needed else {
-            throw ScenarioError(message: "task '\(task)': distribution '\(name)' is not one flowcut reads (fix, uniform, norm, expon, lognorm, gamma)")
+            throw ImportError(message: "task '\(task)': distribution '\(name)' is not one flowcut reads (fix, uniform, norm, expon, lognorm, gamma)")
         }
         guard p.count >= needed, p.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
-            throw ScenarioError(message: "task '\(task)': \(name) needs \(needed) or more non-negative parameters, found \(p)")
+            throw ImportError(message: "task '\(task)': \(name) needs \(needed) or more non-negative parameters, found \(p)")
         }
         let h = p.map { $0 / hour }
         switch name {
         case "fix": return .single(h[0])
         case "uniform":
-            guard h[1] >= h[0] else { throw ScenarioError(message: "task '\(task)': uniform minimum \(p[0]) is above its maximum \(p[1])") }
+            guard h[1] >= h[0] else { throw ImportError(message: "task '\(task)': uniform minimum \(p[0]) is above its maximum \(p[1])") }
             return h[1] == h[0] ? .single(h[0]) : .range(min: h[0], max: h[1])
         default:
             let mean = h[0]

@@ -6,17 +6,6 @@ import SwiftCSV
 /// time), as CSV with Vietnamese or English headers, turned into a workflow
 /// whose steps run in the order of the table.
 public enum PublishedTable {
-    public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
-        public var message: String
-        public var description: String { message }
-    }
-
-    /// What came in, and what the reviewer should look at.
-    public struct Result: Sendable {
-        public var workflow: Workflow
-        public var warnings: [String]
-    }
-
     /// Accepted headers, compared without case, spaces or parentheses.
     static let columns: [(key: String, names: [String])] = [
         ("step", ["bước", "step", "stt", "no"]),
@@ -29,7 +18,7 @@ public enum PublishedTable {
         String(header.lowercased().filter { !$0.isWhitespace && $0 != "(" && $0 != ")" && $0 != "\u{FEFF}" })
     }
 
-    public static func read(_ text: String, name: String) throws(ImportError) -> Result {
+    public static func read(_ text: String, name: String) throws(ImportError) -> Imported {
         let csv: CSV<Enumerated>
         do { csv = try CSV<Enumerated>(string: text) } catch {
             throw ImportError(message: "this is not a CSV table: \(error)")
@@ -77,7 +66,7 @@ public enum PublishedTable {
         }
         guard !steps.isEmpty else { throw ImportError(message: "the table has no step") }
         let arrows = (0..<(steps.count - 1)).map { Arrow(from: $0, to: $0 + 1) }
-        return Result(workflow: Workflow(name: name, actors: actors, steps: steps, arrows: arrows), warnings: warnings)
+        return Imported(workflow: Workflow(name: name, actors: actors, steps: steps, arrows: arrows), warnings: warnings)
     }
 
     /// Working hours in "0,5 ngày", "04 giờ", "13 ngày làm việc", "2 days",

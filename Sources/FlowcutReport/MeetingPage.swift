@@ -12,15 +12,7 @@ public enum MeetingPage {
         let w = a.workflow
         let x = report.words
         let t = WorkingTime(workdayHours: w.workdayHours, words: x)
-        var h = """
-            <!DOCTYPE html>
-            <html lang="\(x.language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(w.name))</title>
-            <style>
-            body { font-family: "DejaVu Sans", sans-serif; margin: 1.5rem; color: #1f2328; font-size: 18px; }
+        var h = pageHead(title: w.name, language: x.language) + """
             h1 { font-size: 1.6rem; margin: 0 0 .3rem; } h2 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
             .facts { color: #57606a; margin-bottom: 1rem; }
             .pair { display: flex; gap: 1rem; align-items: flex-start; }
@@ -97,6 +89,22 @@ public enum MeetingPage {
 
     /// Text for HTML: `& < > " '` escaped.
     public static func escape(_ s: String) -> String { Escape.markup(s) }
+
+    /// The start of every page flowcut writes, up to the first rule of its
+    /// style sheet (the page adds its own rules, then closes the head).
+    static func pageHead(title: String, language: ReportLanguage) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        body { font-family: "DejaVu Sans", sans-serif; margin: 1.5rem; color: #1f2328; font-size: 18px; }
+
+        """
+    }
 
     /// An SVG document as an element of the page: without its XML
     /// declaration, doctype and comments (Graphviz escapes the text inside).

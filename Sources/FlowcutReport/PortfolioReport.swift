@@ -126,15 +126,7 @@ public struct PortfolioReport: Sendable {
         let p = portfolio
         let x = words
         let e = MeetingPage.escape
-        var h = """
-            <!DOCTYPE html>
-            <html lang="\(x.language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(x.review))</title>
-            <style>
-            body { font-family: "DejaVu Sans", sans-serif; margin: 1.5rem; color: #1f2328; font-size: 18px; }
+        var h = MeetingPage.pageHead(title: x.review, language: x.language) + """
             h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 1.5rem; }
             table { border-collapse: collapse; } th, td { border-bottom: 1px solid #d0d7de; padding: .3rem .7rem; text-align: right; }
             th:first-child, td:first-child { text-align: left; }

@@ -51,7 +51,7 @@ struct Import: ParsableCommand {
                     throw ExitCode(1)
                 }
             }
-            let result: BPMNImport.Result
+            let result: Imported
             do {
                 result = try BPMNImport.read(Data(bytes), name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, scenario: times)
             } catch {
@@ -69,7 +69,7 @@ struct Import: ParsableCommand {
             throw ExitCode(1)
         }
         let procedure = name ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
-        let result: PublishedTable.Result
+        let result: Imported
         do { result = try PublishedTable.read(text, name: procedure) } catch {
             Terminal.fail("\(file): \(error.message)")
             throw ExitCode(1)

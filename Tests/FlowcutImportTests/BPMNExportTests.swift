@@ -212,7 +212,7 @@ struct BPMNExportTests {
             (#"{"gateway_branching_probabilities": [{"gateway_id": "g", "probabilities": [{"path_id": "f", "value": 1.5}]}]}"#, "not between 0 and 1"),
         ]
         for (text, expected) in cases {
-            #expect(throws: ProsimosScenario.ScenarioError.self) { try ProsimosScenario.read(Data(text.utf8)) }
+            #expect(throws: ImportError.self) { try ProsimosScenario.read(Data(text.utf8)) }
             do { _ = try ProsimosScenario.read(Data(text.utf8)) } catch { #expect(error.message.contains(expected), "\(error.message)") }
         }
     }

@@ -61,7 +61,7 @@ struct PublishedTableTests {
     }
 
     @Test func errorsSayWhatIsWrong() {
-        #expect(throws: PublishedTable.ImportError.self) { try PublishedTable.read("A,B\n1,2\n", name: "P") }
+        #expect(throws: ImportError.self) { try PublishedTable.read("A,B\n1,2\n", name: "P") }
         do {
             _ = try PublishedTable.read("Bước,Nội dung công việc,Thời gian\n1,Tiếp nhận,ba ngày\n", name: "P")
             Issue.record("accepted")
