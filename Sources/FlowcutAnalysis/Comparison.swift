@@ -9,8 +9,6 @@ public struct Comparison: Sendable {
     public var changes: [Change]
     public var before: ProcedureAnalysis
     public var after: ProcedureAnalysis
-    /// The after workflow as a .flow file.
-    public var afterText: String
 
     public var savedMainLeadTime: Double { before.mainLeadTime - after.mainLeadTime }
     public var savedExpectedLeadTime: Double? {
@@ -35,11 +33,23 @@ public struct Comparison: Sendable {
     public var staffHoursPerYear: Double { savedWorkHours * volume }
 
     /// Applies `changes` and analyses the result with the before options.
+    /// The changes are applied on the model (`applyForMeasuring`); only when
+    /// one fails is the proposal applied again the printing way, for its
+    /// error on the change's line.
     public static func make(_ before: ProcedureAnalysis, proposal: String, changes: [Change]) -> Result<Comparison, ApplyError> {
-        ProposalApplier.apply(changes, to: before.workflow).map { applied in
+        var after: Workflow? = before.workflow
+        for change in changes {
+            after = after.flatMap { ProposalApplier.applyForMeasuring(change.action, to: $0) }
+        }
+        if let after, !changes.isEmpty {
+            return .success(Comparison(
+                proposal: proposal, changes: changes, before: before,
+                after: Analyzer.analyze(after, options: before.options)))
+        }
+        return ProposalApplier.apply(changes, to: before.workflow).map { applied in
             Comparison(
                 proposal: proposal, changes: changes, before: before,
-                after: Analyzer.analyze(applied.workflow, options: before.options), afterText: applied.text)
+                after: Analyzer.analyze(applied.workflow, options: before.options))
         }
     }
 }

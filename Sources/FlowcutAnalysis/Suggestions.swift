@@ -36,8 +36,8 @@ public enum Suggester {
             }
         }
         let measured = candidates.concurrentMap { item -> (Int, Suggestion)? in
-            guard case .success(let applied) = ProposalApplier.apply([Change(item.candidate.change)], to: w, layout: false) else { return nil }
-            let after = Analyzer.analyze(applied.workflow, options: before.options)
+            guard let applied = ProposalApplier.applyForMeasuring(item.candidate.change, to: w) else { return nil }
+            let after = Analyzer.analyze(applied, options: before.options)
             let saving = before.comparableLeadTime - after.comparableLeadTime
             return (item.rank, Suggestion(
                 rule: item.rule.description.id, change: item.candidate.change, statement: item.statement,
@@ -63,8 +63,8 @@ public enum Suggester {
         for s in suggestions where !s.isTargetOnly {
             guard !chosen.contains(where: { $0.action.conflicts(with: s.change) }) else { continue }
             let change = Change(s.change, reason: s.reason)
-            guard case .success(let applied) = ProposalApplier.apply([change], to: current, layout: false) else { continue }
-            current = applied.workflow
+            guard let applied = ProposalApplier.applyForMeasuring(change.action, to: current) else { continue }
+            current = applied
             chosen.append(change)
         }
         return chosen

@@ -46,6 +46,53 @@ public enum ProposalApplier {
         return .success(current)
     }
 
+    /// One change applied for measuring: the same workflow as `apply`
+    /// gives (without source positions or proposals), or nil where `apply`
+    /// fails — but without printing the process and reading it back. The
+    /// decisions' shares are rounded as the printed text would round them,
+    /// and the checks that reading back would make (decisions adding up,
+    /// loops with a way out, every step reached) are made on the model.
+    /// The suggester measures every candidate this way; a test compares it
+    /// with `apply` on every bundled workflow and many changes.
+    public static func applyForMeasuring(_ action: ChangeAction, to workflow: Workflow) -> Workflow? {
+        var draft = Draft(workflow)
+        do { try draft.apply(action) } catch { return nil }
+        var (steps, arrows, starts) = draft.parts()
+        guard !steps.isEmpty, !starts.isEmpty else { return nil }
+        // Without arrows, reading back gives the implicit sequence: leave
+        // that rare case to the printing path.
+        if arrows.isEmpty && steps.count > 1 {
+            guard case .success(let applied) = apply([Change(action)], to: workflow, layout: false) else { return nil }
+            return applied.workflow
+        }
+        // The shares as read back from the printed percentages.
+        let graph = FlowGraph(stepCount: steps.count, arrows: arrows)
+        let written = WorkflowPrinter.writtenPercents(stepCount: steps.count, arrows: arrows, graph: graph)
+        for (a, text) in written.enumerated() {
+            arrows[a].writtenProbability = text.map { Double($0.dropLast())! / 100 }
+            arrows[a].probability = 1
+        }
+        for s in steps.indices {
+            let out = graph.outgoing(s)
+            guard out.contains(where: { arrows[$0].writtenProbability != nil }) else { continue }
+            var sum = 0.0, unwritten = 0
+            for a in out {
+                if let p = arrows[a].writtenProbability { sum += p } else { unwritten += 1 }
+            }
+            if unwritten == 0, abs(sum - 1) > 1e-9 { return nil }
+            if sum > 1 + 1e-9 { return nil }
+            let share = unwritten > 0 ? max(0, 1 - sum) / Double(unwritten) : 0
+            for a in out { arrows[a].probability = arrows[a].writtenProbability ?? share }
+        }
+        let w = Workflow(
+            name: workflow.name, code: workflow.code, agency: workflow.agency, field: workflow.field,
+            deadline: workflow.deadline, target: workflow.target, service: workflow.service,
+            workdayHours: workflow.workdayHours, dossiers: workflow.dossiers, actors: workflow.actors,
+            steps: steps, arrows: arrows, starts: starts)
+        guard w.loopsWithoutWayOut().isEmpty, !w.reachable.contains(false) else { return nil }
+        return w
+    }
+
     /// Applies the proposal named `name` of the workflow.
     public static func apply(proposal name: String, to workflow: Workflow) -> Result<AppliedProposal, ApplyError>? {
         guard let proposal = workflow.proposals.first(where: { $0.name == name }) else { return nil }
@@ -225,18 +272,24 @@ struct Draft {
         }
     }
 
-    /// The draft as a workflow with `template`'s header.
-    func workflow(like template: Workflow) -> Workflow {
+    /// Steps, arrows and starts by index.
+    func parts() -> (steps: [Step], arrows: [Arrow], starts: [Int]) {
         var index: [String: Int] = [:]
         for (i, s) in steps.enumerated() { index[s.id] = i }
         let arrows = links.map { l in
             Arrow(from: index[l.from]!, to: index[l.to]!, writtenProbability: l.probability, probability: l.probability ?? 1, label: l.label)
         }
+        return (steps, arrows, starts.compactMap { index[$0] })
+    }
+
+    /// The draft as a workflow with `template`'s header.
+    func workflow(like template: Workflow) -> Workflow {
+        let (steps, arrows, starts) = parts()
         return Workflow(
             name: template.name, code: template.code, agency: template.agency, field: template.field,
             deadline: template.deadline, target: template.target, service: template.service,
             workdayHours: template.workdayHours, dossiers: template.dossiers, actors: template.actors,
-            steps: steps, arrows: arrows, starts: starts.compactMap { index[$0] })
+            steps: steps, arrows: arrows, starts: starts)
     }
 }
 

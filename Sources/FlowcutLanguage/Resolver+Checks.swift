@@ -45,28 +45,8 @@ extension Resolver {
     /// 2. A loop made of possible arrows must have a possible arrow out of it,
     ///    or a case inside it never ends.
     mutating func checkLoops(_ workflow: Workflow) {
-        guard !workflow.reworkLoops.isEmpty else { return }
-        let arrows = workflow.arrows
-        let graph = workflow.graph
-        let possible = { (a: Int) in arrows[a].probability > 0 }
-        var branching = [Bool](repeating: false, count: workflow.steps.count)
-        for s in workflow.reworkLoops.joined() where workflow.isDecision(s) {
-            branching[s] = graph.outgoing(s).count { possible($0) } >= 2
-        }
-        let withoutExit = { (a: Int) in possible(a) && !branching[arrows[a].from] }
-        var reported = Set<Int>()
-        for component in workflow.loops(through: withoutExit) {
-            let cycle = workflow.cycle(in: component, through: withoutExit)
-            reportLoop(workflow, cycle: cycle, "rework loop with no way out")
-            reported.formUnion(component)
-        }
-        for component in workflow.reworkLoops where reported.isDisjoint(with: component) {
-            let members = Set(component)
-            let leaves = component.contains { s in graph.outgoing(s).contains { possible($0) && !members.contains(arrows[$0].to) } }
-            if !leaves {
-                let cycle = workflow.cycle(in: component, through: possible)
-                reportLoop(workflow, cycle: cycle, "loop with no arrow out of it")
-            }
+        for problem in workflow.loopsWithoutWayOut() {
+            reportLoop(workflow, cycle: problem.cycle, problem.what)
         }
     }
 

@@ -43,17 +43,7 @@ public enum WorkflowPrinter {
             lines.append("start " + w.starts.map { w.steps[$0].id }.joined(separator: " "))
         }
         if !w.arrows.isEmpty { lines.append("") }
-        // Each decision's shares as printed; when they do not add up to
-        // exactly 100% once read back, its last arrow takes the rest.
-        var written = [String?](repeating: nil, count: w.arrows.count)
-        for s in w.steps.indices where w.isDecision(s) {
-            let out = Array(w.graph.outgoing(s))
-            let texts = out.map { percent(w.arrows[$0].probability) }
-            let sum = texts.reduce(0.0) { $0 + Double($1.dropLast())! / 100 }
-            for (k, a) in out.enumerated() where abs(sum - 1) <= 1e-12 || out.count == 1 || k < out.count - 1 {
-                written[a] = texts[k]
-            }
-        }
+        let written = writtenPercents(w)
         // Consecutive arrows that continue one another make one chain.
         var chain = ""
         var chainEnd = -1
@@ -70,6 +60,25 @@ public enum WorkflowPrinter {
         if !chain.isEmpty { lines.append(chain) }
         let plain = lines.joined(separator: "\n") + "\n"
         return layout ? Formatter.format(Parser.parse(SourceFile(path: "", text: plain))) : plain
+    }
+
+    /// Each decision's shares as printed; when they do not add up to
+    /// exactly 100% once read back, its last arrow takes the rest (no text).
+    static func writtenPercents(_ w: Workflow) -> [String?] {
+        writtenPercents(stepCount: w.steps.count, arrows: w.arrows, graph: w.graph)
+    }
+
+    static func writtenPercents(stepCount: Int, arrows: [Arrow], graph: FlowGraph) -> [String?] {
+        var written = [String?](repeating: nil, count: arrows.count)
+        for s in 0..<stepCount where graph.outgoing(s).contains(where: { arrows[$0].writtenProbability != nil }) {
+            let out = Array(graph.outgoing(s))
+            let texts = out.map { percent(arrows[$0].probability) }
+            let sum = texts.reduce(0.0) { $0 + Double($1.dropLast())! / 100 }
+            for (k, a) in out.enumerated() where abs(sum - 1) <= 1e-12 || out.count == 1 || k < out.count - 1 {
+                written[a] = texts[k]
+            }
+        }
+        return written
     }
 
     /// Hours exactly as Swift prints a Double (reads back to the same value).

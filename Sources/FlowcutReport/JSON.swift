@@ -70,6 +70,8 @@ public indirect enum JSON: Sendable, Equatable {
 
     /// RFC 8259 string escaping; everything else as UTF-8.
     static func quote(_ s: String) -> String {
+        // Most strings need no escape: copy them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {
