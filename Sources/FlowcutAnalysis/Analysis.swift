@@ -36,6 +36,16 @@ public struct ProcedureAnalysis: Sendable {
     /// Arrows of the main scenario between steps of different actors.
     public let handoffArrows: [Int]
     public let actors: [ActorWork]
+    /// What the suggester needs to measure changes without running every
+    /// case again (`Analyzer.analyze(_:options:keepingTrace:)`); large, so
+    /// drop it (`withoutTrace`) once the suggestions are made.
+    var trace: SimulationTrace?
+
+    public var withoutTrace: ProcedureAnalysis {
+        var copy = self
+        copy.trace = nil
+        return copy
+    }
 
     public var mainLeadTime: Double { criticalPath.leadTime }
     public var handoffs: Int { handoffArrows.count }
@@ -68,13 +78,16 @@ public struct ProcedureAnalysis: Sendable {
 }
 
 public enum Analyzer {
-    public static func analyze(_ w: Workflow, options: AnalysisOptions = AnalysisOptions()) -> ProcedureAnalysis {
+    /// - Parameter keepingTrace: keep the simulation's trace for measuring
+    ///   suggestions (`Suggester`, `SavingsMeter`).
+    public static func analyze(_ w: Workflow, options: AnalysisOptions = AnalysisOptions(), keepingTrace: Bool = false) -> ProcedureAnalysis {
         let structure = ProcessStructure(w)
         let scenario = MainScenario(w, structure)
         let times = w.steps.map(\.meanTime)
         let path = CriticalPath(w, structure, scenario, time: times)
-        let simulation = options.runs > 0
-            ? Simulator(w, structure).run(runs: options.runs, seed: options.seed) : nil
+        let simulated = options.runs > 0
+            ? Simulator(w, structure).run(runs: options.runs, seed: options.seed, tracing: keepingTrace) : nil
+        let simulation = simulated?.result
         var handoffs: [Int] = []
         for (a, arrow) in w.arrows.enumerated() where scenario.follows[a] {
             if let x = w.steps[arrow.from].actor, let y = w.steps[arrow.to].actor, x != y { handoffs.append(a) }
@@ -105,6 +118,6 @@ public enum Analyzer {
         }
         return ProcedureAnalysis(
             workflow: w, options: options, structure: structure, scenario: scenario, criticalPath: path,
-            stepTimes: times, simulation: simulation, handoffArrows: handoffs, actors: actors)
+            stepTimes: times, simulation: simulation, handoffArrows: handoffs, actors: actors, trace: simulated?.trace)
     }
 }

@@ -8,37 +8,58 @@ import FlowcutCore
     import Foundation
 #endif
 
-/// xoshiro256** (Blackman and Vigna), seeded through SplitMix64: the same
-/// seed gives the same numbers on every machine.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
-    private var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
+/// Where the simulation's random numbers come from: every draw has a key —
+/// the case, the step (by its ID), the step's visit in that case, and what
+/// is drawn (wait, duration, branch) — and comes from its own SplitMix64
+/// stream seeded by that key (Steele, Lea and Flood, 2014). So the same
+/// seed gives the same numbers on every machine, and two versions of a
+/// process draw the same numbers for the steps they share: the before and
+/// after analyses of a change differ by the change, not by noise (common
+/// random numbers), and a change can be measured by redrawing only the
+/// steps it touches.
+public enum DrawKey {
+    public static let wait: UInt64 = 0
+    public static let duration: UInt64 = 1
+    public static let branch: UInt64 = 2
 
-    public init(seed: UInt64) {
-        var x = seed
-        func splitMix() -> UInt64 {
-            x &+= 0x9E37_79B9_7F4A_7C15
-            var z = x
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        s0 = splitMix()
-        s1 = splitMix()
-        s2 = splitMix()
-        s3 = splitMix()
+    /// SplitMix64's finaliser: a bijection that mixes every bit.
+    @inline(__always)
+    public static func mix(_ x: UInt64) -> UInt64 {
+        var z = x
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A step's key: 64-bit FNV-1a of its ID.
+    public static func step(_ id: String) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return mix(h)
     }
 
     @inline(__always)
+    public static func simulatedCase(_ index: Int, seed: UInt64) -> UInt64 {
+        mix(mix(seed) &+ UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15)
+    }
+
+    /// The stream of one draw.
+    @inline(__always)
+    public static func stream(case c: UInt64, step: UInt64, visit: Int, _ what: UInt64) -> DrawStream {
+        DrawStream(state: mix(mix(c ^ step) &+ (UInt64(truncatingIfNeeded: visit) << 2 | what)))
+    }
+}
+
+/// SplitMix64 from a given state.
+public struct DrawStream: RandomNumberGenerator, Sendable {
+    var state: UInt64
+
+    public init(state: UInt64) { self.state = state }
+
+    @inline(__always)
     public mutating func next() -> UInt64 {
-        let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
-        let t = s1 << 17
-        s2 ^= s0
-        s3 ^= s1
-        s1 ^= s2
-        s0 ^= s3
-        s2 ^= t
-        s3 = s3 << 45 | s3 >> 19
-        return result
+        state &+= 0x9E37_79B9_7F4A_7C15
+        return DrawKey.mix(state)
     }
 
     /// Uniform in [0, 1), 53 random bits.
@@ -107,8 +128,10 @@ public enum TimeDistribution: Sendable, Hashable {
         }
     }
 
+    public var isConstant: Bool { if case .constant = self { true } else { false } }
+
     @inline(__always)
-    public func draw(_ random: inout SeededRandom) -> Double {
+    public func draw(_ random: inout DrawStream) -> Double {
         switch self {
         case .constant(let v): v
         case .uniform(let lo, let hi): lo + (hi - lo) * random.unit()

@@ -58,6 +58,8 @@ public struct Simulator: Sendable {
     public static let loopLimit = 1_000
 
     let n: Int
+    /// Each step's key for its draws (`DrawKey.step`).
+    let stepKeys: [UInt64]
     let duration: [TimeDistribution]
     let wait: [TimeDistribution]
     let isDecision: [Bool]
@@ -83,6 +85,7 @@ public struct Simulator: Sendable {
 
     public init(_ w: Workflow, _ structure: ProcessStructure) {
         n = w.steps.count
+        stepKeys = w.steps.map { DrawKey.step($0.id) }
         duration = w.steps.map { TimeDistribution($0.duration) }
         wait = w.steps.map { TimeDistribution($0.wait) }
         isDecision = (0..<n).map { w.isDecision($0) }
@@ -161,15 +164,22 @@ public struct Simulator: Sendable {
 
     /// Runs `runs` cases from `seed`.
     public func run(runs: Int, seed: UInt64) -> SimulationResult {
-        var random = SeededRandom(seed: seed)
+        run(runs: runs, seed: seed, tracing: false).result
+    }
+
+    /// Runs `runs` cases from `seed`; with `tracing`, also what measuring a
+    /// change without running the cases again needs (nil when too large).
+    func run(runs: Int, seed: UInt64, tracing: Bool) -> (result: SimulationResult, trace: SimulationTrace?) {
         var leadTimes: [Double] = []
         leadTimes.reserveCapacity(runs)
         var totalVisits = [Int](repeating: 0, count: n)
         var visitedCases = [Int](repeating: 0, count: n)
         var stopped = 0
         var state = CaseState(n: n)
-        for _ in 0..<runs {
-            if let lead = runCase(&state, &random) {
+        var trace = tracing && n * runs <= SimulationTrace.maxEntries ? SimulationTrace(steps: n, runs: runs, seed: seed) : nil
+        for c in 0..<runs {
+            let lead = runCase(&state, DrawKey.simulatedCase(c, seed: seed), &trace)
+            if let lead {
                 leadTimes.append(lead)
                 for s in state.touched {
                     totalVisits[s] += Int(state.visits[s])
@@ -178,14 +188,24 @@ public struct Simulator: Sendable {
             } else {
                 stopped += 1
             }
+            if trace != nil { trace!.record(case: c, state.touched, state.visits, completed: lead != nil) }
             state.reset()
         }
         leadTimes.sort()
         let completed = Double(max(leadTimes.count, 1))
-        return SimulationResult(
+        let result = SimulationResult(
             runs: runs, seed: seed, stoppedCases: stopped, leadTimes: leadTimes,
             expectedVisits: totalVisits.map { Double($0) / completed },
             visitProbability: visitedCases.map { Double($0) / completed })
+        return (result, trace?.isUsable == true ? trace : nil)
+    }
+
+    /// A wait or duration of step `s` on its visit `visit` of one case.
+    @inline(__always)
+    func draw(_ d: TimeDistribution, case c: UInt64, step s: Int, visit: Int, _ what: UInt64) -> Double {
+        if case .constant(let v) = d { return v }
+        var stream = DrawKey.stream(case: c, step: stepKeys[s], visit: visit, what)
+        return d.draw(&stream)
     }
 
     /// The state of one case, reused from case to case.
@@ -213,16 +233,23 @@ public struct Simulator: Sendable {
     }
 
     /// One case; its lead time, or nil if it was stopped in a loop.
-    private func runCase(_ st: inout CaseState, _ random: inout SeededRandom) -> Double? {
+    private func runCase(_ st: inout CaseState, _ key: UInt64, _ trace: inout SimulationTrace?) -> Double? {
         var end = 0.0
         var returns = 0
-        for s in starts { startStep(s, at: 0, &st, &random) }
+        var round = st.events.nextOrder
+        for s in starts { startStep(s, at: 0, &st, key) }
         while true {
-            guard let (time, u) = st.events.pop() else {
+            // A step that starts alone and runs with nothing else running
+            // and no join waiting: making it shorter moves all that follows.
+            if trace != nil, st.events.count == 1, st.pending.isEmpty, st.events.firstOrder >= round {
+                trace!.aloneVisits[st.events.steps[0]] += 1
+            }
+            round = st.events.nextOrder
+            guard let (time, u, visit) = st.events.pop() else {
                 // Nothing runs: joins still waiting can only be waiting for
                 // each other; the earliest goes first.
                 guard let j = st.pending.min(by: { st.pendingTime[$0] < st.pendingTime[$1] }) else { break }
-                fire(join: j, &st, &random)
+                fire(join: j, &st, key)
                 continue
             }
             end = max(end, time)
@@ -231,7 +258,8 @@ public struct Simulator: Sendable {
             var chosen = first
             var through = last
             if isDecision[u] {
-                let x = random.unit()
+                var stream = DrawKey.stream(case: key, step: stepKeys[u], visit: visit, DrawKey.branch)
+                let x = stream.unit()
                 while chosen < last - 1 && x >= outCumulative[chosen] { chosen += 1 }
                 through = chosen + 1
             }
@@ -241,22 +269,22 @@ public struct Simulator: Sendable {
                     returns += 1
                     if returns > Self.loopLimit { return nil }
                     if st.pendingMask[v] != 0 { clearPending(v, &st) }
-                    startStep(v, at: time, &st, &random)
+                    startStep(v, at: time, &st, key)
                 } else if forwardIn[v] <= 1 || joinIndex[v] < 0 {
-                    startStep(v, at: time, &st, &random)
+                    startStep(v, at: time, &st, key)
                 } else {
                     if st.pendingMask[v] == 0 { st.pending.append(v) }
                     st.pendingMask[v] |= UInt64(1) << UInt64(outSlot[k])
                     st.pendingTime[v] = max(st.pendingTime[v], time)
                 }
             }
-            if !st.pending.isEmpty { releaseJoins(&st, &random) }
+            if !st.pending.isEmpty { releaseJoins(&st, key) }
         }
         return end
     }
 
     /// Starts every waiting join whose missing predecessors can no longer arrive.
-    private func releaseJoins(_ st: inout CaseState, _ random: inout SeededRandom) {
+    private func releaseJoins(_ st: inout CaseState, _ key: UInt64) {
         var i = 0
         while i < st.pending.count {
             let v = st.pending[i]
@@ -273,17 +301,17 @@ public struct Simulator: Sendable {
                 }
             }
             if missing & reachable == 0 {
-                fire(join: v, &st, &random)
+                fire(join: v, &st, key)
             } else {
                 i += 1
             }
         }
     }
 
-    private func fire(join v: Int, _ st: inout CaseState, _ random: inout SeededRandom) {
+    private func fire(join v: Int, _ st: inout CaseState, _ key: UInt64) {
         let time = st.pendingTime[v]
         clearPending(v, &st)
-        startStep(v, at: time, &st, &random)
+        startStep(v, at: time, &st, key)
     }
 
     private func clearPending(_ v: Int, _ st: inout CaseState) {
@@ -293,11 +321,13 @@ public struct Simulator: Sendable {
     }
 
     @inline(__always)
-    private func startStep(_ s: Int, at time: Double, _ st: inout CaseState, _ random: inout SeededRandom) {
+    private func startStep(_ s: Int, at time: Double, _ st: inout CaseState, _ key: UInt64) {
         if st.visits[s] == 0 { st.touched.append(s) }
+        let visit = Int(st.visits[s])
         st.visits[s] += 1
-        let t = time + wait[s].draw(&random) + duration[s].draw(&random)
-        st.events.push(t, s)
+        let t = time + draw(wait[s], case: key, step: s, visit: visit, DrawKey.wait)
+            + draw(duration[s], case: key, step: s, visit: visit, DrawKey.duration)
+        st.events.push(t, s, visit)
     }
 }
 
@@ -305,14 +335,21 @@ public struct Simulator: Sendable {
 struct EventQueue {
     private var times: [Double] = []
     private(set) var steps: [Int] = []
+    private var visits: [Int] = []
     private var order: [Int] = []
     private var counter = 0
 
     var isEmpty: Bool { times.isEmpty }
+    var count: Int { times.count }
+    /// The push number the next push gets.
+    var nextOrder: Int { counter }
+    /// The push number of the first event (the queue must not be empty).
+    var firstOrder: Int { order[0] }
 
     mutating func removeAll() {
         times.removeAll(keepingCapacity: true)
         steps.removeAll(keepingCapacity: true)
+        visits.removeAll(keepingCapacity: true)
         order.removeAll(keepingCapacity: true)
         counter = 0
     }
@@ -325,12 +362,14 @@ struct EventQueue {
     private mutating func swapAt(_ i: Int, _ j: Int) {
         times.swapAt(i, j)
         steps.swapAt(i, j)
+        visits.swapAt(i, j)
         order.swapAt(i, j)
     }
 
-    mutating func push(_ time: Double, _ step: Int) {
+    mutating func push(_ time: Double, _ step: Int, _ visit: Int) {
         times.append(time)
         steps.append(step)
+        visits.append(visit)
         order.append(counter)
         counter += 1
         var i = times.count - 1
@@ -342,13 +381,15 @@ struct EventQueue {
         }
     }
 
-    mutating func pop() -> (Double, Int)? {
+    /// The earliest finish: its time, step and the step's visit number.
+    mutating func pop() -> (Double, Int, Int)? {
         guard !times.isEmpty else { return nil }
-        let top = (times[0], steps[0])
+        let top = (times[0], steps[0], visits[0])
         let last = times.count - 1
         swapAt(0, last)
         times.removeLast()
         steps.removeLast()
+        visits.removeLast()
         order.removeLast()
         var i = 0
         while true {
@@ -362,4 +403,45 @@ struct EventQueue {
         }
         return top
     }
+}
+
+/// What one simulation leaves for measuring changes without running every
+/// case again (see `SavingsMeter`).
+struct SimulationTrace: Sendable {
+    /// The most visit counts kept (64 MB).
+    static let maxEntries = 32_000_000
+
+    let runs: Int
+    let seed: UInt64
+    /// visits[s * runs + c]: how many times step s ran in case c.
+    var visits: [UInt16]
+    /// Per step: visits on which it started alone and ran with nothing else
+    /// running and no join waiting.
+    var aloneVisits: [Int]
+    var allVisits: [Int]
+    var stoppedCases = 0
+    var overflowed = false
+
+    init(steps: Int, runs: Int, seed: UInt64) {
+        self.runs = runs
+        self.seed = seed
+        visits = Array(repeating: 0, count: steps * runs)
+        aloneVisits = Array(repeating: 0, count: steps)
+        allVisits = Array(repeating: 0, count: steps)
+    }
+
+    mutating func record(case c: Int, _ touched: [Int], _ counts: [Int32], completed: Bool) {
+        if !completed { stoppedCases += 1 }
+        for s in touched {
+            let k = Int(counts[s])
+            allVisits[s] += k
+            if k > Int(UInt16.max) { overflowed = true } else { visits[s * runs + c] = UInt16(k) }
+        }
+    }
+
+    /// Usable when every case completed and every count fitted.
+    var isUsable: Bool { stoppedCases == 0 && !overflowed }
+
+    /// Whether every visit of step s ran alone (true for a step never run).
+    func ranAlone(_ s: Int) -> Bool { aloneVisits[s] == allVisits[s] }
 }

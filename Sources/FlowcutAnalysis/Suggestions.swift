@@ -35,10 +35,17 @@ public enum Suggester {
                 candidates.append((rank, rule, candidate, statement))
             }
         }
+        // The before simulation's trace lets most changes be measured by
+        // redrawing only the steps they touch (SavingsMeter); the others
+        // are simulated again in full. Both use the same keyed draws.
+        let trace = before.trace ?? before.simulation.flatMap { sim in
+            Simulator(w, before.structure).run(runs: sim.runs, seed: sim.seed, tracing: true).trace
+        }
+        let meter = SavingsMeter(before, trace: trace)
         let measured = candidates.concurrentMap { item -> (Int, Suggestion)? in
             guard let applied = ProposalApplier.applyForMeasuring(item.candidate.change, to: w) else { return nil }
-            let after = Analyzer.analyze(applied, options: before.options)
-            let saving = before.comparableLeadTime - after.comparableLeadTime
+            let saving = meter?.saving(item.candidate.change, after: applied)
+                ?? before.comparableLeadTime - Analyzer.analyze(applied, options: before.options).comparableLeadTime
             return (item.rank, Suggestion(
                 rule: item.rule.description.id, change: item.candidate.change, statement: item.statement,
                 reason: item.candidate.reason, savingHours: saving, savingPerYearHours: saving * volume,

@@ -237,6 +237,11 @@ struct Draft {
             if isDecision(b) {
                 throw ApplyMessage("cannot parallel '\(a)' and '\(b)': '\(b)' is a decision, and its branches cannot wait for '\(a)'")
             }
+            // A branch of a decision starts one step: B cannot start with A
+            // there (the branch would be counted twice).
+            if let branch = incoming(a).map({ links[$0] }).first(where: { $0.probability != nil }) {
+                throw ApplyMessage("cannot parallel '\(a)' and '\(b)': '\(a)' is a branch of the decision at '\(branch.from)', and a branch starts one step")
+            }
             links.remove(at: ab)
             // B waits for A's predecessors instead of A…
             for k in incoming(a) {

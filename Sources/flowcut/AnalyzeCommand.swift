@@ -151,8 +151,11 @@ struct Outcome: Sendable {
     var missingProposal: String?
 
     static func make(_ w: Workflow, options: AnalysisOptions, choice: Choice, withSuggestions: Bool = true) -> Outcome {
-        let before = Analyzer.analyze(w, options: options)
-        let suggestions = withSuggestions ? Suggester.suggestions(before) : []
+        // The trace lets the suggester measure most changes without running
+        // the cases again; it is large, so it goes once they are measured.
+        let traced = Analyzer.analyze(w, options: options, keepingTrace: withSuggestions)
+        let suggestions = withSuggestions ? Suggester.suggestions(traced) : []
+        let before = traced.withoutTrace
         let suggested = Suggester.suggestedChanges(suggestions, to: w)
         var outcome = Outcome(before: before, suggestions: suggestions, comparisons: [])
         // ANALYSIS.md: the named proposal; else the file's first; else the suggested changes.

@@ -16,7 +16,7 @@ struct Suggest: ParsableCommand {
 
     func run() throws {
         let (_, w) = try Inputs.workflow(file)
-        let before = Analyzer.analyze(w, options: simulation.analysis)
+        let before = Analyzer.analyze(w, options: simulation.analysis, keepingTrace: true)
         let suggestions = Suggester.suggestions(before)
         let chosen = Suggester.suggestedChanges(suggestions, to: w)
         if suggestions.isEmpty {

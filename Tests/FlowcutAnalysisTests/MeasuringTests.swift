@@ -79,3 +79,72 @@ import Testing
         #expect(proposals >= 3)
     }
 }
+
+/// The savings meter (redrawing only the steps a change touches) against
+/// simulating the after process in full, with the same keyed draws.
+@Suite struct SavingsMeterTests {
+    /// A random procedure: a line of steps with parallel blocks, decisions
+    /// that rejoin, rework loops, and fixed, ranged and three-point times.
+    static func randomFlow(_ seed: UInt64) -> String {
+        var g = DrawStream(state: seed)
+        func pick(_ n: Int) -> Int { Int(g.next() % UInt64(n)) }
+        let times = ["2h", "1h..3h", "1h..2h..6h", "4h", "0,5d..1d", "30m", "1h..4h..5h"]
+        var steps: [String] = [], arrows: [String] = []
+        func step(_ id: String) {
+            var line = "step \(id) \"\(id)\" by \(["a", "b"][pick(2)]) \(times[pick(times.count)])"
+            if pick(5) == 0 { line += " wait \(["1h", "2h..4h"][pick(2)])" }
+            steps.append(line)
+        }
+        let length = 3 + pick(6)
+        step("s0")
+        for i in 1...length {
+            let prev = "s\(i - 1)", cur = "s\(i)"
+            step(cur)
+            switch pick(6) {
+            case 0:
+                step("p\(i)a"); step("p\(i)b")
+                arrows += ["\(prev) -> p\(i)a -> \(cur)", "\(prev) -> p\(i)b -> \(cur)"]
+            case 1:
+                step("d\(i)")
+                arrows += ["\(prev) -> \(cur) \(10 + pick(70))%", "\(prev) -> d\(i)", "d\(i) -> \(cur)"]
+            case 2 where i < length:
+                // cur sends the dossier back with a chance; its arrow on
+                // (written by the next step) takes the rest.
+                step("r\(i)")
+                arrows += ["\(prev) -> \(cur)", "\(cur) -> r\(i) \(5 + pick(30))%", "r\(i) -> \(prev)"]
+            default:
+                arrows.append("\(prev) -> \(cur)")
+            }
+        }
+        return "procedure \"R\"\n  dossiers 2023 online 10 paper 90\nactor a \"A\"\nactor b \"B\"\n"
+            + steps.joined(separator: "\n") + "\n" + arrows.joined(separator: "\n") + "\n"
+    }
+
+    @Test func meterEqualsAFullSimulation() throws {
+        let options = AnalysisOptions(runs: 300, seed: 99)
+        var metered: [String: Int] = [:], simulated = 0
+        var workflows = try MeasuringTests.bundled().map(\.1)
+        for seed in 1...40 { workflows.append(try workflow(Self.randomFlow(UInt64(seed)))) }
+        for w in workflows {
+            let before = Analyzer.analyze(w, options: options, keepingTrace: true)
+            guard let meter = SavingsMeter(before, trace: before.trace) else { continue }
+            for change in MeasuringTests.changes(w) {
+                guard let after = ProposalApplier.applyForMeasuring(change, to: w) else { continue }
+                guard let fast = meter.saving(change, after: after) else {
+                    simulated += 1
+                    continue
+                }
+                let full = before.simulation!.expectedLeadTime - Analyzer.analyze(after, options: options).simulation!.expectedLeadTime
+                let statement = WorkflowPrinter.statement(change, workdayHours: 8)
+                #expect(abs(fast - full) <= 1e-9 * max(1, before.simulation!.expectedLeadTime), "\(w.name) \(statement): \(fast) vs \(full)")
+                metered[change.keyword, default: 0] += 1
+            }
+        }
+        // Every kind the meter handles was exercised, and some changes were
+        // left to the full simulation.
+        for kind in ["cut", "shorten", "merge", "parallel", "online"] {
+            #expect(metered[kind, default: 0] >= 20, "\(kind): \(metered[kind, default: 0])")
+        }
+        #expect(simulated >= 50)
+    }
+}

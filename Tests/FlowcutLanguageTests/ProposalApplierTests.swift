@@ -170,6 +170,28 @@ struct ProposalApplierTests {
         #expect(e.message == "cannot merge 'a' and 'c': merge needs A's only successor to be B and B's only predecessor to be A")
     }
 
+    /// A decision's branch starts one step; `parallel` cannot make it start
+    /// two (it used to add the branch's share twice, and read back with the
+    /// second arrow at 0%: B never ran on that branch).
+    @Test func parallelOfABranchOfADecision() throws {
+        let w = try workflow("""
+            procedure "P"
+            step a "A"
+            step x "X"
+            step y "Y"
+            step z "Z"
+            a -> x 40%
+            a -> z
+            x -> y
+            z -> y
+            """)
+        guard case .failure(let e) = ProposalApplier.apply([Change(.parallel("x", "y"))], to: w) else {
+            Issue.record("applied")
+            return
+        }
+        #expect(e.message == "cannot parallel 'x' and 'y': 'x' is a branch of the decision at 'a', and a branch starts one step")
+    }
+
     @Test func aChangeThatLeavesALoopWithoutExit() throws {
         // b returns to a (50%) or goes on to c (50%). Sending all of b's
         // cases back to a leaves the loop a -> b -> a with no way out.

@@ -1,0 +1,150 @@
+import FlowcutCore
+
+/// Measures what a change saves on the expected lead time without running
+/// every case again, where that gives the number a new simulation would
+/// give.
+///
+/// Every draw of the simulation is keyed by case, step ID, visit and what
+/// is drawn (`DrawKey`), so the after process of a change draws the same
+/// numbers as the before process for every step they share: the two runs
+/// take the same branches, and differ only where the change acts. When the
+/// steps a change touches ran *alone* on every visit — started with nothing
+/// else running and no join waiting, so everything after them waits for
+/// them — each case's lead time moves by exactly what the change does to
+/// those steps on those visits:
+/// - a new wait or duration (`shorten`, `online` with a duration): the old
+///   draws minus the new ones, drawn from the same keys;
+/// - `cut X` (X not a decision, one arrow out): X's draws;
+/// - `merge A B` (B not a decision): A's duration and B's wait and duration,
+///   minus the merged duration;
+/// - `parallel A B`: the shorter of A and B, on each visit.
+/// The saving is the mean of that over the cases. A change that alters no
+/// wait, duration or arrow (`online` alone) saves exactly 0. Anything else —
+/// `chance`, steps running beside others, a change that reorders a
+/// decision's branches — is measured by simulating the after process (nil
+/// here). A test holds this to the full simulation on random processes.
+struct SavingsMeter {
+    let before: Workflow
+    let simulator: Simulator
+    let trace: SimulationTrace
+
+    init?(_ analysis: ProcedureAnalysis, trace: SimulationTrace?) {
+        guard let trace, analysis.simulation != nil else { return nil }
+        before = analysis.workflow
+        simulator = Simulator(analysis.workflow, analysis.structure)
+        self.trace = trace
+    }
+
+    /// The expected lead time `change` saves (`after` is the before process
+    /// with the change applied), or nil when only a new simulation can say.
+    func saving(_ change: ChangeAction, after: Workflow) -> Double? {
+        let b = before
+        switch change {
+        case .shorten, .shortenWait, .shortenBy, .online:
+            guard b.steps.count == after.steps.count, b.starts == after.starts, sameArrows(b, after) else { return nil }
+            var total = 0.0
+            for (s, step) in b.steps.enumerated() {
+                guard after.steps[s].id == step.id else { return nil }
+                let newWait = TimeDistribution(after.steps[s].wait), newDuration = TimeDistribution(after.steps[s].duration)
+                if newWait == simulator.wait[s] && newDuration == simulator.duration[s] { continue }
+                guard trace.ranAlone(s) else { return nil }
+                total += sum(over: s) { c, k in
+                    (draw(simulator.wait[s], c, s, k, DrawKey.wait) + draw(simulator.duration[s], c, s, k, DrawKey.duration))
+                        - (draw(newWait, c, s, k, DrawKey.wait) + draw(newDuration, c, s, k, DrawKey.duration))
+                }
+            }
+            return total / Double(trace.runs)
+        case .cut(let id):
+            guard let x = b.stepIndex(of: id), !b.isDecision(x), trace.ranAlone(x) else { return nil }
+            let outs = b.graph.outgoing(x).filter { b.arrows[$0].to != x }
+            guard outs.count == 1, b.graph.outgoing(x).count == 1 else { return nil }
+            let next = b.steps[b.arrows[outs[0]].to].id
+            guard sameDecisions(b, after, renaming: [id: next]) else { return nil }
+            return sum(over: x) { c, k in
+                draw(simulator.wait[x], c, x, k, DrawKey.wait) + draw(simulator.duration[x], c, x, k, DrawKey.duration)
+            } / Double(trace.runs)
+        case .merge(let idA, let idB, _, _):
+            guard let a = b.stepIndex(of: idA), let bb = b.stepIndex(of: idB), let m = after.stepIndex(of: idA),
+                  !b.isDecision(bb), trace.ranAlone(a), trace.ranAlone(bb), sameVisits(a, bb),
+                  TimeDistribution(after.steps[m].wait) == simulator.wait[a],
+                  sameDecisions(b, after, renaming: [:])
+            else { return nil }
+            let merged = TimeDistribution(after.steps[m].duration)
+            return sum(over: a) { c, k in
+                draw(simulator.duration[a], c, a, k, DrawKey.duration)
+                    + draw(simulator.wait[bb], c, bb, k, DrawKey.wait) + draw(simulator.duration[bb], c, bb, k, DrawKey.duration)
+                    - draw(merged, c, a, k, DrawKey.duration)
+            } / Double(trace.runs)
+        case .parallel(let idA, let idB):
+            guard let a = b.stepIndex(of: idA), let bb = b.stepIndex(of: idB),
+                  b.graph.outgoing(a).count == 1, b.graph.incoming(bb).count == 1,
+                  b.arrows[b.graph.outgoing(a).first!].to == bb,
+                  trace.ranAlone(a), trace.ranAlone(bb), sameVisits(a, bb),
+                  sameDecisions(b, after, renaming: [:])
+            else { return nil }
+            return sum(over: a) { c, k in
+                min(draw(simulator.wait[a], c, a, k, DrawKey.wait) + draw(simulator.duration[a], c, a, k, DrawKey.duration),
+                    draw(simulator.wait[bb], c, bb, k, DrawKey.wait) + draw(simulator.duration[bb], c, bb, k, DrawKey.duration))
+            } / Double(trace.runs)
+        case .chance:
+            return nil
+        }
+    }
+
+    private func draw(_ d: TimeDistribution, _ c: UInt64, _ s: Int, _ k: Int, _ what: UInt64) -> Double {
+        simulator.draw(d, case: c, step: s, visit: k, what)
+    }
+
+    /// Σ over the cases and over step s's visits in each of `term(case key, visit)`.
+    private func sum(over s: Int, _ term: (UInt64, Int) -> Double) -> Double {
+        var total = 0.0
+        let base = s * trace.runs
+        for c in 0..<trace.runs {
+            let visits = Int(trace.visits[base + c])
+            if visits == 0 { continue }
+            let key = DrawKey.simulatedCase(c, seed: trace.seed)
+            var inCase = 0.0
+            for k in 0..<visits { inCase += term(key, k) }
+            total += inCase
+        }
+        return total
+    }
+
+    private func sameVisits(_ a: Int, _ b: Int) -> Bool {
+        let runs = trace.runs
+        for c in 0..<runs where trace.visits[a * runs + c] != trace.visits[b * runs + c] { return false }
+        return true
+    }
+
+    /// Same arrows between the same steps with the same chances (to the
+    /// precision shares are written in, 6 decimals of a percent).
+    private func sameArrows(_ x: Workflow, _ y: Workflow) -> Bool {
+        guard x.arrows.count == y.arrows.count else { return false }
+        for (p, q) in zip(x.arrows, y.arrows) where p.from != q.from || p.to != q.to || abs(p.probability - q.probability) > 1e-7 {
+            return false
+        }
+        return true
+    }
+
+    /// Every decision of `y` has the branches, in order and with the
+    /// chances, of the decision of the same ID in `x` (targets renamed).
+    /// Decisions draw their branch from a key of their own step, so the
+    /// same table means the same branch in every case.
+    private func sameDecisions(_ x: Workflow, _ y: Workflow, renaming: [String: String]) -> Bool {
+        func table(_ w: Workflow, _ s: Int, _ rename: [String: String]) -> [(String, Double)] {
+            w.graph.outgoing(s).filter { w.arrows[$0].probability > 0 }.map {
+                let to = w.steps[w.arrows[$0].to].id
+                return (rename[to] ?? to, w.arrows[$0].probability)
+            }
+        }
+        var decisions = 0
+        for s in y.steps.indices where y.isDecision(s) {
+            decisions += 1
+            guard let old = x.stepIndex(of: y.steps[s].id), x.isDecision(old) else { return false }
+            let p = table(x, old, renaming), q = table(y, s, [:])
+            guard p.count == q.count else { return false }
+            for (u, v) in zip(p, q) where u.0 != v.0 || abs(u.1 - v.1) > 1e-7 { return false }
+        }
+        return decisions == x.steps.indices.count { x.isDecision($0) }
+    }
+}
