@@ -7,7 +7,10 @@ Each procedure has 5-40 steps in lanes of 3-6 actors: intake, handoffs,
 specialist work, approvals, clerical, delivery; some have a rework loop
 (a decision with 5-25% back), some a parallel block of consultations, some
 a proposal; service levels, deadlines and dossier counts by year vary.
-Deterministic for a seed."""
+Deterministic for a seed. With --steps N every procedure has N steps and,
+beyond 40 steps, a rework loop every 40 steps.
+
+    generate_portfolio.py 1 OUT_DIR --steps 300    (the suggestion benchmark)"""
 import argparse
 import os
 import random
@@ -15,8 +18,8 @@ import random
 LEVELS = ["none", "level2", "level3", "level4", "partial", "full"]
 
 
-def procedure(i, rng):
-    n = rng.randint(5, 40)
+def procedure(i, rng, steps=None):
+    n = rng.randint(5, 40) if steps is None else steps
     actors = ["mc", "cv", "ldp", "lds", "vt", "ext"][: rng.randint(3, 6)]
     lines = [f'procedure "Thủ tục tổng hợp số {i}"', f'  code "9.{i:06d}"', f"  deadline {rng.randint(5, 30)}d",
              f"  service {rng.choice(LEVELS)}"]
@@ -28,7 +31,7 @@ def procedure(i, rng):
     for a in actors:
         lines.append(f'actor {a} "Đơn vị {a} của thủ tục {i}"' + (" external" if a == "ext" else ""))
     lines.append("")
-    kinds = ["intake", "handoff"] + ["work", "approval", "work", "clerical", "handoff", "approval"] * 10
+    kinds = ["intake", "handoff"] + ["work", "approval", "work", "clerical", "handoff", "approval"] * (n // 6 + 1)
     steps = []
     for s in range(n):
         kind = "delivery" if s == n - 1 else kinds[s]
@@ -58,6 +61,14 @@ def procedure(i, rng):
         p = rng.randint(5, 25)
         arrows.remove("s2 -> s3")
         arrows += [f"s2 -> s3 {100 - p}%", f"s2 -> more {p}%", "more -> s2"]
+    # A long procedure (--steps) sends dossiers back every 40 steps or so too.
+    if steps is not None:
+        for k in range(40, n, 40):
+            if f"s{k} -> s{k+1}" in arrows:
+                lines.append(f'step back{k} "Trả lại bước {k}" by cv 4h rework wait 1d')
+                p = rng.randint(5, 25)
+                arrows.remove(f"s{k} -> s{k+1}")
+                arrows += [f"s{k} -> s{k+1} {100 - p}%", f"s{k} -> back{k} {p}%", f"back{k} -> s{k - 1}"]
     lines.append("")
     lines += arrows
     if rng.random() < 0.3:
@@ -70,12 +81,13 @@ def main():
     ap.add_argument("count", type=int)
     ap.add_argument("out")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--steps", type=int, help="every procedure has this many steps (default: 5-40)")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     os.makedirs(a.out, exist_ok=True)
     for i in range(a.count):
         with open(os.path.join(a.out, f"p{i:04d}.flow"), "w", encoding="utf-8") as f:
-            f.write(procedure(i, rng))
+            f.write(procedure(i, rng, a.steps))
     print(f"{a.out}: {a.count} procedures")
 
 

@@ -14,24 +14,32 @@ import FlowcutCore
 /// those steps on those visits:
 /// - a new wait or duration (`shorten`, `online` with a duration): the old
 ///   draws minus the new ones, drawn from the same keys;
-/// - `cut X` (X not a decision, one arrow out): X's draws;
+/// - `cut X` (X not a decision): X's draws;
 /// - `merge A B` (B not a decision): A's duration and B's wait and duration,
 ///   minus the merged duration;
 /// - `parallel A B`: the shorter of A and B, on each visit.
+/// A new time for one branch of a parallel block (a split whose branches
+/// are single steps meeting at one join, split and join alone) changes the
+/// block's time from the longest branch to the new longest. A `chance`
+/// keeps the decision's draws and moves its thresholds: cases in which
+/// every draw of the decision still picks the same branch run as before,
+/// and only the others are simulated again.
 /// The saving is the mean of that over the cases. A change that alters no
-/// wait, duration or arrow (`online` alone) saves exactly 0. Anything else —
-/// `chance`, steps running beside others, a change that reorders a
-/// decision's branches — is measured by simulating the after process (nil
+/// wait, duration or arrow (`online` alone) saves exactly 0. Anything else
+/// (steps running beside others outside such blocks, a change that reorders
+/// a decision's branches) is measured by simulating the after process (nil
 /// here). A test holds this to the full simulation on random processes.
 struct SavingsMeter {
     let before: Workflow
     let simulator: Simulator
     let trace: SimulationTrace
+    let simulatorStructure: ProcessStructure
 
     init?(_ analysis: ProcedureAnalysis, trace: SimulationTrace?) {
         guard let trace, analysis.simulation != nil else { return nil }
         before = analysis.workflow
         simulator = Simulator(analysis.workflow, analysis.structure)
+        simulatorStructure = analysis.structure
         self.trace = trace
     }
 
@@ -42,24 +50,21 @@ struct SavingsMeter {
         switch change {
         case .shorten, .shortenWait, .shortenBy, .online:
             guard b.steps.count == after.steps.count, b.starts == after.starts, sameArrows(b, after) else { return nil }
-            var total = 0.0
+            var retimed: [(index: Int, step: Step)] = []
             for (s, step) in b.steps.enumerated() {
                 guard after.steps[s].id == step.id else { return nil }
-                let newWait = TimeDistribution(after.steps[s].wait), newDuration = TimeDistribution(after.steps[s].duration)
-                if newWait == simulator.wait[s] && newDuration == simulator.duration[s] { continue }
-                guard trace.ranAlone(s) else { return nil }
-                total += sum(over: s) { c, k in
-                    (draw(simulator.wait[s], c, s, k, DrawKey.wait) + draw(simulator.duration[s], c, s, k, DrawKey.duration))
-                        - (draw(newWait, c, s, k, DrawKey.wait) + draw(newDuration, c, s, k, DrawKey.duration))
-                }
+                if after.steps[s].wait != step.wait || after.steps[s].duration != step.duration { retimed.append((s, after.steps[s])) }
             }
-            return total / Double(trace.runs)
+            return saving(retimed: retimed)
         case .cut(let id):
             guard let x = b.stepIndex(of: id), !b.isDecision(x), trace.ranAlone(x) else { return nil }
+            // X's successors start where X started; a decision that led to X
+            // leads to its one successor (with two or more, the tables differ
+            // and the after process is simulated).
             let outs = b.graph.outgoing(x).filter { b.arrows[$0].to != x }
-            guard outs.count == 1, b.graph.outgoing(x).count == 1 else { return nil }
-            let next = b.steps[b.arrows[outs[0]].to].id
-            guard sameDecisions(b, after, renaming: [id: next]) else { return nil }
+            guard !outs.isEmpty, outs.count == b.graph.outgoing(x).count else { return nil }
+            let renaming = outs.count == 1 ? [id: b.steps[b.arrows[outs[0]].to].id] : [:]
+            guard sameDecisions(b, after, renaming: renaming) else { return nil }
             return sum(over: x) { c, k in
                 draw(simulator.wait[x], c, x, k, DrawKey.wait) + draw(simulator.duration[x], c, x, k, DrawKey.duration)
             } / Double(trace.runs)
@@ -86,9 +91,106 @@ struct SavingsMeter {
                 min(draw(simulator.wait[a], c, a, k, DrawKey.wait) + draw(simulator.duration[a], c, a, k, DrawKey.duration),
                     draw(simulator.wait[bb], c, bb, k, DrawKey.wait) + draw(simulator.duration[bb], c, bb, k, DrawKey.duration))
             } / Double(trace.runs)
-        case .chance:
-            return nil
+        case .chance(let id, _, _):
+            return savingOfNewChances(at: id, after: after)
         }
+    }
+
+    /// The saving of new times for some steps, the process otherwise the same
+    /// (`ProposalApplier.retimedSteps`); nil when only a new simulation can say.
+    func saving(retimed: [(index: Int, step: Step)]) -> Double? {
+        var changed: [(step: Int, wait: TimeDistribution, duration: TimeDistribution)] = []
+        for (s, step) in retimed {
+            let newWait = TimeDistribution(step.wait), newDuration = TimeDistribution(step.duration)
+            if newWait != simulator.wait[s] || newDuration != simulator.duration[s] { changed.append((s, newWait, newDuration)) }
+        }
+        var total = 0.0
+        for (s, newWait, newDuration) in changed {
+            if trace.ranAlone(s) {
+                total += sum(over: s) { c, k in
+                    (draw(simulator.wait[s], c, s, k, DrawKey.wait) + draw(simulator.duration[s], c, s, k, DrawKey.duration))
+                        - (draw(newWait, c, s, k, DrawKey.wait) + draw(newDuration, c, s, k, DrawKey.duration))
+                }
+            } else if changed.count == 1, let branches = block(around: s) {
+                // One branch of a block of one-step branches that ran
+                // alone as a whole: the block takes the longest branch.
+                total += sum(over: s) { c, k in
+                    var old = 0.0, new = 0.0
+                    for x in branches {
+                        let t = draw(simulator.wait[x], c, x, k, DrawKey.wait) + draw(simulator.duration[x], c, x, k, DrawKey.duration)
+                        old = max(old, t)
+                        new = max(new, x == s ? draw(newWait, c, x, k, DrawKey.wait) + draw(newDuration, c, x, k, DrawKey.duration) : t)
+                    }
+                    return old - new
+                }
+            } else {
+                return nil
+            }
+        }
+        return total / Double(trace.runs)
+    }
+
+    /// `chance`: the decision's draws are the same numbers with new
+    /// thresholds, so a case in which every draw of the decision still
+    /// picks the same branch runs exactly as before. Only the other cases
+    /// are simulated again, with the after process.
+    private func savingOfNewChances(at id: String, after: Workflow) -> Double? {
+        let b = before
+        guard let d = b.stepIndex(of: id), b.steps.count == after.steps.count, b.starts == after.starts,
+              b.arrows.count == after.arrows.count,
+              zip(b.steps, after.steps).allSatisfy({ $0.id == $1.id && $0.wait == $1.wait && $0.duration == $1.duration })
+        else { return nil }
+        for (p, q) in zip(b.arrows, after.arrows) {
+            guard p.from == q.from, p.to == q.to else { return nil }
+            if p.from != d, abs(p.probability - q.probability) > 1e-7 { return nil }
+        }
+        let later = Simulator(after, ProcessStructure(after))
+        let key = simulator.stepKeys[d]
+        var total = 0.0
+        for c in 0..<trace.runs {
+            let visits = Int(trace.visits[d * trace.runs + c])
+            if visits == 0 { continue }
+            let caseKey = DrawKey.simulatedCase(c, seed: trace.seed)
+            var changes = false
+            for k in 0..<visits {
+                var stream = DrawKey.stream(case: caseKey, step: key, visit: k, DrawKey.branch)
+                let x = stream.unit()
+                if simulator.branch(of: d, x) != later.branch(of: d, x) {
+                    changes = true
+                    break
+                }
+            }
+            guard changes else { continue }
+            guard let lead = later.leadTime(case: c, seed: trace.seed) else { return nil }
+            total += trace.leads[c] - lead
+        }
+        return total / Double(trace.runs)
+    }
+
+    private func structureClosesLoop(_ a: Int) -> Bool { simulatorStructure.closesLoop[a] }
+
+    /// The branches of the parallel block step `s` is a branch of, when the
+    /// block is a split whose every branch is one step leading to one join,
+    /// the split and the join ran alone, and every branch ran as often as
+    /// the split in every case; else nil.
+    private func block(around s: Int) -> [Int]? {
+        let w = before
+        let ins = w.graph.incoming(s), outs = w.graph.outgoing(s)
+        guard ins.count == 1, outs.count == 1 else { return nil }
+        let split = w.arrows[ins.first!].from, join = w.arrows[outs.first!].to
+        guard !w.isDecision(split), trace.ranAlone(split), trace.ranAlone(join), split != join else { return nil }
+        var branches: [Int] = []
+        for a in w.graph.outgoing(split) {
+            let x = w.arrows[a].to
+            guard w.graph.incoming(x).count == 1, w.graph.outgoing(x).count == 1,
+                  w.arrows[w.graph.outgoing(x).first!].to == join, sameVisits(x, split)
+            else { return nil }
+            branches.append(x)
+        }
+        // The join may run more often than the split (a loop may return to
+        // it); each of its visits ran alone all the same.
+        guard w.graph.incoming(join).filter({ !structureClosesLoop($0) }).count == branches.count, branches.count >= 2 else { return nil }
+        return branches
     }
 
     private func draw(_ d: TimeDistribution, _ c: UInt64, _ s: Int, _ k: Int, _ what: UInt64) -> Double {

@@ -188,7 +188,7 @@ public struct Simulator: Sendable {
             } else {
                 stopped += 1
             }
-            if trace != nil { trace!.record(case: c, state.touched, state.visits, completed: lead != nil) }
+            if trace != nil { trace!.record(case: c, state.touched, state.visits, lead: lead) }
             state.reset()
         }
         leadTimes.sort()
@@ -198,6 +198,21 @@ public struct Simulator: Sendable {
             expectedVisits: totalVisits.map { Double($0) / completed },
             visitProbability: visitedCases.map { Double($0) / completed })
         return (result, trace?.isUsable == true ? trace : nil)
+    }
+
+    /// The lead time of case `c` alone (nil if it was stopped in a loop).
+    func leadTime(case c: Int, seed: UInt64) -> Double? {
+        var state = CaseState(n: n)
+        var none: SimulationTrace?
+        return runCase(&state, DrawKey.simulatedCase(c, seed: seed), &none)
+    }
+
+    /// The step decision `s` sends a case to for the uniform draw `x`.
+    func branch(of s: Int, _ x: Double) -> Int {
+        let first = outStart[s], last = outStart[s + 1]
+        var chosen = first
+        while chosen < last - 1 && x >= outCumulative[chosen] { chosen += 1 }
+        return outTarget[chosen]
     }
 
     /// A wait or duration of step `s` on its visit `visit` of one case.
@@ -409,16 +424,19 @@ struct EventQueue {
 /// case again (see `SavingsMeter`).
 struct SimulationTrace: Sendable {
     /// The most visit counts kept (64 MB).
-    static let maxEntries = 32_000_000
+    static let maxEntries = 64_000_000
 
     let runs: Int
     let seed: UInt64
-    /// visits[s * runs + c]: how many times step s ran in case c.
-    var visits: [UInt16]
+    /// visits[s * runs + c]: how many times step s ran in case c (a step
+    /// that runs more than 255 times in a case makes the trace unusable).
+    var visits: [UInt8]
     /// Per step: visits on which it started alone and ran with nothing else
     /// running and no join waiting.
     var aloneVisits: [Int]
     var allVisits: [Int]
+    /// Each case's lead time, in case order.
+    var leads: [Double]
     var stoppedCases = 0
     var overflowed = false
 
@@ -428,14 +446,15 @@ struct SimulationTrace: Sendable {
         visits = Array(repeating: 0, count: steps * runs)
         aloneVisits = Array(repeating: 0, count: steps)
         allVisits = Array(repeating: 0, count: steps)
+        leads = Array(repeating: 0, count: runs)
     }
 
-    mutating func record(case c: Int, _ touched: [Int], _ counts: [Int32], completed: Bool) {
-        if !completed { stoppedCases += 1 }
+    mutating func record(case c: Int, _ touched: [Int], _ counts: [Int32], lead: Double?) {
+        if let lead { leads[c] = lead } else { stoppedCases += 1 }
         for s in touched {
             let k = Int(counts[s])
             allVisits[s] += k
-            if k > Int(UInt16.max) { overflowed = true } else { visits[s * runs + c] = UInt16(k) }
+            if k > Int(UInt8.max) { overflowed = true } else { visits[s * runs + c] = UInt8(k) }
         }
     }
 

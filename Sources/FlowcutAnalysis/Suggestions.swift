@@ -43,9 +43,17 @@ public enum Suggester {
         }
         let meter = SavingsMeter(before, trace: trace)
         let measured = candidates.concurrentMap { item -> (Int, Suggestion)? in
-            guard let applied = ProposalApplier.applyForMeasuring(item.candidate.change, to: w) else { return nil }
-            let saving = meter?.saving(item.candidate.change, after: applied)
-                ?? before.comparableLeadTime - Analyzer.analyze(applied, options: before.options).comparableLeadTime
+            let change = item.candidate.change
+            let saving: Double
+            // A new time for a step leaves the process otherwise as it was:
+            // no need to build the after process to measure it.
+            if let meter, let retimed = ProposalApplier.retimedSteps(change, in: w), let s = meter.saving(retimed: retimed) {
+                saving = s
+            } else {
+                guard let applied = ProposalApplier.applyForMeasuring(change, to: w) else { return nil }
+                saving = meter?.saving(change, after: applied)
+                    ?? before.comparableLeadTime - Analyzer.analyze(applied, options: before.options).comparableLeadTime
+            }
             return (item.rank, Suggestion(
                 rule: item.rule.description.id, change: item.candidate.change, statement: item.statement,
                 reason: item.candidate.reason, savingHours: saving, savingPerYearHours: saving * volume,

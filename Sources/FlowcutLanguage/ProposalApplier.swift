@@ -93,6 +93,45 @@ public enum ProposalApplier {
         return w
     }
 
+    /// What `shorten` and `online` do to a step they name.
+    static func retime(_ step: inout Step, _ action: ChangeAction) {
+        switch action {
+        case .shorten(_, let to): step.duration = to
+        case .shortenWait(_, let to): step.wait = to
+        case .shortenBy(_, let percent):
+            let factor = 1 - percent / 100
+            step.duration = step.duration.scaled(by: factor)
+            step.wait = step.wait.scaled(by: factor)
+        case .online(_, let duration):
+            step.channel = .online
+            if let duration { step.duration = duration }
+        case .cut, .merge, .parallel, .chance: break
+        }
+    }
+
+    /// For a change that only sets a step's times or channel (`shorten`,
+    /// `online`): each step it changes, by index, as the change leaves it —
+    /// the process is otherwise the same, so it needs no other check. Nil
+    /// for other changes, unknown steps, or a time below zero.
+    public static func retimedSteps(_ action: ChangeAction, in w: Workflow) -> [(index: Int, step: Step)]? {
+        let ids: [String]
+        switch action {
+        case .shorten(let id, _), .shortenWait(let id, _), .shortenBy(let id, _): ids = [id]
+        case .online(let list, _): ids = list
+        case .cut, .merge, .parallel, .chance: return nil
+        }
+        var out: [(index: Int, step: Step)] = []
+        for id in ids {
+            guard let i = w.stepIndex(of: id) else { return nil }
+            var step = out.first(where: { $0.index == i })?.step ?? w.steps[i]
+            retime(&step, action)
+            guard step.duration.minimum >= 0, step.wait.minimum >= 0 else { return nil }
+            out.removeAll { $0.index == i }
+            out.append((i, step))
+        }
+        return out
+    }
+
     /// Applies the proposal named `name` of the workflow.
     public static func apply(proposal name: String, to workflow: Workflow) -> Result<AppliedProposal, ApplyError>? {
         guard let proposal = workflow.proposals.first(where: { $0.name == name }) else { return nil }
@@ -154,16 +193,21 @@ struct Draft {
     /// Adds an arrow, or adds its probability to the arrow already there.
     mutating func connect(_ link: Link) throws {
         if let k = links.firstIndex(where: { $0.from == link.from && $0.to == link.to }) {
-            switch (links[k].probability, link.probability) {
-            case (nil, nil): break
-            case (let a?, let b?): links[k].probability = a + b
-            default:
-                throw ApplyMessage("'\(link.from)' would lead to '\(link.to)' both as a decision and in parallel")
-            }
-            if links[k].label == nil { links[k].label = link.label }
+            try merge(link, into: k)
         } else {
             links.append(link)
         }
+    }
+
+    /// Adds `link`'s probability to the arrow `k` between the same steps.
+    private mutating func merge(_ link: Link, into k: Int) throws {
+        switch (links[k].probability, link.probability) {
+        case (nil, nil): break
+        case (let a?, let b?): links[k].probability = a + b
+        default:
+            throw ApplyMessage("'\(link.from)' would lead to '\(link.to)' both as a decision and in parallel")
+        }
+        if links[k].label == nil { links[k].label = link.label }
     }
 
     mutating func apply(_ action: ChangeAction) throws {
@@ -191,20 +235,20 @@ struct Draft {
                     try connect(Link(from: u.from, to: v.to, probability: p, label: u.label ?? v.label))
                 }
             }
-            for link in after { try connect(link) }
+            // The arrows after the place are distinct from one another and
+            // from those before it, so only the new arrows can meet them
+            // (found by a table: a linear search each would be quadratic).
+            var fresh: [IDPair: Int] = [:]
+            for k in before.count..<links.count { fresh[IDPair(links[k].from, links[k].to)] = k }
+            for link in after {
+                if let k = fresh[IDPair(link.from, link.to)] { try merge(link, into: k) } else { links.append(link) }
+            }
             if let k = starts.firstIndex(of: id) {
                 starts.remove(at: k)
                 for v in outs where !starts.contains(v.to) { starts.append(v.to) }
             }
-        case .shorten(let id, let to):
-            steps[try index(id)].duration = to
-        case .shortenWait(let id, let to):
-            steps[try index(id)].wait = to
-        case .shortenBy(let id, let percent):
-            let i = try index(id)
-            let factor = 1 - percent / 100
-            steps[i].duration = steps[i].duration.scaled(by: factor)
-            steps[i].wait = steps[i].wait.scaled(by: factor)
+        case .shorten(let id, _), .shortenWait(let id, _), .shortenBy(let id, _):
+            ProposalApplier.retime(&steps[try index(id)], action)
         case .merge(let a, let b, let actor, let duration):
             let ia = try index(a), ib = try index(b)
             for (i, id) in [(ia, a), (ib, b)] where steps[i].isFixed {
@@ -253,12 +297,8 @@ struct Draft {
             for k in outgoing(b) where links[k].to != a {
                 try connect(Link(from: a, to: links[k].to, probability: nil, label: nil))
             }
-        case .online(let ids, let duration):
-            for id in ids {
-                let i = try index(id)
-                steps[i].channel = .online
-                if let duration { steps[i].duration = duration }
-            }
+        case .online(let ids, _):
+            for id in ids { ProposalApplier.retime(&steps[try index(id)], action) }
         case .chance(let a, let b, let percent):
             _ = try index(a)
             guard isDecision(a), let ab = links.firstIndex(where: { $0.from == a && $0.to == b }) else {
@@ -295,6 +335,15 @@ struct Draft {
             deadline: template.deadline, target: template.target, service: template.service,
             workdayHours: template.workdayHours, dossiers: template.dossiers, actors: template.actors,
             steps: steps, arrows: arrows, starts: starts)
+    }
+}
+
+/// Two step IDs, for looking arrows up.
+private struct IDPair: Hashable {
+    var from: String, to: String
+    init(_ from: String, _ to: String) {
+        self.from = from
+        self.to = to
     }
 }
 

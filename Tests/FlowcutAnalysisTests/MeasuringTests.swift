@@ -138,11 +138,17 @@ import Testing
                 let statement = WorkflowPrinter.statement(change, workdayHours: 8)
                 #expect(abs(fast - full) <= 1e-9 * max(1, before.simulation!.expectedLeadTime), "\(w.name) \(statement): \(fast) vs \(full)")
                 metered[change.keyword, default: 0] += 1
+                // The suggester's shortcut for new times, without the after process.
+                if let retimed = ProposalApplier.retimedSteps(change, in: w) {
+                    let shortcut = try #require(meter.saving(retimed: retimed))
+                    #expect(abs(shortcut - full) <= 1e-9 * max(1, before.simulation!.expectedLeadTime), "\(w.name) \(statement), shortcut")
+                    metered["retimed", default: 0] += 1
+                }
             }
         }
         // Every kind the meter handles was exercised, and some changes were
         // left to the full simulation.
-        for kind in ["cut", "shorten", "merge", "parallel", "online"] {
+        for kind in ["cut", "shorten", "merge", "parallel", "online", "chance", "retimed"] {
             #expect(metered[kind, default: 0] >= 20, "\(kind): \(metered[kind, default: 0])")
         }
         #expect(simulated >= 50)
