@@ -257,7 +257,7 @@ public struct Simulator: Sendable {
             // A step that starts alone and runs with nothing else running
             // and no join waiting: making it shorter moves all that follows.
             if trace != nil, st.events.count == 1, st.pending.isEmpty, st.events.firstOrder >= round {
-                trace!.aloneVisits[st.events.steps[0]] += 1
+                trace!.aloneVisits[st.events.firstStep] += 1
             }
             round = st.events.nextOrder
             guard let (time, u, visit) = st.events.pop() else {
@@ -346,77 +346,77 @@ public struct Simulator: Sendable {
     }
 }
 
-/// Steps running in one case, by finish time (ties: started first).
+/// Steps running in one case, by finish time (ties: started first): a
+/// binary heap of events in one array.
 struct EventQueue {
-    private var times: [Double] = []
-    private(set) var steps: [Int] = []
-    private var visits: [Int] = []
-    private var order: [Int] = []
+    struct Event {
+        var time: Double
+        var order: Int
+        var step: Int
+        var visit: Int
+    }
+
+    private var heap: [Event] = []
     private var counter = 0
 
-    var isEmpty: Bool { times.isEmpty }
-    var count: Int { times.count }
+    var isEmpty: Bool { heap.isEmpty }
+    var count: Int { heap.count }
     /// The push number the next push gets.
     var nextOrder: Int { counter }
     /// The push number of the first event (the queue must not be empty).
-    var firstOrder: Int { order[0] }
+    var firstOrder: Int { heap[0].order }
+    /// The first event's step (the queue must not be empty).
+    var firstStep: Int { heap[0].step }
+    /// The steps of the events, in no particular order.
+    var steps: LazyMapSequence<[Event], Int> { heap.lazy.map(\.step) }
 
     mutating func removeAll() {
-        times.removeAll(keepingCapacity: true)
-        steps.removeAll(keepingCapacity: true)
-        visits.removeAll(keepingCapacity: true)
-        order.removeAll(keepingCapacity: true)
+        heap.removeAll(keepingCapacity: true)
         counter = 0
     }
 
     @inline(__always)
-    private func less(_ i: Int, _ j: Int) -> Bool {
-        times[i] < times[j] || (times[i] == times[j] && order[i] < order[j])
-    }
-
-    private mutating func swapAt(_ i: Int, _ j: Int) {
-        times.swapAt(i, j)
-        steps.swapAt(i, j)
-        visits.swapAt(i, j)
-        order.swapAt(i, j)
+    private static func less(_ a: Event, _ b: Event) -> Bool {
+        a.time < b.time || (a.time == b.time && a.order < b.order)
     }
 
     mutating func push(_ time: Double, _ step: Int, _ visit: Int) {
-        times.append(time)
-        steps.append(step)
-        visits.append(visit)
-        order.append(counter)
+        let event = Event(time: time, order: counter, step: step, visit: visit)
         counter += 1
-        var i = times.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            if !less(i, parent) { break }
-            swapAt(i, parent)
-            i = parent
+        heap.append(event)
+        heap.withUnsafeMutableBufferPointer { h in
+            var i = h.count - 1
+            while i > 0 {
+                let parent = (i - 1) / 2
+                if !Self.less(event, h[parent]) { break }
+                h[i] = h[parent]
+                i = parent
+            }
+            h[i] = event
         }
     }
 
     /// The earliest finish: its time, step and the step's visit number.
     mutating func pop() -> (Double, Int, Int)? {
-        guard !times.isEmpty else { return nil }
-        let top = (times[0], steps[0], visits[0])
-        let last = times.count - 1
-        swapAt(0, last)
-        times.removeLast()
-        steps.removeLast()
-        visits.removeLast()
-        order.removeLast()
-        var i = 0
-        while true {
-            let l = 2 * i + 1, r = l + 1
-            var m = i
-            if l < times.count, less(l, m) { m = l }
-            if r < times.count, less(r, m) { m = r }
-            if m == i { break }
-            swapAt(i, m)
-            i = m
+        guard let last = heap.popLast() else { return nil }
+        guard !heap.isEmpty else { return (last.time, last.step, last.visit) }
+        let top = heap[0]
+        heap.withUnsafeMutableBufferPointer { h in
+            // Sift the last event down from the root.
+            var i = 0
+            let n = h.count
+            while true {
+                let l = 2 * i + 1
+                if l >= n { break }
+                let r = l + 1
+                let m = r < n && Self.less(h[r], h[l]) ? r : l
+                if !Self.less(h[m], last) { break }
+                h[i] = h[m]
+                i = m
+            }
+            h[i] = last
         }
-        return top
+        return (top.time, top.step, top.visit)
     }
 }
 

@@ -44,6 +44,9 @@ struct Analyze: ParsableCommand {
     @Flag(help: "No progress bar.")
     var quiet = false
 
+    @Flag(help: "Run no suggestion rule: analyse each process as written, and its proposal if it has one.")
+    var noSuggestions = false
+
     @Option(help: "Language of the text, pages, review and diagrams: en or vi (the reviewers' labels stay as written).")
     var lang: ReportLanguage = .en
 
@@ -63,7 +66,7 @@ struct Analyze: ParsableCommand {
         let choice = Choice(proposal: proposal, suggested: suggested, compare: compare)
         let progress = Progress(total: checked.count, shown: !quiet && Terminal.isTerminal(STDERR_FILENO) && checked.count > 1)
         DispatchQueue.concurrentPerform(iterations: checked.count) { i in
-            analyses[i] = checked[i]?.workflow.map { Outcome.make($0, options: options, choice: choice) }
+            analyses[i] = checked[i]?.workflow.map { Outcome.make($0, options: options, choice: choice, withSuggestions: !noSuggestions) }
             progress.advance()
         }
         progress.finish()
