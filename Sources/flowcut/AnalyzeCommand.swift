@@ -64,14 +64,24 @@ struct Analyze: ParsableCommand {
         // Analyse in parallel; print in input order.
         let analyses = Slots<Outcome?>(count: checked.count, initial: nil)
         let choice = Choice(proposal: proposal, suggested: suggested, compare: compare)
+        // Each procedure's diagrams are drawn as soon as it is analysed:
+        // Graphviz runs one call at a time (GRAPHVIZ.md), so while one
+        // procedure is drawn the other cores go on analysing.
+        let pictures = Slots<Result<Drawings, any Error>?>(count: checked.count, initial: nil)
+        let words = lang.words
         let progress = Progress(total: checked.count, shown: !quiet && Terminal.isTerminal(STDERR_FILENO) && checked.count > 1)
         DispatchQueue.concurrentPerform(iterations: checked.count) { i in
-            analyses[i] = checked[i]?.workflow.map { Outcome.make($0, options: options, choice: choice, withSuggestions: !noSuggestions) }
+            let outcome = checked[i]?.workflow.map { Outcome.make($0, options: options, choice: choice, withSuggestions: !noSuggestions) }
+            analyses[i] = outcome
+            if let outcome, !noOutput {
+                pictures[i] = Result { try Drawings(outcome.before, outcome.comparisons.first, words) }
+            }
             progress.advance()
         }
         progress.finish()
         let analysed = analyses.values
         var reports: [ProcedureReport] = []
+        var drawn: [Result<Drawings, any Error>?] = []
         var failures: [(path: String, errors: Int)] = []
         // Text: one block per file, in input order (a broken file's line too).
         var blocks: [String] = []
@@ -103,6 +113,7 @@ struct Analyze: ParsableCommand {
                 path: path, analysis: outcome.before, comparison: outcome.comparisons.first, suggestions: outcome.suggestions,
                 words: lang.words)
             reports.append(report)
+            drawn.append(pictures[i])
             blocks.append(compare ? report.text + compareTable(outcome) : report.text)
         }
         let portfolio = Portfolio(
@@ -110,7 +121,7 @@ struct Analyze: ParsableCommand {
             failures: failures)
         if !noOutput {
             do {
-                let written = try writeOutput(reports, portfolio, to: OutputFolder(out), words: lang.words)
+                let written = try writeOutput(reports, portfolio, to: OutputFolder(out), words: lang.words, drawings: drawn)
                 if format == .text {
                     blocks.append(lang == .vi
                         ? "Sơ đồ và trang: \(written) thủ tục trong \(out)/; báo cáo rà soát: \(out)/index.html\n"
@@ -213,11 +224,34 @@ func compareTable(_ o: Outcome) -> String {
 /// department's review (index.html, report.md, portfolio.json), and removes
 /// what an earlier run wrote that this one did not (a procedure taken out of
 /// the folder). Only files listed in DIR/.flowcut-written are ever removed.
-func writeOutput(_ reports: [ProcedureReport], _ portfolio: Portfolio, to folder: OutputFolder, words: Words) throws -> Int {
+func writeOutput(
+    _ reports: [ProcedureReport], _ portfolio: Portfolio, to folder: OutputFolder, words: Words,
+    drawings: [Result<Drawings, any Error>?]? = nil
+) throws -> Int {
     var written: [String] = []
     var pages: [String: String] = [:]
     var used = Set<String>()
-    for report in reports {
+    // Drawings not made yet, and the pages, are made in parallel a batch at
+    // a time (so that not every page is held at once); the files are
+    // written in order.
+    let batch = 64
+    var made: [Result<(drawings: Drawings, page: String), any Error>?] = []
+    for (i, report) in reports.enumerated() {
+        if i % batch == 0 {
+            let size = min(batch, reports.count - i)
+            let slots = Slots<Result<(drawings: Drawings, page: String), any Error>?>(count: size, initial: nil)
+            DispatchQueue.concurrentPerform(iterations: size) { k in
+                let report = reports[i + k]
+                slots[k] = Result {
+                    let d = try (drawings?[i + k] ?? Result { try Drawings(report.analysis, report.comparison, words) }).get()
+                    let page = MeetingPage.html(
+                        report, beforeSVG: String(decoding: d.before, as: UTF8.self),
+                        afterSVG: d.after.map { String(decoding: $0, as: UTF8.self) })
+                    return (d, page)
+                }
+            }
+            made = slots.values
+        }
         var slug = OutputFolder.slug(for: report.path)
         var n = 2
         while used.contains(slug) {
@@ -226,20 +260,14 @@ func writeOutput(_ reports: [ProcedureReport], _ portfolio: Portfolio, to folder
         }
         used.insert(slug)
         pages[report.path] = slug
-        let steps = report.analysis.workflow.steps.count
-        let before = try drawing(steps, words) { DotBuilder.dot(Diagrams.before(report.analysis, report.comparison, words: words)) }
-        var after: [UInt8]?
-        if let c = report.comparison {
-            after = try drawing(steps, words) { DotBuilder.dot(Diagrams.after(c, words: words)) }
-        }
+        let (d, page) = try made[i % batch]!.get()
+        let before = d.before, after = d.after
         try folder.write(before, to: "\(slug)/before.svg")
         written.append("\(slug)/before.svg")
         if let after {
             try folder.write(after, to: "\(slug)/after.svg")
             written.append("\(slug)/after.svg")
         }
-        let page = MeetingPage.html(
-            report, beforeSVG: String(decoding: before, as: UTF8.self), afterSVG: after.map { String(decoding: $0, as: UTF8.self) })
         try folder.write(Array(page.utf8), to: "\(slug)/index.html")
         written.append("\(slug)/index.html")
     }
@@ -250,6 +278,20 @@ func writeOutput(_ reports: [ProcedureReport], _ portfolio: Portfolio, to folder
     written += ["index.html", "report.md", "portfolio.json"]
     try folder.replaceManifest(with: written)
     return reports.count
+}
+
+/// A procedure's before and after diagrams as SVG.
+struct Drawings: Sendable {
+    var before: [UInt8]
+    var after: [UInt8]?
+
+    init(_ analysis: ProcedureAnalysis, _ comparison: Comparison?, _ words: Words) throws {
+        let steps = analysis.workflow.steps.count
+        before = try drawing(steps, words) { DotBuilder.dot(Diagrams.before(analysis, comparison, words: words)) }
+        if let comparison {
+            after = try drawing(steps, words) { DotBuilder.dot(Diagrams.after(comparison, words: words)) }
+        }
+    }
 }
 
 extension ReportLanguage: ExpressibleByArgument {}
