@@ -19,6 +19,12 @@ public struct Suggestion: Sendable {
 }
 
 public enum Suggester {
+    /// Suggestions are measured for processes up to this many steps: the
+    /// candidates grow with the steps and each costs at least a pass over
+    /// the process, so a 1 000 000-step file would take hours (3 600 steps:
+    /// about 12 s with 10 000 runs). Callers skip larger processes and say so.
+    public static let stepLimit = 5_000
+
     /// Every rule's candidates, measured and ranked by saving per year, then
     /// per dossier (ties: rule order, then statement). A candidate that does
     /// not apply (it would leave an invalid process) is left out.

@@ -71,7 +71,7 @@ struct Analyze: ParsableCommand {
         let words = lang.words
         let progress = Progress(total: checked.count, shown: !quiet && Terminal.isTerminal(STDERR_FILENO) && checked.count > 1)
         DispatchQueue.concurrentPerform(iterations: checked.count) { i in
-            let outcome = checked[i]?.workflow.map { Outcome.make($0, options: options, choice: choice, withSuggestions: !noSuggestions) }
+            let outcome = checked[i]?.workflow.map { Outcome.make($0, options: options, choice: choice, withSuggestions: !noSuggestions && $0.steps.count <= Suggester.stepLimit) }
             analyses[i] = outcome
             if let outcome, !noOutput {
                 pictures[i] = Result { try Drawings(outcome.before, outcome.comparisons.first, words) }
@@ -91,6 +91,9 @@ struct Analyze: ParsableCommand {
                 continue
             }
             Terminal.printDiagnostics(result)
+            if !noSuggestions, let w = result.workflow, w.steps.count > Suggester.stepLimit {
+                Terminal.note("\(path): \(w.steps.count) steps: suggestions are measured for processes of at most \(Suggester.stepLimit) steps; none here")
+            }
             guard let outcome = analysed[i] else {
                 blocks.append(summaryLine(path, result) + "\n")
                 failures.append((path, result.diagnostics.errorCount))

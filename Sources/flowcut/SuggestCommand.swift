@@ -16,6 +16,10 @@ struct Suggest: ParsableCommand {
 
     func run() throws {
         let (_, w) = try Inputs.workflow(file)
+        guard w.steps.count <= Suggester.stepLimit else {
+            Terminal.out("# flowcut suggest \(file): \(w.steps.count) steps: suggestions are measured for processes of at most \(Suggester.stepLimit) steps")
+            return
+        }
         let before = Analyzer.analyze(w, options: simulation.analysis, keepingTrace: true)
         let suggestions = Suggester.suggestions(before)
         let chosen = Suggester.suggestedChanges(suggestions, to: w)

@@ -44,6 +44,11 @@ enum Terminal {
         errRaw(DiagnosticText(colored: colorErrors).render(checked.diagnostics, in: checked.file))
     }
 
+    /// `FILE: note: …`: something left undone on purpose, not a problem.
+    static func note(_ message: String) {
+        err(message.replacingOccurrences(of: ": ", with: ": note: ", options: [], range: message.range(of: ": ")))
+    }
+
     /// `flowcut: error: …` for problems that are not in a file's text.
     static func fail(_ message: String) {
         err("flowcut: error: \(message)")

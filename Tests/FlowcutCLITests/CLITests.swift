@@ -300,6 +300,21 @@ struct CLITests {
         #expect(pasted.stdout.contains("2 proposals"))
     }
 
+    /// Above Suggester.stepLimit steps the suggestions are not measured
+    /// (they would take hours); analyze and suggest say so and go on.
+    @Test func hugeProcessesSkipSuggestionsAndSaySo() throws {
+        let folder = try Self.temporaryFolder()
+        let steps = (0...5_000).map { "step s\($0) \"S\($0)\" 1h handoff" }.joined(separator: "\n")
+        try Data("procedure \"P\"\n  service level4\n\(steps)\n".utf8).write(to: folder.appendingPathComponent("big.flow"))
+        let analyzed = try Self.run(["analyze", "big.flow", "--runs", "0", "--no-output"], in: folder)
+        #expect(analyzed.status == 0)
+        #expect(analyzed.stderr.contains("big.flow: note: 5001 steps: suggestions are measured for processes of at most 5000 steps; none here"))
+        #expect(analyzed.stdout.contains("5001 h"))
+        let suggested = try Self.run(["suggest", "big.flow", "--runs", "0"], in: folder)
+        #expect(suggested.status == 0)
+        #expect(suggested.stdout == "# flowcut suggest big.flow: 5001 steps: suggestions are measured for processes of at most 5000 steps\n")
+    }
+
     @Test func applyReportsAChangeThatCannotApplyAtItsLine() throws {
         let folder = try Self.temporaryFolder()
         try Data("""
