@@ -32,14 +32,14 @@ import FlowcutCore
 struct SavingsMeter {
     let before: Workflow
     let simulator: Simulator
+    let structure: ProcessStructure
     let trace: SimulationTrace
-    let simulatorStructure: ProcessStructure
 
     init?(_ analysis: ProcedureAnalysis, trace: SimulationTrace?) {
         guard let trace, analysis.simulation != nil else { return nil }
         before = analysis.workflow
-        simulator = Simulator(analysis.workflow, analysis.structure)
-        simulatorStructure = analysis.structure
+        simulator = trace.simulator
+        structure = analysis.structure
         self.trace = trace
     }
 
@@ -65,9 +65,7 @@ struct SavingsMeter {
             guard !outs.isEmpty, outs.count == b.graph.outgoing(x).count else { return nil }
             let renaming = outs.count == 1 ? [id: b.steps[b.arrows[outs[0]].to].id] : [:]
             guard sameDecisions(b, after, renaming: renaming) else { return nil }
-            return sum(over: x) { c, k in
-                draw(simulator.wait[x], c, x, k, DrawKey.wait) + draw(simulator.duration[x], c, x, k, DrawKey.duration)
-            } / Double(trace.runs)
+            return sum(over: x) { c, k in time(x, c, k) } / Double(trace.runs)
         case .merge(let idA, let idB, _, _):
             guard let a = b.stepIndex(of: idA), let bb = b.stepIndex(of: idB), let m = after.stepIndex(of: idA),
                   !b.isDecision(bb), trace.ranAlone(a), trace.ranAlone(bb), sameVisits(a, bb),
@@ -75,10 +73,9 @@ struct SavingsMeter {
                   sameDecisions(b, after, renaming: [:])
             else { return nil }
             let merged = TimeDistribution(after.steps[m].duration)
+            // A keeps its wait: the difference is in the durations and B's wait.
             return sum(over: a) { c, k in
-                draw(simulator.duration[a], c, a, k, DrawKey.duration)
-                    + draw(simulator.wait[bb], c, bb, k, DrawKey.wait) + draw(simulator.duration[bb], c, bb, k, DrawKey.duration)
-                    - draw(merged, c, a, k, DrawKey.duration)
+                time(a, c, k) + time(bb, c, k) - time(a, c, k, duration: merged)
             } / Double(trace.runs)
         case .parallel(let idA, let idB):
             guard let a = b.stepIndex(of: idA), let bb = b.stepIndex(of: idB),
@@ -87,10 +84,7 @@ struct SavingsMeter {
                   trace.ranAlone(a), trace.ranAlone(bb), sameVisits(a, bb),
                   sameDecisions(b, after, renaming: [:])
             else { return nil }
-            return sum(over: a) { c, k in
-                min(draw(simulator.wait[a], c, a, k, DrawKey.wait) + draw(simulator.duration[a], c, a, k, DrawKey.duration),
-                    draw(simulator.wait[bb], c, bb, k, DrawKey.wait) + draw(simulator.duration[bb], c, bb, k, DrawKey.duration))
-            } / Double(trace.runs)
+            return sum(over: a) { c, k in min(time(a, c, k), time(bb, c, k)) } / Double(trace.runs)
         case .chance(let id, _, _):
             return savingOfNewChances(at: id, after: after)
         }
@@ -107,19 +101,16 @@ struct SavingsMeter {
         var total = 0.0
         for (s, newWait, newDuration) in changed {
             if trace.ranAlone(s) {
-                total += sum(over: s) { c, k in
-                    (draw(simulator.wait[s], c, s, k, DrawKey.wait) + draw(simulator.duration[s], c, s, k, DrawKey.duration))
-                        - (draw(newWait, c, s, k, DrawKey.wait) + draw(newDuration, c, s, k, DrawKey.duration))
-                }
+                total += sum(over: s) { c, k in time(s, c, k) - time(s, c, k, wait: newWait, duration: newDuration) }
             } else if changed.count == 1, let branches = block(around: s) {
                 // One branch of a block of one-step branches that ran
                 // alone as a whole: the block takes the longest branch.
                 total += sum(over: s) { c, k in
                     var old = 0.0, new = 0.0
                     for x in branches {
-                        let t = draw(simulator.wait[x], c, x, k, DrawKey.wait) + draw(simulator.duration[x], c, x, k, DrawKey.duration)
+                        let t = time(x, c, k)
                         old = max(old, t)
-                        new = max(new, x == s ? draw(newWait, c, x, k, DrawKey.wait) + draw(newDuration, c, x, k, DrawKey.duration) : t)
+                        new = max(new, x == s ? time(x, c, k, wait: newWait, duration: newDuration) : t)
                     }
                     return old - new
                 }
@@ -167,8 +158,6 @@ struct SavingsMeter {
         return total / Double(trace.runs)
     }
 
-    private func structureClosesLoop(_ a: Int) -> Bool { simulatorStructure.closesLoop[a] }
-
     /// The branches of the parallel block step `s` is a branch of, when the
     /// block is a split whose every branch is one step leading to one join,
     /// the split and the join ran alone, and every branch ran as often as
@@ -189,12 +178,15 @@ struct SavingsMeter {
         }
         // The join may run more often than the split (a loop may return to
         // it); each of its visits ran alone all the same.
-        guard w.graph.incoming(join).filter({ !structureClosesLoop($0) }).count == branches.count, branches.count >= 2 else { return nil }
+        guard w.graph.incoming(join).filter({ !structure.closesLoop[$0] }).count == branches.count, branches.count >= 2 else { return nil }
         return branches
     }
 
-    private func draw(_ d: TimeDistribution, _ c: UInt64, _ s: Int, _ k: Int, _ what: UInt64) -> Double {
-        simulator.draw(d, case: c, step: s, visit: k, what)
+    /// Step s's wait plus duration on visit k of case c, as drawn with its
+    /// own times or the ones given (the same keys either way).
+    private func time(_ s: Int, _ c: UInt64, _ k: Int, wait: TimeDistribution? = nil, duration: TimeDistribution? = nil) -> Double {
+        simulator.draw(wait ?? simulator.wait[s], case: c, step: s, visit: k, DrawKey.wait)
+            + simulator.draw(duration ?? simulator.duration[s], case: c, step: s, visit: k, DrawKey.duration)
     }
 
     /// Σ over the cases and over step s's visits in each of `term(case key, visit)`.

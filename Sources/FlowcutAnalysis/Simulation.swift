@@ -176,7 +176,7 @@ public struct Simulator: Sendable {
         var visitedCases = [Int](repeating: 0, count: n)
         var stopped = 0
         var state = CaseState(n: n)
-        var trace = tracing && n * runs <= SimulationTrace.maxEntries ? SimulationTrace(steps: n, runs: runs, seed: seed) : nil
+        var trace = tracing && n * runs <= SimulationTrace.maxEntries ? SimulationTrace(self, runs: runs, seed: seed) : nil
         for c in 0..<runs {
             let lead = runCase(&state, DrawKey.simulatedCase(c, seed: seed), &trace)
             if let lead {
@@ -426,6 +426,8 @@ struct SimulationTrace: Sendable {
     /// The most visit counts kept (64 MB).
     static let maxEntries = 64_000_000
 
+    /// The simulator that ran the cases.
+    let simulator: Simulator
     let runs: Int
     let seed: UInt64
     /// visits[s * runs + c]: how many times step s ran in case c (a step
@@ -440,7 +442,9 @@ struct SimulationTrace: Sendable {
     var stoppedCases = 0
     var overflowed = false
 
-    init(steps: Int, runs: Int, seed: UInt64) {
+    init(_ simulator: Simulator, runs: Int, seed: UInt64) {
+        self.simulator = simulator
+        let steps = simulator.n
         self.runs = runs
         self.seed = seed
         visits = Array(repeating: 0, count: steps * runs)
