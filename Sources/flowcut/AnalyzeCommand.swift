@@ -54,6 +54,9 @@ struct Analyze: ParsableCommand {
         guard [proposal != nil, suggested, compare].count(where: { $0 }) <= 1 else {
             throw ValidationError("--proposal, --suggested and --compare go one at a time")
         }
+        if noSuggestions && (suggested || compare) {
+            throw ValidationError("--no-suggestions leaves no suggested changes for \(suggested ? "--suggested" : "--compare") to compare")
+        }
     }
 
     func run() throws {

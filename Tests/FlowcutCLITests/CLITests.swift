@@ -196,6 +196,9 @@ struct CLITests {
         let f = try Self.run(["analyze", "--format", "pdf"])
         #expect(f.status == 64)
         #expect(f.stderr.contains("pdf"))
+        let n = try Self.run(["analyze", "--no-suggestions", "--suggested"])
+        #expect(n.status == 64)
+        #expect(n.stderr.contains("--no-suggestions leaves no suggested changes for --suggested to compare"))
     }
 
     @Test func analyzeReportsABrokenFileAndAnalysesTheRest() throws {
