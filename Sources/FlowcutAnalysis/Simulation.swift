@@ -208,11 +208,16 @@ public struct Simulator: Sendable {
     }
 
     /// The step decision `s` sends a case to for the uniform draw `x`.
-    func branch(of s: Int, _ x: Double) -> Int {
-        let first = outStart[s], last = outStart[s + 1]
-        var chosen = first
+    func branch(of s: Int, _ x: Double) -> Int { outTarget[chosenArrow(of: s, x)] }
+
+    /// The arrow (in the compressed rows) decision `s` takes for the
+    /// uniform draw `x`: the first whose cumulative probability exceeds it.
+    @inline(__always)
+    private func chosenArrow(of s: Int, _ x: Double) -> Int {
+        let last = outStart[s + 1]
+        var chosen = outStart[s]
         while chosen < last - 1 && x >= outCumulative[chosen] { chosen += 1 }
-        return outTarget[chosen]
+        return chosen
     }
 
     /// A wait or duration of step `s` on its visit `visit` of one case.
@@ -274,8 +279,7 @@ public struct Simulator: Sendable {
             var through = last
             if isDecision[u] {
                 var stream = DrawKey.stream(case: key, step: stepKeys[u], visit: visit, DrawKey.branch)
-                let x = stream.unit()
-                while chosen < last - 1 && x >= outCumulative[chosen] { chosen += 1 }
+                chosen = chosenArrow(of: u, stream.unit())
                 through = chosen + 1
             }
             for k in chosen..<through {
