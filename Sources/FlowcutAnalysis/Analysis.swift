@@ -81,12 +81,23 @@ public enum Analyzer {
     /// - Parameter keepingTrace: keep the simulation's trace for measuring
     ///   suggestions (`Suggester`, `SavingsMeter`).
     public static func analyze(_ w: Workflow, options: AnalysisOptions = AnalysisOptions(), keepingTrace: Bool = false) -> ProcedureAnalysis {
+        analyze(w, options: options, keepingTrace: keepingTrace, simulated: nil)
+    }
+
+    /// With `simulated`, that simulation of `w` instead of running one
+    /// (`SavingsMeter.simulation(after:final:)`).
+    static func analyze(_ w: Workflow, options: AnalysisOptions, keepingTrace: Bool, simulated given: SimulationResult?) -> ProcedureAnalysis {
         let structure = ProcessStructure(w)
         let scenario = MainScenario(w, structure)
         let times = w.steps.map(\.meanTime)
         let path = CriticalPath(w, structure, scenario, time: times)
-        let simulated = options.runs > 0
-            ? Simulator(w, structure).run(runs: options.runs, seed: options.seed, tracing: keepingTrace) : nil
+        let simulated: (result: SimulationResult, trace: SimulationTrace?)? = if let given {
+            (given, nil)
+        } else if options.runs > 0 {
+            Simulator(w, structure).run(runs: options.runs, seed: options.seed, tracing: keepingTrace)
+        } else {
+            nil
+        }
         let simulation = simulated?.result
         var handoffs: [Int] = []
         for (a, arrow) in w.arrows.enumerated() where scenario.follows[a] {

@@ -42,13 +42,16 @@ public struct Comparison: Sendable {
             after = after.flatMap { ProposalApplier.applyForMeasuring(change.action, to: $0) }
         }
         if let after, !changes.isEmpty {
+            // With the before simulation's trace, the after simulation is
+            // made from it when every change can be measured that way.
+            let simulated = SavingsMeter(before, trace: before.trace)?.simulation(after: changes.map(\.action), final: after)
             return .success(Comparison(
-                proposal: proposal, changes: changes, before: before,
-                after: Analyzer.analyze(after, options: before.options)))
+                proposal: proposal, changes: changes, before: before.withoutTrace,
+                after: Analyzer.analyze(after, options: before.options, keepingTrace: false, simulated: simulated)))
         }
         return ProposalApplier.apply(changes, to: before.workflow).map { applied in
             Comparison(
-                proposal: proposal, changes: changes, before: before,
+                proposal: proposal, changes: changes, before: before.withoutTrace,
                 after: Analyzer.analyze(applied.workflow, options: before.options))
         }
     }

@@ -1,4 +1,5 @@
 import FlowcutCore
+import FlowcutLanguage
 
 /// Measures what a change saves on the expected lead time without running
 /// every case again, where that gives the number a new simulation would
@@ -34,9 +35,11 @@ struct SavingsMeter {
     let simulator: Simulator
     let structure: ProcessStructure
     let trace: SimulationTrace
+    let result: SimulationResult
 
     init?(_ analysis: ProcedureAnalysis, trace: SimulationTrace?) {
-        guard let trace, analysis.simulation != nil else { return nil }
+        guard let trace, let result = analysis.simulation else { return nil }
+        self.result = result
         before = analysis.workflow
         simulator = trace.simulator
         structure = analysis.structure
@@ -46,6 +49,79 @@ struct SavingsMeter {
     /// The expected lead time `change` saves (`after` is the before process
     /// with the change applied), or nil when only a new simulation can say.
     func saving(_ change: ChangeAction, after: Workflow) -> Double? {
+        var none: [Double]?
+        return measure(change, after: after, cases: &none)
+    }
+
+    /// The saving of new times for some steps, the process otherwise the same
+    /// (`ProposalApplier.retimedSteps`); nil when only a new simulation can say.
+    func saving(retimed: [(index: Int, step: Step)]) -> Double? {
+        var none: [Double]?
+        return measure(retimed: retimed, cases: &none)
+    }
+
+    /// The simulation of `final`, the before process after `changes` one
+    /// after the other, made from the before simulation: each case's lead
+    /// time less what each change takes off it, the visits of the steps
+    /// that remain as they were. Only when every change is metered on its
+    /// own (no `chance`) and they touch disjoint steps, so that what one
+    /// does cannot change what another does; else nil.
+    func simulation(after changes: [ChangeAction], final: Workflow) -> SimulationResult? {
+        var taken = [Double](repeating: 0, count: trace.runs)
+        var used = Set<Int>()
+        for change in changes {
+            guard let touched = touched(by: change), used.isDisjoint(with: touched) else { return nil }
+            used.formUnion(touched)
+            guard let alone = ProposalApplier.applyForMeasuring(change, to: before) else { return nil }
+            var cases: [Double]? = Array(repeating: 0, count: trace.runs)
+            guard measure(change, after: alone, cases: &cases) != nil, let cases else { return nil }
+            for c in taken.indices { taken[c] += cases[c] }
+        }
+        var expectedVisits: [Double] = [], visitProbability: [Double] = []
+        for step in final.steps {
+            guard let i = before.stepIndex(of: step.id) else { return nil }
+            expectedVisits.append(result.expectedVisits[i])
+            visitProbability.append(result.visitProbability[i])
+        }
+        return SimulationResult(
+            runs: trace.runs, seed: trace.seed, stoppedCases: 0,
+            leadTimes: zip(trace.leads, taken).map { $0 - $1 }.sorted(),
+            expectedVisits: expectedVisits, visitProbability: visitProbability)
+    }
+
+    /// The steps a change's measure relies on: the steps it names (for a
+    /// new time, those whose time changes), the whole block for a branch of
+    /// a parallel block. A step that ran alone still runs alone after any
+    /// metered change to other steps, so changes to disjoint steps add up.
+    private func touched(by change: ChangeAction) -> Set<Int>? {
+        let b = before
+        var steps = Set<Int>()
+        switch change {
+        case .shorten, .shortenWait, .shortenBy, .online:
+            guard let retimed = ProposalApplier.retimedSteps(change, in: b) else { return nil }
+            for (s, step) in retimed where step.wait != b.steps[s].wait || step.duration != b.steps[s].duration {
+                steps.insert(s)
+            }
+            for s in steps where !trace.ranAlone(s) {
+                guard let branches = block(around: s) else { return nil }
+                let split = b.arrows[b.graph.incoming(s).first!].from, join = b.arrows[b.graph.outgoing(s).first!].to
+                steps.formUnion(branches + [split, join])
+            }
+        case .cut, .merge, .parallel:
+            for id in change.stepIDs {
+                guard let s = b.stepIndex(of: id) else { return nil }
+                steps.insert(s)
+            }
+        case .chance:
+            return nil
+        }
+        return steps
+    }
+
+    /// `saving`, and with `cases` given (one number per case) what the
+    /// change takes off each case's lead time is added to it. `chance` then
+    /// gives nil: what it saves is not a sum over the steps it touches.
+    private func measure(_ change: ChangeAction, after: Workflow, cases: inout [Double]?) -> Double? {
         let b = before
         switch change {
         case .shorten, .shortenWait, .shortenBy, .online:
@@ -55,7 +131,7 @@ struct SavingsMeter {
                 guard after.steps[s].id == step.id else { return nil }
                 if after.steps[s].wait != step.wait || after.steps[s].duration != step.duration { retimed.append((s, after.steps[s])) }
             }
-            return saving(retimed: retimed)
+            return measure(retimed: retimed, cases: &cases)
         case .cut(let id):
             guard let x = b.stepIndex(of: id), !b.isDecision(x), trace.ranAlone(x) else { return nil }
             // X's successors start where X started; a decision that led to X
@@ -65,7 +141,7 @@ struct SavingsMeter {
             guard !outs.isEmpty, outs.count == b.graph.outgoing(x).count else { return nil }
             let renaming = outs.count == 1 ? [id: b.steps[b.arrows[outs[0]].to].id] : [:]
             guard sameDecisions(b, after, renaming: renaming) else { return nil }
-            return sum(over: x) { c, k in time(x, c, k) } / Double(trace.runs)
+            return sum(over: x, into: &cases) { c, k in time(x, c, k) } / Double(trace.runs)
         case .merge(let idA, let idB, _, _):
             guard let a = b.stepIndex(of: idA), let bb = b.stepIndex(of: idB), let m = after.stepIndex(of: idA),
                   !b.isDecision(bb), trace.ranAlone(a), trace.ranAlone(bb), sameVisits(a, bb),
@@ -74,7 +150,7 @@ struct SavingsMeter {
             else { return nil }
             let merged = TimeDistribution(after.steps[m].duration)
             // A keeps its wait: the difference is in the durations and B's wait.
-            return sum(over: a) { c, k in
+            return sum(over: a, into: &cases) { c, k in
                 time(a, c, k) + time(bb, c, k) - time(a, c, k, duration: merged)
             } / Double(trace.runs)
         case .parallel(let idA, let idB):
@@ -84,15 +160,13 @@ struct SavingsMeter {
                   trace.ranAlone(a), trace.ranAlone(bb), sameVisits(a, bb),
                   sameDecisions(b, after, renaming: [:])
             else { return nil }
-            return sum(over: a) { c, k in min(time(a, c, k), time(bb, c, k)) } / Double(trace.runs)
+            return sum(over: a, into: &cases) { c, k in min(time(a, c, k), time(bb, c, k)) } / Double(trace.runs)
         case .chance(let id, _, _):
-            return savingOfNewChances(at: id, after: after)
+            return cases == nil ? savingOfNewChances(at: id, after: after) : nil
         }
     }
 
-    /// The saving of new times for some steps, the process otherwise the same
-    /// (`ProposalApplier.retimedSteps`); nil when only a new simulation can say.
-    func saving(retimed: [(index: Int, step: Step)]) -> Double? {
+    private func measure(retimed: [(index: Int, step: Step)], cases: inout [Double]?) -> Double? {
         var changed: [(step: Int, wait: TimeDistribution, duration: TimeDistribution)] = []
         for (s, step) in retimed {
             let newWait = TimeDistribution(step.wait), newDuration = TimeDistribution(step.duration)
@@ -101,11 +175,11 @@ struct SavingsMeter {
         var total = 0.0
         for (s, newWait, newDuration) in changed {
             if trace.ranAlone(s) {
-                total += sum(over: s) { c, k in time(s, c, k) - time(s, c, k, wait: newWait, duration: newDuration) }
+                total += sum(over: s, into: &cases) { c, k in time(s, c, k) - time(s, c, k, wait: newWait, duration: newDuration) }
             } else if changed.count == 1, let branches = block(around: s) {
                 // One branch of a block of one-step branches that ran
                 // alone as a whole: the block takes the longest branch.
-                total += sum(over: s) { c, k in
+                total += sum(over: s, into: &cases) { c, k in
                     var old = 0.0, new = 0.0
                     for x in branches {
                         let t = time(x, c, k)
@@ -189,8 +263,9 @@ struct SavingsMeter {
             + simulator.draw(duration ?? simulator.duration[s], case: c, step: s, visit: k, DrawKey.duration)
     }
 
-    /// Σ over the cases and over step s's visits in each of `term(case key, visit)`.
-    private func sum(over s: Int, _ term: (UInt64, Int) -> Double) -> Double {
+    /// Σ over the cases and over step s's visits in each of `term(case key,
+    /// visit)`; each case's part is also added to `cases` when it is given.
+    private func sum(over s: Int, into cases: inout [Double]?, _ term: (UInt64, Int) -> Double) -> Double {
         var total = 0.0
         let base = s * trace.runs
         for c in 0..<trace.runs {
@@ -200,6 +275,7 @@ struct SavingsMeter {
             var inCase = 0.0
             for k in 0..<visits { inCase += term(key, k) }
             total += inCase
+            if cases != nil { cases![c] += inCase }
         }
         return total
     }

@@ -173,7 +173,7 @@ struct Outcome: Sendable {
     static func make(_ w: Workflow, options: AnalysisOptions, choice: Choice, withSuggestions: Bool = true) -> Outcome {
         // The trace lets the suggester measure most changes without running
         // the cases again; it is large, so it goes once they are measured.
-        let traced = Analyzer.analyze(w, options: options, keepingTrace: withSuggestions)
+        let traced = Analyzer.analyze(w, options: options, keepingTrace: true)
         let suggestions = withSuggestions ? Suggester.suggestions(traced) : []
         let before = traced.withoutTrace
         let suggested = Suggester.suggestedChanges(suggestions, to: w)
@@ -194,7 +194,9 @@ struct Outcome: Sendable {
             wanted = [("suggested", suggested)]
         }
         for (name, changes) in wanted where !changes.isEmpty {
-            switch Comparison.make(before, proposal: name, changes: changes) {
+            // The traced analysis: its trace may spare the after simulation
+            // (the comparison keeps the before analysis without it).
+            switch Comparison.make(traced, proposal: name, changes: changes) {
             case .success(let c): outcome.comparisons.append(c)
             case .failure(let e): outcome.failure = outcome.failure ?? e
             }

@@ -153,4 +153,50 @@ import Testing
         }
         #expect(simulated >= 50)
     }
+
+    /// The after simulation made from the before one (every change metered,
+    /// touching disjoint steps) against simulating the after process: the
+    /// same lead times case by case, to rounding, and the same visits.
+    @Test func afterSimulationFromTheTraceEqualsAFullOne() throws {
+        let options = AnalysisOptions(runs: 300, seed: 5)
+        var made = 0, multiSets = 0
+        var workflows = try MeasuringTests.bundled().map(\.1)
+        for seed in 41...80 { workflows.append(try workflow(Self.randomFlow(UInt64(seed)))) }
+        for w in workflows {
+            let before = Analyzer.analyze(w, options: options, keepingTrace: true)
+            guard let meter = SavingsMeter(before, trace: before.trace) else { continue }
+            // The suggested set, every single change, and sets of two to
+            // five changes that do not conflict, drawn at random.
+            let suggested = Suggester.suggestedChanges(Suggester.suggestions(before), to: w).map(\.action)
+            let singles = MeasuringTests.changes(w)
+            var g = DrawStream(state: UInt64(w.steps.count) &* 7919 &+ UInt64(made))
+            var sets: [[ChangeAction]] = [suggested] + singles.map { [$0] }
+            for _ in 0..<30 {
+                var set: [ChangeAction] = []
+                for _ in 0..<(2 + Int(g.next() % 4)) {
+                    let c = singles[Int(g.next() % UInt64(singles.count))]
+                    if !set.contains(where: { $0.conflicts(with: c) || $0 == c }) { set.append(c) }
+                }
+                sets.append(set)
+            }
+            var multi = 0
+            for changes in sets where !changes.isEmpty {
+                var after: Workflow? = w
+                for change in changes { after = after.flatMap { ProposalApplier.applyForMeasuring(change, to: $0) } }
+                guard let after, let derived = meter.simulation(after: changes, final: after) else { continue }
+                let full = try #require(Analyzer.analyze(after, options: options).simulation)
+                let tolerance = 1e-9 * max(1, full.expectedLeadTime)
+                #expect(derived.leadTimes.count == full.leadTimes.count)
+                #expect(zip(derived.leadTimes, full.leadTimes).allSatisfy { abs($0 - $1) <= tolerance },
+                        "\(w.name): \(changes.map { WorkflowPrinter.statement($0, workdayHours: 8) })")
+                #expect(derived.expectedVisits == full.expectedVisits)
+                #expect(derived.visitProbability == full.visitProbability)
+                made += 1
+                if changes.count > 1 { multi += 1 }
+            }
+            multiSets += multi
+        }
+        #expect(made >= 200, "\(made)")
+        #expect(multiSets >= 100, "\(multiSets)")
+    }
 }
