@@ -68,13 +68,30 @@ public struct DrawStream: RandomNumberGenerator, Sendable {
         Double(next() >> 11) * 0x1.0p-53
     }
 
-    /// Standard normal (Marsaglia's polar method; only sqrt and log).
+    /// Standard normal by the ziggurat method (Marsaglia and Tsang, 2000;
+    /// 128 layers): one 64-bit number picks a layer (7 bits), a sign (1 bit)
+    /// and a point (53 bits); 98.8% of draws end there, the rest test the
+    /// curve's edge or draw from the tail (Marsaglia, 1964). Exact, with no
+    /// logarithm in the common case.
     public mutating func normal() -> Double {
+        let z = Ziggurat.shared
         while true {
-            let u = 2 * unit() - 1
-            let v = 2 * unit() - 1
-            let s = u * u + v * v
-            if s > 0 && s < 1 { return u * (-2 * log(s) / s).squareRoot() }
+            let u = next()
+            let i = Int(u & 127)
+            let sign: Double = (u >> 7) & 1 == 0 ? 1 : -1
+            let x = Double(u >> 11) * 0x1.0p-53 * z.x[i]
+            if x < z.x[i + 1] { return sign * x }
+            if i == 0 {
+                // The tail beyond r.
+                while true {
+                    let a = -log(1 - unit()) / Ziggurat.r
+                    let b = -log(1 - unit())
+                    if b + b > a * a { return sign * (Ziggurat.r + a) }
+                }
+            }
+            // The wedge between the layer's rectangle and the curve.
+            let y = z.f[i] + unit() * (z.f[i + 1] - z.f[i])
+            if y < exp(-0.5 * x * x) { return sign * x }
         }
     }
 
@@ -137,5 +154,31 @@ public enum TimeDistribution: Sendable, Hashable {
         case .uniform(let lo, let hi): lo + (hi - lo) * random.unit()
         case .pert(let lo, let width, let a, let b): lo + width * random.beta(a, b)
         }
+    }
+}
+
+/// The ziggurat's layers for the standard normal's density f(x) = exp(−x²/2)
+/// (unnormalised): layer 0 is the strip under f(r) out to r with the tail
+/// beyond it, each layer i ≥ 1 the rectangle [0, x[i]] × [f(x[i]), f(x[i+1])];
+/// all have the area v (Marsaglia and Tsang, 2000, for 128 layers).
+struct Ziggurat: Sendable {
+    static let r = 3.442619855899
+    static let v = 9.91256303526217e-3
+    static let shared = Ziggurat()
+
+    /// x[0] = v / f(r) (the base strip's width with its tail), x[1] = r, …,
+    /// x[128] = 0.
+    let x: [Double]
+    /// f(x[i]).
+    let f: [Double]
+
+    init() {
+        var x = [Double](repeating: 0, count: 129)
+        x[0] = Self.v / exp(-0.5 * Self.r * Self.r)
+        x[1] = Self.r
+        for i in 2..<128 { x[i] = (-2 * log(Self.v / x[i - 1] + exp(-0.5 * x[i - 1] * x[i - 1]))).squareRoot() }
+        x[128] = 0
+        self.x = x
+        f = x.map { exp(-0.5 * $0 * $0) }
     }
 }
