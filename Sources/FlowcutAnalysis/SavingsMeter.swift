@@ -36,6 +36,8 @@ struct SavingsMeter {
     let structure: ProcessStructure
     let trace: SimulationTrace
     let result: SimulationResult
+    /// Each case's key (`DrawKey.simulatedCase`), made once.
+    let caseKeys: [UInt64]
 
     init?(_ analysis: ProcedureAnalysis, trace: SimulationTrace?) {
         guard let trace, let result = analysis.simulation else { return nil }
@@ -44,6 +46,7 @@ struct SavingsMeter {
         simulator = trace.simulator
         structure = analysis.structure
         self.trace = trace
+        caseKeys = (0..<trace.runs).map { DrawKey.simulatedCase($0, seed: trace.seed) }
     }
 
     /// The expected lead time `change` saves (`after` is the before process
@@ -175,7 +178,15 @@ struct SavingsMeter {
         var total = 0.0
         for (s, newWait, newDuration) in changed {
             if trace.ranAlone(s) {
-                total += sum(over: s, into: &cases) { c, k in time(s, c, k) - time(s, c, k, wait: newWait, duration: newDuration) }
+                // Only the part that changes is drawn again.
+                let oldWait = simulator.wait[s], oldDuration = simulator.duration[s]
+                let waits = newWait != oldWait, durations = newDuration != oldDuration
+                total += sum(over: s, into: &cases) { c, k in
+                    (waits ? simulator.draw(oldWait, case: c, step: s, visit: k, DrawKey.wait)
+                        - simulator.draw(newWait, case: c, step: s, visit: k, DrawKey.wait) : 0)
+                        + (durations ? simulator.draw(oldDuration, case: c, step: s, visit: k, DrawKey.duration)
+                            - simulator.draw(newDuration, case: c, step: s, visit: k, DrawKey.duration) : 0)
+                }
             } else if changed.count == 1, let branches = block(around: s) {
                 // One branch of a block of one-step branches that ran
                 // alone as a whole: the block takes the longest branch.
@@ -215,7 +226,7 @@ struct SavingsMeter {
         for c in 0..<trace.runs {
             let visits = Int(trace.visits[d * trace.runs + c])
             if visits == 0 { continue }
-            let caseKey = DrawKey.simulatedCase(c, seed: trace.seed)
+            let caseKey = caseKeys[c]
             var changes = false
             for k in 0..<visits {
                 var stream = DrawKey.stream(case: caseKey, step: key, visit: k, DrawKey.branch)
@@ -271,7 +282,7 @@ struct SavingsMeter {
         for c in 0..<trace.runs {
             let visits = Int(trace.visits[base + c])
             if visits == 0 { continue }
-            let key = DrawKey.simulatedCase(c, seed: trace.seed)
+            let key = caseKeys[c]
             var inCase = 0.0
             for k in 0..<visits { inCase += term(key, k) }
             total += inCase

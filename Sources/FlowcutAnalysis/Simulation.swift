@@ -2,24 +2,32 @@ import FlowcutCore
 
 /// What the Monte Carlo simulation of N cases gives (ANALYSIS.md).
 public struct SimulationResult: Sendable {
-    public var runs: Int
-    public var seed: UInt64
+    public let runs: Int
+    public let seed: UInt64
     /// Cases stopped after more than `loopLimit` loop returns; they are
     /// counted here and left out of every figure below.
-    public var stoppedCases: Int
+    public let stoppedCases: Int
     /// Lead times of the completed cases, ascending (hours).
-    public var leadTimes: [Double]
+    public let leadTimes: [Double]
     /// Mean number of times each step runs in one case.
-    public var expectedVisits: [Double]
+    public let expectedVisits: [Double]
     /// Share of cases in which each step runs at least once.
-    public var visitProbability: [Double]
+    public let visitProbability: [Double]
+    /// Expected lead time: the mean over completed cases (0 without any).
+    public let expectedLeadTime: Double
+
+    public init(runs: Int, seed: UInt64, stoppedCases: Int, leadTimes: [Double], expectedVisits: [Double], visitProbability: [Double]) {
+        self.runs = runs
+        self.seed = seed
+        self.stoppedCases = stoppedCases
+        self.leadTimes = leadTimes
+        self.expectedVisits = expectedVisits
+        self.visitProbability = visitProbability
+        // Computed once: reports and rankings ask for it again and again.
+        expectedLeadTime = leadTimes.isEmpty ? 0 : leadTimes.reduce(0, +) / Double(leadTimes.count)
+    }
 
     public var completedCases: Int { leadTimes.count }
-
-    /// Expected lead time: the mean over completed cases.
-    public var expectedLeadTime: Double {
-        leadTimes.isEmpty ? 0 : leadTimes.reduce(0, +) / Double(leadTimes.count)
-    }
 
     /// The q-quantile by the nearest-rank method: the smallest lead time
     /// with at least q of the cases at or below it.
