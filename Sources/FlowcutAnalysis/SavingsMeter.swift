@@ -65,31 +65,89 @@ struct SavingsMeter {
 
     /// The simulation of `final`, the before process after `changes` one
     /// after the other, made from the before simulation: each case's lead
-    /// time less what each change takes off it, the visits of the steps
-    /// that remain as they were. Only when every change is metered on its
-    /// own (no `chance`) and they touch disjoint steps, so that what one
-    /// does cannot change what another does; else nil.
+    /// time less what each change takes off it, the steps' visits as they
+    /// were. A `chance` keeps its decision's draws: the cases in which a draw
+    /// now picks another branch are simulated again with `final`. Only when
+    /// every other change is metered on its own and no two touch the same
+    /// step, so that what one does cannot change what another does; else nil.
     func simulation(after changes: [ChangeAction], final: Workflow) -> SimulationResult? {
-        var taken = [Double](repeating: 0, count: trace.runs)
+        let runs = trace.runs
+        var taken = [Double](repeating: 0, count: runs)
         var used = Set<Int>()
+        var decisions: [Int] = []
         for change in changes {
+            // A chance's decision may also get a new time: a case whose
+            // branches stay the same takes the new time off as metered, one
+            // simulated again runs with it.
+            if case .chance(let id, _, _) = change {
+                guard let d = before.stepIndex(of: id), !decisions.contains(d) else { return nil }
+                decisions.append(d)
+                continue
+            }
             guard let touched = touched(by: change), used.isDisjoint(with: touched) else { return nil }
             used.formUnion(touched)
             guard let alone = ProposalApplier.applyForMeasuring(change, to: before) else { return nil }
-            var cases: [Double]? = Array(repeating: 0, count: trace.runs)
+            var cases: [Double]? = Array(repeating: 0, count: runs)
             guard measure(change, after: alone, cases: &cases) != nil, let cases else { return nil }
             for c in taken.indices { taken[c] += cases[c] }
         }
-        var expectedVisits: [Double] = [], visitProbability: [Double] = []
+        // Each step of `final` by its index in the before process.
+        var origin: [Int] = []
         for step in final.steps {
             guard let i = before.stepIndex(of: step.id) else { return nil }
-            expectedVisits.append(result.expectedVisits[i])
-            visitProbability.append(result.visitProbability[i])
+            origin.append(i)
+        }
+        guard !decisions.isEmpty else {
+            return SimulationResult(
+                runs: runs, seed: trace.seed, stoppedCases: 0,
+                leadTimes: zip(trace.leads, taken).map { $0 - $1 }.sorted(),
+                expectedVisits: origin.map { result.expectedVisits[$0] },
+                visitProbability: origin.map { result.visitProbability[$0] })
+        }
+        let later = Simulator(final, ProcessStructure(final))
+        var laterDecisions: [Int] = []
+        for d in decisions {
+            guard let e = final.stepIndex(of: before.steps[d].id) else { return nil }
+            laterDecisions.append(e)
+        }
+        var leads: [Double] = []
+        leads.reserveCapacity(runs)
+        var visits = [Int](repeating: 0, count: final.steps.count), visited = visits
+        for c in 0..<runs {
+            var again = false
+            for (d, e) in zip(decisions, laterDecisions) where !again {
+                for k in 0..<Int(trace.visits[d * runs + c]) {
+                    var stream = DrawKey.stream(case: caseKeys[c], step: simulator.stepKeys[d], visit: k, DrawKey.branch)
+                    let x = stream.unit()
+                    if before.steps[simulator.branch(of: d, x)].id != final.steps[later.branch(of: e, x)].id {
+                        again = true
+                        break
+                    }
+                }
+            }
+            if again {
+                let run = later.run(case: c, seed: trace.seed)
+                guard let lead = run.lead else { return nil }
+                leads.append(lead)
+                for (s, k) in run.visits {
+                    visits[s] += k
+                    visited[s] += 1
+                }
+            } else {
+                leads.append(trace.leads[c] - taken[c])
+                for (s, i) in origin.enumerated() {
+                    let k = Int(trace.visits[i * runs + c])
+                    if k > 0 {
+                        visits[s] += k
+                        visited[s] += 1
+                    }
+                }
+            }
         }
         return SimulationResult(
-            runs: trace.runs, seed: trace.seed, stoppedCases: 0,
-            leadTimes: zip(trace.leads, taken).map { $0 - $1 }.sorted(),
-            expectedVisits: expectedVisits, visitProbability: visitProbability)
+            runs: runs, seed: trace.seed, stoppedCases: 0, leadTimes: leads.sorted(),
+            expectedVisits: visits.map { Double($0) / Double(runs) },
+            visitProbability: visited.map { Double($0) / Double(runs) })
     }
 
     /// The steps a change's measure relies on: the steps it names (for a

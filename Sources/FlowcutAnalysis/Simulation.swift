@@ -209,10 +209,15 @@ public struct Simulator: Sendable {
     }
 
     /// The lead time of case `c` alone (nil if it was stopped in a loop).
-    func leadTime(case c: Int, seed: UInt64) -> Double? {
+    func leadTime(case c: Int, seed: UInt64) -> Double? { run(case: c, seed: seed).lead }
+
+    /// Case `c` alone: its lead time (nil if it was stopped in a loop) and
+    /// how many times each step it touched ran.
+    func run(case c: Int, seed: UInt64) -> (lead: Double?, visits: [(step: Int, count: Int)]) {
         var state = CaseState(n: n)
         var none: SimulationTrace?
-        return runCase(&state, DrawKey.simulatedCase(c, seed: seed), &none)
+        let lead = runCase(&state, DrawKey.simulatedCase(c, seed: seed), &none)
+        return (lead, state.touched.map { ($0, Int(state.visits[$0])) })
     }
 
     /// The step decision `s` sends a case to for the uniform draw `x`.

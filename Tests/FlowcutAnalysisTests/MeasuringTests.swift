@@ -154,12 +154,13 @@ import Testing
         #expect(simulated >= 50)
     }
 
-    /// The after simulation made from the before one (every change metered,
-    /// touching disjoint steps) against simulating the after process: the
-    /// same lead times case by case, to rounding, and the same visits.
+    /// The after simulation made from the before one (every change metered
+    /// or a `chance`, touching disjoint steps) against simulating the after
+    /// process: the same lead times case by case, to rounding, and the same
+    /// visits.
     @Test func afterSimulationFromTheTraceEqualsAFullOne() throws {
         let options = AnalysisOptions(runs: 300, seed: 5)
-        var made = 0, multiSets = 0
+        var made = 0, multiSets = 0, withChance = 0, chanceAndTime = 0
         var workflows = try MeasuringTests.bundled().map(\.1)
         for seed in 41...80 { workflows.append(try workflow(Self.randomFlow(UInt64(seed)))) }
         for w in workflows {
@@ -179,6 +180,10 @@ import Testing
                 }
                 sets.append(set)
             }
+            // Each chance with a new time for its own decision.
+            for case .chance(let d, let to, let p) in singles {
+                sets.append([.shortenBy(d, percent: 30), .chance(from: d, to: to, percent: p)])
+            }
             var multi = 0
             for changes in sets where !changes.isEmpty {
                 var after: Workflow? = w
@@ -193,10 +198,17 @@ import Testing
                 #expect(derived.visitProbability == full.visitProbability)
                 made += 1
                 if changes.count > 1 { multi += 1 }
+                if changes.contains(where: { if case .chance = $0 { true } else { false } }) { withChance += 1 }
+                // A chance together with a new time for its own decision.
+                for case .chance(let d, _, _) in changes where changes.contains(where: { $0.keyword == "shorten" && $0.stepIDs == [d] }) {
+                    chanceAndTime += 1
+                }
             }
             multiSets += multi
         }
         #expect(made >= 200, "\(made)")
         #expect(multiSets >= 100, "\(multiSets)")
+        #expect(withChance >= 30, "\(withChance)")
+        #expect(chanceAndTime >= 20, "\(chanceAndTime)")
     }
 }
