@@ -10,6 +10,20 @@ public struct AnalysisOptions: Sendable, Hashable {
         self.runs = runs
         self.seed = seed
     }
+
+    /// When no number of cases is asked for, a process is simulated at most
+    /// this many step-cases (steps × cases; a few seconds for a process
+    /// that runs mostly one step at a time): 10 000 cases of a 1 000 000-step
+    /// process would take hours. A process with thousands of steps running
+    /// at once costs more per step (its joins are checked against each
+    /// other), so this bounds the work, not the time.
+    public static let defaultWork = 200_000_000
+
+    /// The default cases for a process of `steps` steps: 10 000, or as many
+    /// as `defaultWork` allows (at least 100) when that is fewer.
+    public static func defaultRuns(steps: Int) -> Int {
+        min(Simulator.defaultRuns, max(100, defaultWork / max(steps, 1)))
+    }
 }
 
 /// The expected work of one actor on one dossier.

@@ -63,7 +63,6 @@ struct Analyze: ParsableCommand {
         let inputs = Inputs(paths: input.paths)
         var withErrors = inputs.failures
         let checked = inputs.check()
-        let options = simulation.analysis
         // Analyse in parallel; print in input order.
         let analyses = Slots<Outcome?>(count: checked.count, initial: nil)
         let choice = Choice(proposal: proposal, suggested: suggested, compare: compare)
@@ -74,7 +73,10 @@ struct Analyze: ParsableCommand {
         let words = lang.words
         let progress = Progress(total: checked.count, shown: !quiet && Terminal.isTerminal(STDERR_FILENO) && checked.count > 1)
         DispatchQueue.concurrentPerform(iterations: checked.count) { i in
-            let outcome = checked[i]?.workflow.map { Outcome.make($0, options: options, choice: choice, withSuggestions: !noSuggestions && $0.steps.count <= Suggester.stepLimit) }
+            let outcome = checked[i]?.workflow.map {
+                Outcome.make($0, options: simulation.analysis(steps: $0.steps.count).options, choice: choice,
+                             withSuggestions: !noSuggestions && $0.steps.count <= Suggester.stepLimit)
+            }
             analyses[i] = outcome
             if let outcome, !noOutput {
                 pictures[i] = Result { try Drawings(outcome.before, outcome.comparisons.first, words) }
@@ -94,6 +96,9 @@ struct Analyze: ParsableCommand {
                 continue
             }
             Terminal.printDiagnostics(result)
+            if let w = result.workflow, let note = simulation.analysis(steps: w.steps.count).note {
+                Terminal.note("\(path): \(note)")
+            }
             if !noSuggestions, let w = result.workflow, w.steps.count > Suggester.stepLimit {
                 Terminal.note("\(path): \(w.steps.count) steps: suggestions are measured for processes of at most \(Suggester.stepLimit) steps; none here")
             }

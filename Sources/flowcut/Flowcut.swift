@@ -46,14 +46,14 @@ struct InputOptions: ParsableArguments {
 
 /// The simulation's size and seed, shared by analyze and suggest.
 struct SimulationOptions: ParsableArguments {
-    @Option(help: "Cases to simulate per procedure (0 skips the simulation).")
-    var runs: Int = Simulator.defaultRuns
+    @Option(help: "Cases to simulate per procedure (0 skips the simulation; default 10 000, fewer for a process too big to simulate that often).")
+    var runs: Int?
 
     @Option(help: "Seed of the simulation.")
     var seed: UInt64 = Simulator.defaultSeed
 
     func validate() throws {
-        guard (0...10_000_000).contains(runs) else {
+        if let runs, !(0...10_000_000).contains(runs) {
             throw ValidationError("--runs takes 0 to 10 000 000 cases, not \(runs)")
         }
         guard seed < 1 << 53 else {
@@ -61,7 +61,16 @@ struct SimulationOptions: ParsableArguments {
         }
     }
 
-    var analysis: AnalysisOptions { AnalysisOptions(runs: runs, seed: seed) }
+    /// The options for a process of `steps` steps, and a note when the
+    /// default number of cases was lowered for it
+    /// (`AnalysisOptions.defaultRuns(steps:)`).
+    func analysis(steps: Int) -> (options: AnalysisOptions, note: String?) {
+        if let runs { return (AnalysisOptions(runs: runs, seed: seed), nil) }
+        let most = AnalysisOptions.defaultRuns(steps: steps)
+        let note = most < Simulator.defaultRuns
+            ? "\(steps) steps: simulated \(most) cases instead of \(Simulator.defaultRuns) (give --runs to choose)" : nil
+        return (AnalysisOptions(runs: most, seed: seed), note)
+    }
 }
 
 struct Version: ParsableCommand {

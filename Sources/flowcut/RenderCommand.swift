@@ -48,7 +48,9 @@ struct Render: ParsableCommand {
         let (_, w) = try Inputs.workflow(file)
         let choice = Choice(proposal: proposal, suggested: false, compare: false)
         let drawAfter = after || proposal != nil
-        let outcome = Outcome.make(w, options: simulation.analysis, choice: choice, withSuggestions: drawAfter && w.proposals.isEmpty)
+        let (options, note) = simulation.analysis(steps: w.steps.count)
+        if let note { Terminal.note("\(file): \(note)") }
+        let outcome = Outcome.make(w, options: options, choice: choice, withSuggestions: drawAfter && w.proposals.isEmpty)
         if let missing = outcome.missingProposal {
             Terminal.fail("\(file) has no proposal \"\(missing)\"")
             throw ExitCode(1)

@@ -116,6 +116,16 @@ struct SimulationTests {
         #expect(abs(sim.expectedVisits[w.stepIndex(of: "b")!] - 2) < 0.03)
     }
 
+    /// Default cases by size: 10 000 up to 20 000 steps (200 000 000 step-
+    /// cases ÷ 20 000 = 10 000), then 200 000 000 ÷ steps, never under 100.
+    @Test func defaultRunsShrinkForHugeProcesses() {
+        #expect(AnalysisOptions.defaultRuns(steps: 30) == 10_000)
+        #expect(AnalysisOptions.defaultRuns(steps: 20_000) == 10_000)
+        #expect(AnalysisOptions.defaultRuns(steps: 25_001) == 7_999)
+        #expect(AnalysisOptions.defaultRuns(steps: 1_000_000) == 200)
+        #expect(AnalysisOptions.defaultRuns(steps: 5_000_000) == 100)
+    }
+
     /// Same seed, same bytes; another seed, other draws.
     @Test func determinism() throws {
         let w = try workflow("""
