@@ -114,18 +114,7 @@ struct SavingsMeter {
         leads.reserveCapacity(runs)
         var visits = [Int](repeating: 0, count: final.steps.count), visited = visits
         for c in 0..<runs {
-            var again = false
-            for (d, e) in zip(decisions, laterDecisions) where !again {
-                for k in 0..<Int(trace.visits[d * runs + c]) {
-                    var stream = DrawKey.stream(case: caseKeys[c], step: simulator.stepKeys[d], visit: k, DrawKey.branch)
-                    let x = stream.unit()
-                    if before.steps[simulator.branch(of: d, x)].id != final.steps[later.branch(of: e, x)].id {
-                        again = true
-                        break
-                    }
-                }
-            }
-            if again {
+            if zip(decisions, laterDecisions).contains(where: { branchDiffers(case: c, d: $0, later: later, e: $1, in: final) }) {
                 let run = later.run(case: c, seed: trace.seed)
                 guard let lead = run.lead else { return nil }
                 leads.append(lead)
@@ -279,26 +268,24 @@ struct SavingsMeter {
             if p.from != d, abs(p.probability - q.probability) > 1e-7 { return nil }
         }
         let later = Simulator(after, ProcessStructure(after))
-        let key = simulator.stepKeys[d]
         var total = 0.0
-        for c in 0..<trace.runs {
-            let visits = Int(trace.visits[d * trace.runs + c])
-            if visits == 0 { continue }
-            let caseKey = caseKeys[c]
-            var changes = false
-            for k in 0..<visits {
-                var stream = DrawKey.stream(case: caseKey, step: key, visit: k, DrawKey.branch)
-                let x = stream.unit()
-                if simulator.branch(of: d, x) != later.branch(of: d, x) {
-                    changes = true
-                    break
-                }
-            }
-            guard changes else { continue }
+        for c in 0..<trace.runs where branchDiffers(case: c, d: d, later: later, e: d, in: after) {
             guard let lead = later.leadTime(case: c, seed: trace.seed) else { return nil }
             total += trace.leads[c] - lead
         }
         return total / Double(trace.runs)
+    }
+
+    /// Whether, on some visit of case c, decision d of the before process
+    /// and decision e of `w` (run by `later`) send the case to different
+    /// steps with the same draw.
+    private func branchDiffers(case c: Int, d: Int, later: Simulator, e: Int, in w: Workflow) -> Bool {
+        for k in 0..<Int(trace.visits[d * trace.runs + c]) {
+            var stream = DrawKey.stream(case: caseKeys[c], step: simulator.stepKeys[d], visit: k, DrawKey.branch)
+            let x = stream.unit()
+            if before.steps[simulator.branch(of: d, x)].id != w.steps[later.branch(of: e, x)].id { return true }
+        }
+        return false
     }
 
     /// The branches of the parallel block step `s` is a branch of, when the
