@@ -53,11 +53,13 @@ public enum Suggester {
             let saving: Double
             // A new time for a step leaves the process otherwise as it was:
             // no need to build the after process to measure it.
-            if let meter, let retimed = ProposalApplier.retimedSteps(change, in: w), let s = meter.saving(retimed: retimed) {
+            let retimed = ProposalApplier.retimedSteps(change, in: w)
+            if let meter, let retimed, let s = meter.saving(retimed: retimed) {
                 saving = s
             } else {
                 guard let applied = ProposalApplier.applyForMeasuring(change, to: w) else { return nil }
-                saving = meter?.saving(change, after: applied)
+                // (A new time the meter could not measure is not tried again.)
+                saving = (retimed == nil ? meter?.saving(change, after: applied) : nil)
                     ?? before.comparableLeadTime - Analyzer.analyze(applied, options: before.options).comparableLeadTime
             }
             return (item.rank, Suggestion(
