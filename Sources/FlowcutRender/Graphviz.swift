@@ -60,42 +60,7 @@ public enum Graphviz {
 
     /// Lays `dot` out with the dot engine and renders it.
     public static func render(dot: String, format: Format) throws(RenderError) -> [UInt8] {
-        let bytes = try render(dot: dot, formatName: format.rawValue)
-        return format == .svg ? clustersInOrder(bytes) : bytes
-    }
-
-    /// Graphviz writes a graph's clusters in the order of their IDs, which
-    /// for named subgraphs are the addresses of their interned names: the
-    /// order changes from run to run when other threads have used the heap
-    /// (seen in `analyze`: 38 of 40 files differed between two runs). The
-    /// positions do not change, and clusters never overlap, so the SVG's
-    /// runs of top-level cluster groups (`<g id="clustN" class="cluster">`
-    /// … `</g>`, a line each, as Graphviz writes them) are put back in
-    /// cluster number order: the same input gives the same bytes.
-    static func clustersInOrder(_ svg: [UInt8]) -> [UInt8] {
-        let lines = String(decoding: svg, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        func clusterNumber(_ line: Substring) -> Int? {
-            guard line.hasPrefix("<g id=\"clust"), line.hasSuffix("\" class=\"cluster\">") else { return nil }
-            return Int(line.dropFirst(12).prefix { $0.isNumber })
-        }
-        var out: [Substring] = []
-        out.reserveCapacity(lines.count)
-        var i = 0
-        while i < lines.count {
-            guard clusterNumber(lines[i]) != nil else {
-                out.append(lines[i])
-                i += 1
-                continue
-            }
-            var blocks: [(Int, ArraySlice<Substring>)] = []
-            while i < lines.count, let n = clusterNumber(lines[i]) {
-                guard let end = lines[i...].firstIndex(of: "</g>") else { return svg }
-                blocks.append((n, lines[i...end]))
-                i = end + 1
-            }
-            for (_, block) in blocks.sorted(by: { $0.0 < $1.0 }) { out.append(contentsOf: block) }
-        }
-        return Array(out.joined(separator: "\n").utf8)
+        try render(dot: dot, formatName: format.rawValue)
     }
 
     private static func render(dot: String, formatName: String) throws(RenderError) -> [UInt8] {
@@ -110,7 +75,11 @@ public enum Graphviz {
                 if let text { capturedMessages += String(cString: text) }
                 return 0
             }
-            guard let graph = dot.withCString({ agmemread($0) }) else {
+            let read = dot.utf8CString.withUnsafeBufferPointer { text in
+                var reader = MemoryReader(base: text.baseAddress!, length: text.count - 1, cursor: 0)
+                return agread(&reader, GraphDiscipline.shared)
+            }
+            guard let graph = read else {
                 return .failure(RenderError(message: "Graphviz could not read the graph: \(Self.trimmed(capturedMessages))"))
             }
             defer { agclose(graph) }
@@ -149,6 +118,108 @@ public enum Graphviz {
         return t.isEmpty ? "no message" : t
     }
 
+}
+
+/// How graphs are read: cgraph's memory and writing disciplines, with its
+/// reading from `MemoryReader` and names given IDs by `NameTable`.
+///
+/// cgraph's own ID discipline makes a named object's ID the address of its
+/// interned name, and keeps a graph's subgraphs in ID order. So clusters
+/// came in heap-address order: the same graph, laid out twice in one
+/// process, got its clusters in another order and edges routed elsewhere
+/// (seen here: a 200-procedure portfolio, a third of its diagrams differed
+/// between two runs; a C harness drew one graph after each of 13 others and
+/// got 12 different SVGs). With IDs numbered in the order names are first
+/// read, a graph gives the same layout whatever was drawn before it — the
+/// same bytes as the `dot` command gives.
+private enum GraphDiscipline {
+    /// The discipline, made once and never freed (read under the lock).
+    nonisolated(unsafe) static let shared: UnsafeMutablePointer<Agdisc_t> = {
+        let ids = UnsafeMutablePointer<Agiddisc_t>.allocate(capacity: 1)
+        ids.initialize(to: Agiddisc_t(
+            open: { graph, _ in Unmanaged.passRetained(NameTable(graph: graph)).toOpaque() },
+            map: { state, _, name, id, create in
+                NameTable.from(state).map(name, id, create: create != 0) ? 1 : 0
+            },
+            alloc: { _, _, _ in 0 },
+            free: { _, _, _ in },
+            print: { state, _, id in NameTable.from(state).name(of: id) },
+            close: { state in if let state { Unmanaged<NameTable>.fromOpaque(state).release() } },
+            idregister: { _, _, _ in }))
+        let io = UnsafeMutablePointer<Agiodisc_t>.allocate(capacity: 1)
+        io.initialize(to: flowcut_io_discipline())
+        io.pointee.afread = { chan, buffer, size in
+            guard let chan, let buffer else { return 0 }
+            return chan.assumingMemoryBound(to: MemoryReader.self).pointee.read(into: buffer, size: Int(size))
+        }
+        let discipline = UnsafeMutablePointer<Agdisc_t>.allocate(capacity: 1)
+        discipline.initialize(to: Agdisc_t(mem: flowcut_memory_discipline(), id: ids, io: io))
+        return discipline
+    }()
+}
+
+/// One graph's names and their IDs: the n-th distinct name read gets 2n
+/// (even, as cgraph expects of named objects); anonymous objects get odd
+/// IDs counted per graph. Names are kept as the graph's interned strings
+/// (`agstrdup`): cgraph reads flags stored in front of them (whether a name
+/// is an HTML string), and frees them with the graph.
+private final class NameTable {
+    private let graph: UnsafeMutablePointer<Agraph_t>?
+    private var ids: [String: IDTYPE] = [:]
+    private var names: [UnsafeMutablePointer<CChar>] = []
+    private var nextAnonymous: IDTYPE = 1
+
+    init(graph: UnsafeMutablePointer<Agraph_t>?) { self.graph = graph }
+
+    static func from(_ state: UnsafeMutableRawPointer?) -> NameTable {
+        Unmanaged<NameTable>.fromOpaque(state!).takeUnretainedValue()
+    }
+
+    func map(_ name: UnsafeMutablePointer<CChar>?, _ id: UnsafeMutablePointer<IDTYPE>?, create: Bool) -> Bool {
+        guard let id else { return false }
+        guard let name else {
+            id.pointee = nextAnonymous
+            nextAnonymous += 2
+            return true
+        }
+        let key = String(cString: name)
+        if let known = ids[key] {
+            id.pointee = known
+            return true
+        }
+        guard create, let copy = agstrdup(graph, name) else { return false }
+        names.append(copy)
+        let new = IDTYPE(2 * names.count)
+        ids[key] = new
+        id.pointee = new
+        return true
+    }
+
+    func name(of id: IDTYPE) -> UnsafeMutablePointer<CChar>? {
+        guard id % 2 == 0, id >= 2, id / 2 <= IDTYPE(names.count) else { return nil }
+        return names[Int(id / 2) - 1]
+    }
+}
+
+/// The DOT text cgraph reads, a line per call as its own memory reader does
+/// (its lexer counts lines by the reads).
+private struct MemoryReader {
+    let base: UnsafePointer<CChar>
+    let length: Int
+    var cursor: Int
+
+    mutating func read(into buffer: UnsafeMutablePointer<CChar>, size: Int) -> Int32 {
+        guard size > 0, cursor < length else { return 0 }
+        var n = 0
+        while n < size, cursor < length {
+            let c = base[cursor]
+            buffer[n] = c
+            n += 1
+            cursor += 1
+            if c == 10 { break }
+        }
+        return Int32(n)
+    }
 }
 
 /// Messages of the current render; written only under the lock (a C
