@@ -90,6 +90,9 @@ public struct Simulator: Sendable {
     /// Empty when too large to hold: joins then wait until nothing runs.
     let joinReach: [UInt64]
     let starts: [Int]
+    /// A step's wait and duration when neither is drawn, else NaN.
+    let fixedWait: [Double]
+    let fixedDuration: [Double]
 
     public init(_ w: Workflow, _ structure: ProcessStructure) {
         n = w.steps.count
@@ -97,6 +100,12 @@ public struct Simulator: Sendable {
         duration = w.steps.map { TimeDistribution($0.duration) }
         wait = w.steps.map { TimeDistribution($0.wait) }
         isDecision = (0..<n).map { w.isDecision($0) }
+        var fixedWait = [Double](repeating: .nan, count: n), fixedDuration = fixedWait
+        for s in 0..<n {
+            if case .constant(let a) = wait[s], case .constant(let b) = duration[s] { (fixedWait[s], fixedDuration[s]) = (a, b) }
+        }
+        self.fixedWait = fixedWait
+        self.fixedDuration = fixedDuration
         starts = w.starts.filter { structure.reachable[$0] }
         // Forward predecessors and the slot of each.
         var forwardIn = [Int](repeating: 0, count: n)
@@ -183,21 +192,26 @@ public struct Simulator: Sendable {
         var totalVisits = [Int](repeating: 0, count: n)
         var visitedCases = [Int](repeating: 0, count: n)
         var stopped = 0
-        var state = CaseState(n: n)
+        var state = CaseState(n: n, countingAlone: tracing)
+        defer { state.deallocate() }
         var trace = tracing && n * runs <= SimulationTrace.maxEntries ? SimulationTrace(self, runs: runs, seed: seed) : nil
         for c in 0..<runs {
-            let lead = runCase(&state, DrawKey.simulatedCase(c, seed: seed), &trace)
+            let lead = runCase(&state, DrawKey.simulatedCase(c, seed: seed))
+            let touched = UnsafeBufferPointer(start: state.touched, count: state.touchedCount)
             if let lead {
                 leadTimes.append(lead)
-                for s in state.touched {
-                    totalVisits[s] += Int(state.visits[s])
-                    visitedCases[s] += 1
+                for s in touched {
+                    totalVisits[Int(s)] += Int(state.visits[Int(s)])
+                    visitedCases[Int(s)] += 1
                 }
             } else {
                 stopped += 1
             }
-            if trace != nil { trace!.record(case: c, state.touched, state.visits, lead: lead) }
+            if trace != nil { trace!.record(case: c, touched, state.visits, lead: lead) }
             state.reset()
+        }
+        if trace != nil {
+            for s in 0..<n { trace!.aloneVisits[s] = state.aloneVisits[s] }
         }
         leadTimes.sort()
         let completed = Double(max(leadTimes.count, 1))
@@ -214,10 +228,13 @@ public struct Simulator: Sendable {
     /// Case `c` alone: its lead time (nil if it was stopped in a loop) and
     /// how many times each step it touched ran.
     func run(case c: Int, seed: UInt64) -> (lead: Double?, visits: [(step: Int, count: Int)]) {
-        var state = CaseState(n: n)
-        var none: SimulationTrace?
-        let lead = runCase(&state, DrawKey.simulatedCase(c, seed: seed), &none)
-        return (lead, state.touched.map { ($0, Int(state.visits[$0])) })
+        var state = CaseState(n: n, countingAlone: false)
+        defer { state.deallocate() }
+        let lead = runCase(&state, DrawKey.simulatedCase(c, seed: seed))
+        return (lead, (0..<state.touchedCount).map { i in
+            let s = Int(state.touched[i])
+            return (s, Int(state.visits[s]))
+        })
     }
 
     /// The step decision `s` sends a case to for the uniform draw `x`.
@@ -241,24 +258,56 @@ public struct Simulator: Sendable {
         return d.draw(&stream)
     }
 
-    /// The state of one case, reused from case to case.
+    /// The state of one case, reused from case to case: plain memory,
+    /// since a simulation touches it for every step it runs (a struct
+    /// passed `inout`: a class's fields would be checked for exclusive
+    /// access at run time on every write, a quarter of the time). Its owner
+    /// calls `deallocate()`.
     struct CaseState {
-        var visits: [Int32]
-        var touched: [Int] = []
-        var pendingMask: [UInt64]
-        var pendingTime: [Double]
+        let n: Int
+        /// How many times each step has started in this case.
+        let visits: UnsafeMutablePointer<Int32>
+        /// The steps started in this case, in first-start order.
+        let touched: UnsafeMutablePointer<Int32>
+        var touchedCount = 0
+        /// For a join: the predecessors that have arrived (bit per slot),
+        /// and the latest arrival.
+        let pendingMask: UnsafeMutablePointer<UInt64>
+        let pendingTime: UnsafeMutablePointer<Double>
+        /// The joins waiting, in the order they began to wait.
         var pending: [Int] = []
         var events = EventQueue()
+        /// Per step, over all cases: visits on which it started alone (see
+        /// `SimulationTrace.aloneVisits`); counted only when tracing.
+        let aloneVisits: UnsafeMutablePointer<Int>
+        let countingAlone: Bool
 
-        init(n: Int) {
-            visits = Array(repeating: 0, count: n)
-            pendingMask = Array(repeating: 0, count: n)
-            pendingTime = Array(repeating: 0, count: n)
+        init(n: Int, countingAlone: Bool) {
+            self.n = n
+            self.countingAlone = countingAlone
+            visits = .allocate(capacity: n)
+            visits.initialize(repeating: 0, count: n)
+            touched = .allocate(capacity: n)
+            pendingMask = .allocate(capacity: n)
+            pendingMask.initialize(repeating: 0, count: n)
+            pendingTime = .allocate(capacity: n)
+            pendingTime.initialize(repeating: 0, count: n)
+            aloneVisits = .allocate(capacity: n)
+            aloneVisits.initialize(repeating: 0, count: n)
+        }
+
+        func deallocate() {
+            visits.deallocate()
+            touched.deallocate()
+            pendingMask.deallocate()
+            pendingTime.deallocate()
+            aloneVisits.deallocate()
+            events.deallocate()
         }
 
         mutating func reset() {
-            for s in touched { visits[s] = 0 }
-            touched.removeAll(keepingCapacity: true)
+            for i in 0..<touchedCount { visits[Int(touched[i])] = 0 }
+            touchedCount = 0
             for s in pending { pendingMask[s] = 0 }
             pending.removeAll(keepingCapacity: true)
             events.removeAll()
@@ -266,53 +315,59 @@ public struct Simulator: Sendable {
     }
 
     /// One case; its lead time, or nil if it was stopped in a loop.
-    private func runCase(_ st: inout CaseState, _ key: UInt64, _ trace: inout SimulationTrace?) -> Double? {
+    private func runCase(_ st: inout CaseState, _ key: UInt64) -> Double? {
         var end = 0.0
         var returns = 0
         var round = st.events.nextOrder
         for s in starts { startStep(s, at: 0, &st, key) }
-        while true {
-            // A step that starts alone and runs with nothing else running
-            // and no join waiting: making it shorter moves all that follows.
-            if trace != nil, st.events.count == 1, st.pending.isEmpty, st.events.firstOrder >= round {
-                trace!.aloneVisits[st.events.firstStep] += 1
-            }
-            round = st.events.nextOrder
-            guard let (time, u, visit) = st.events.pop() else {
-                // Nothing runs: joins still waiting can only be waiting for
-                // each other; the earliest goes first.
-                guard let j = st.pending.min(by: { st.pendingTime[$0] < st.pendingTime[$1] }) else { break }
-                fire(join: j, &st, key)
-                continue
-            }
-            end = max(end, time)
-            let first = outStart[u], last = outStart[u + 1]
-            if first == last { continue }
-            var chosen = first
-            var through = last
-            if isDecision[u] {
-                var stream = DrawKey.stream(case: key, step: stepKeys[u], visit: visit, DrawKey.branch)
-                chosen = chosenArrow(of: u, stream.unit())
-                through = chosen + 1
-            }
-            for k in chosen..<through {
-                let v = outTarget[k]
-                if outClosesLoop[k] {
-                    returns += 1
-                    if returns > Self.loopLimit { return nil }
-                    if st.pendingMask[v] != 0 { clearPending(v, &st) }
-                    startStep(v, at: time, &st, key)
-                } else if forwardIn[v] <= 1 || joinIndex[v] < 0 {
-                    startStep(v, at: time, &st, key)
-                } else {
-                    if st.pendingMask[v] == 0 { st.pending.append(v) }
-                    st.pendingMask[v] |= UInt64(1) << UInt64(outSlot[k])
-                    st.pendingTime[v] = max(st.pendingTime[v], time)
+        return outStart.withUnsafeBufferPointer { outStart in
+            outTarget.withUnsafeBufferPointer { outTarget in
+                outClosesLoop.withUnsafeBufferPointer { outClosesLoop in
+                    while true {
+                        // A step that starts alone and runs with nothing else running
+                        // and no join waiting: making it shorter moves all that follows.
+                        if st.countingAlone, st.events.count == 1, st.pending.isEmpty, st.events.firstOrder >= round {
+                            st.aloneVisits[st.events.firstStep] += 1
+                        }
+                        round = st.events.nextOrder
+                        guard let (time, u, visit) = st.events.pop() else {
+                            // Nothing runs: joins still waiting can only be waiting for
+                            // each other; the earliest goes first.
+                            guard let j = st.pending.min(by: { st.pendingTime[$0] < st.pendingTime[$1] }) else { break }
+                            fire(join: j, &st, key)
+                            continue
+                        }
+                        end = max(end, time)
+                        let first = outStart[u], last = outStart[u + 1]
+                        if first == last { continue }
+                        var chosen = first
+                        var through = last
+                        if isDecision[u] {
+                            var stream = DrawKey.stream(case: key, step: stepKeys[u], visit: visit, DrawKey.branch)
+                            chosen = chosenArrow(of: u, stream.unit())
+                            through = chosen + 1
+                        }
+                        for k in chosen..<through {
+                            let v = outTarget[k]
+                            if outClosesLoop[k] {
+                                returns += 1
+                                if returns > Self.loopLimit { return nil }
+                                if st.pendingMask[v] != 0 { clearPending(v, &st) }
+                                startStep(v, at: time, &st, key)
+                            } else if forwardIn[v] <= 1 || joinIndex[v] < 0 {
+                                startStep(v, at: time, &st, key)
+                            } else {
+                                if st.pendingMask[v] == 0 { st.pending.append(v) }
+                                st.pendingMask[v] |= UInt64(1) << UInt64(outSlot[k])
+                                st.pendingTime[v] = max(st.pendingTime[v], time)
+                            }
+                        }
+                        if !st.pending.isEmpty { releaseJoins(&st, key) }
+                    }
+                    return end
                 }
             }
-            if !st.pending.isEmpty { releaseJoins(&st, key) }
         }
-        return end
     }
 
     /// Starts every waiting join whose missing predecessors can no longer arrive.
@@ -328,7 +383,7 @@ public struct Simulator: Sendable {
                     reachable = st.events.isEmpty ? 0 : missing
                 } else {
                     let row = j * n
-                    for e in st.events.steps { reachable |= joinReach[row + e] }
+                    st.events.forEachStep { reachable |= joinReach[row + $0] }
                     for p in st.pending where p != v { reachable |= joinReach[row + p] }
                 }
             }
@@ -354,17 +409,23 @@ public struct Simulator: Sendable {
 
     @inline(__always)
     private func startStep(_ s: Int, at time: Double, _ st: inout CaseState, _ key: UInt64) {
-        if st.visits[s] == 0 { st.touched.append(s) }
         let visit = Int(st.visits[s])
-        st.visits[s] += 1
-        let t = time + draw(wait[s], case: key, step: s, visit: visit, DrawKey.wait)
-            + draw(duration[s], case: key, step: s, visit: visit, DrawKey.duration)
+        if visit == 0 {
+            st.touched[st.touchedCount] = Int32(truncatingIfNeeded: s)
+            st.touchedCount += 1
+        }
+        st.visits[s] = Int32(truncatingIfNeeded: visit + 1)
+        let fixed = fixedWait[s]
+        let t = fixed.isNaN
+            ? time + draw(wait[s], case: key, step: s, visit: visit, DrawKey.wait)
+                + draw(duration[s], case: key, step: s, visit: visit, DrawKey.duration)
+            : time + fixed + fixedDuration[s]
         st.events.push(t, s, visit)
     }
 }
 
 /// Steps running in one case, by finish time (ties: started first): a
-/// binary heap of events in one array.
+/// binary heap of events in plain memory, grown as needed.
 struct EventQueue {
     struct Event {
         var time: Double
@@ -373,66 +434,81 @@ struct EventQueue {
         var visit: Int
     }
 
-    private var heap: [Event] = []
+    private var heap: UnsafeMutablePointer<Event> = .allocate(capacity: 16)
+    private var capacity = 16
+    private(set) var count = 0
     private var counter = 0
 
-    var isEmpty: Bool { heap.isEmpty }
-    var count: Int { heap.count }
+    var isEmpty: Bool { count == 0 }
     /// The push number the next push gets.
     var nextOrder: Int { counter }
     /// The push number of the first event (the queue must not be empty).
     var firstOrder: Int { heap[0].order }
     /// The first event's step (the queue must not be empty).
     var firstStep: Int { heap[0].step }
-    /// The steps of the events, in no particular order.
-    var steps: LazyMapSequence<[Event], Int> { heap.lazy.map(\.step) }
+
+    /// Calls `body` with the step of every event, in no particular order.
+    @inline(__always)
+    func forEachStep(_ body: (Int) -> Void) {
+        for i in 0..<count { body(heap[i].step) }
+    }
 
     mutating func removeAll() {
-        heap.removeAll(keepingCapacity: true)
+        count = 0
         counter = 0
     }
+
+    /// Frees the memory; the queue must not be used afterwards.
+    func deallocate() { heap.deallocate() }
 
     @inline(__always)
     private static func less(_ a: Event, _ b: Event) -> Bool {
         a.time < b.time || (a.time == b.time && a.order < b.order)
     }
 
+    @inline(__always)
     mutating func push(_ time: Double, _ step: Int, _ visit: Int) {
         let event = Event(time: time, order: counter, step: step, visit: visit)
         counter += 1
-        heap.append(event)
-        heap.withUnsafeMutableBufferPointer { h in
-            var i = h.count - 1
-            while i > 0 {
-                let parent = (i - 1) / 2
-                if !Self.less(event, h[parent]) { break }
-                h[i] = h[parent]
-                i = parent
-            }
-            h[i] = event
+        if count == capacity {
+            let bigger = UnsafeMutablePointer<Event>.allocate(capacity: 2 * capacity)
+            bigger.moveInitialize(from: heap, count: count)
+            heap.deallocate()
+            heap = bigger
+            capacity *= 2
         }
+        var i = count
+        count += 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            if !Self.less(event, heap[parent]) { break }
+            heap[i] = heap[parent]
+            i = parent
+        }
+        heap[i] = event
     }
 
     /// The earliest finish: its time, step and the step's visit number.
+    @inline(__always)
     mutating func pop() -> (Double, Int, Int)? {
-        guard let last = heap.popLast() else { return nil }
-        guard !heap.isEmpty else { return (last.time, last.step, last.visit) }
+        guard count > 0 else { return nil }
+        count -= 1
         let top = heap[0]
-        heap.withUnsafeMutableBufferPointer { h in
-            // Sift the last event down from the root.
-            var i = 0
-            let n = h.count
-            while true {
-                let l = 2 * i + 1
-                if l >= n { break }
-                let r = l + 1
-                let m = r < n && Self.less(h[r], h[l]) ? r : l
-                if !Self.less(h[m], last) { break }
-                h[i] = h[m]
-                i = m
-            }
-            h[i] = last
+        guard count > 0 else { return (top.time, top.step, top.visit) }
+        let last = heap[count]
+        // Sift the last event down from the root.
+        var i = 0
+        let n = count
+        while true {
+            let l = 2 * i + 1
+            if l >= n { break }
+            let r = l + 1
+            let m = r < n && Self.less(heap[r], heap[l]) ? r : l
+            if !Self.less(heap[m], last) { break }
+            heap[i] = heap[m]
+            i = m
         }
+        heap[i] = last
         return (top.time, top.step, top.visit)
     }
 }
@@ -470,9 +546,10 @@ struct SimulationTrace: Sendable {
         leads = Array(repeating: 0, count: runs)
     }
 
-    mutating func record(case c: Int, _ touched: [Int], _ counts: [Int32], lead: Double?) {
+    mutating func record(case c: Int, _ touched: UnsafeBufferPointer<Int32>, _ counts: UnsafeMutablePointer<Int32>, lead: Double?) {
         if let lead { leads[c] = lead } else { stoppedCases += 1 }
-        for s in touched {
+        for t in touched {
+            let s = Int(t)
             let k = Int(counts[s])
             allVisits[s] += k
             if k > Int(UInt8.max) { overflowed = true } else { visits[s * runs + c] = UInt8(k) }
