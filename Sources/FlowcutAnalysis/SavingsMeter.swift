@@ -191,7 +191,9 @@ struct SavingsMeter {
             guard !outs.isEmpty, outs.count == b.graph.outgoing(x).count else { return nil }
             let renaming = outs.count == 1 ? [id: b.steps[b.arrows[outs[0]].to].id] : [:]
             guard sameDecisions(b, after, renaming: renaming) else { return nil }
-            return sum(over: x, into: &cases) { c, k in time(x, c, k) } / Double(trace.runs)
+            return sum(over: x, into: &cases) { c, k in
+                drawnSum(x, case: c, visits: k, DrawKey.wait) + drawnSum(x, case: c, visits: k, DrawKey.duration)
+            } / Double(trace.runs)
         case .merge(let idA, let idB, _, _):
             guard let a = b.stepIndex(of: idA), let bb = b.stepIndex(of: idB), let m = after.stepIndex(of: idA),
                   !b.isDecision(bb), trace.ranAlone(a), trace.ranAlone(bb), sameVisits(a, bb),
@@ -201,7 +203,8 @@ struct SavingsMeter {
             let merged = TimeDistribution(after.steps[m].duration)
             // A keeps its wait: the difference is in the durations and B's wait.
             return sum(over: a, into: &cases) { c, k in
-                time(a, c, k) + time(bb, c, k) - time(a, c, k, duration: merged)
+                drawnSum(a, case: c, visits: k, DrawKey.duration) + drawnSum(bb, case: c, visits: k, DrawKey.wait)
+                    + drawnSum(bb, case: c, visits: k, DrawKey.duration) - drawnSum(a, case: c, visits: k, DrawKey.duration, as: merged)
             } / Double(trace.runs)
         case .parallel(let idA, let idB):
             guard let a = b.stepIndex(of: idA), let bb = b.stepIndex(of: idB),
@@ -210,7 +213,7 @@ struct SavingsMeter {
                   trace.ranAlone(a), trace.ranAlone(bb), sameVisits(a, bb),
                   sameDecisions(b, after, renaming: [:])
             else { return nil }
-            return sum(over: a, into: &cases) { c, k in min(time(a, c, k), time(bb, c, k)) } / Double(trace.runs)
+            return sumOfVisits(over: a, into: &cases) { c, k in min(time(a, c, k), time(bb, c, k)) } / Double(trace.runs)
         case .chance(let id, _, _):
             return cases == nil ? savingOfNewChances(at: id, after: after) : nil
         }
@@ -225,19 +228,18 @@ struct SavingsMeter {
         var total = 0.0
         for (s, newWait, newDuration) in changed {
             if trace.ranAlone(s) {
-                // Only the part that changes is drawn again.
-                let oldWait = simulator.wait[s], oldDuration = simulator.duration[s]
-                let waits = newWait != oldWait, durations = newDuration != oldDuration
+                // Only the part that changes counts.
+                let waits = newWait != simulator.wait[s], durations = newDuration != simulator.duration[s]
                 total += sum(over: s, into: &cases) { c, k in
-                    (waits ? simulator.draw(oldWait, case: c, step: s, visit: k, DrawKey.wait)
-                        - simulator.draw(newWait, case: c, step: s, visit: k, DrawKey.wait) : 0)
-                        + (durations ? simulator.draw(oldDuration, case: c, step: s, visit: k, DrawKey.duration)
-                            - simulator.draw(newDuration, case: c, step: s, visit: k, DrawKey.duration) : 0)
+                    (waits ? drawnSum(s, case: c, visits: k, DrawKey.wait) - drawnSum(s, case: c, visits: k, DrawKey.wait, as: newWait) : 0)
+                        + (durations
+                            ? drawnSum(s, case: c, visits: k, DrawKey.duration) - drawnSum(s, case: c, visits: k, DrawKey.duration, as: newDuration)
+                            : 0)
                 }
             } else if changed.count == 1, let branches = block(around: s) {
                 // One branch of a block of one-step branches that ran
                 // alone as a whole: the block takes the longest branch.
-                total += sum(over: s, into: &cases) { c, k in
+                total += sumOfVisits(over: s, into: &cases) { c, k in
                     var old = 0.0, new = 0.0
                     for x in branches {
                         let t = time(x, c, k)
@@ -321,18 +323,57 @@ struct SavingsMeter {
 
     /// Σ over the cases and over step s's visits in each of `term(case key,
     /// visit)`; each case's part is also added to `cases` when it is given.
-    private func sum(over s: Int, into cases: inout [Double]?, _ term: (UInt64, Int) -> Double) -> Double {
+    private func sumOfVisits(over s: Int, into cases: inout [Double]?, _ term: (UInt64, Int) -> Double) -> Double {
+        sum(over: s, into: &cases) { c, visits in
+            let key = caseKeys[c]
+            var inCase = 0.0
+            for k in 0..<visits { inCase += term(key, k) }
+            return inCase
+        }
+    }
+
+    /// Σ over the cases in which step s ran of `term(case, visits of s)`;
+    /// each case's part is also added to `cases` when it is given.
+    private func sum(over s: Int, into cases: inout [Double]?, _ term: (Int, Int) -> Double) -> Double {
         var total = 0.0
         let base = s * trace.runs
         for c in 0..<trace.runs {
             let visits = Int(trace.visits[base + c])
             if visits == 0 { continue }
-            let key = caseKeys[c]
-            var inCase = 0.0
-            for k in 0..<visits { inCase += term(key, k) }
+            let inCase = term(c, visits)
             total += inCase
             if cases != nil { cases![c] += inCase }
         }
+        return total
+    }
+
+    /// The sum of step s's waits (or durations: `what`) over its `visits`
+    /// visits in case c, as drawn with its own distribution or with `d`
+    /// from the same keys. Without drawing when it can: a fixed time is
+    /// visits × it; the simulation's own sums are in the trace; and a new
+    /// distribution of the same shape — a range, or a three-point estimate
+    /// with the same α and β — turns the same uniform (or beta) numbers
+    /// into draws by the same affine map, min + width · x, so its sum is
+    /// the old sum mapped: visits · min′ + width′ · (old − visits · min) / width.
+    private func drawnSum(_ s: Int, case c: Int, visits: Int, _ what: UInt64, as d: TimeDistribution? = nil) -> Double {
+        let own = what == DrawKey.wait ? simulator.wait[s] : simulator.duration[s]
+        let target = d ?? own
+        let k = Double(visits)
+        if case .constant(let v) = target { return k * v }
+        if !trace.drawnWait.isEmpty, !own.isConstant {
+            let old = (what == DrawKey.wait ? trace.drawnWait : trace.drawnDuration)[s * trace.runs + c]
+            if target == own { return old }
+            switch (own, target) {
+            case (.uniform(let lo, let hi), .uniform(let lo2, let hi2)):
+                return k * lo2 + (hi2 - lo2) * ((old - k * lo) / (hi - lo))
+            case (.pert(let lo, let width, let a, let b), .pert(let lo2, let width2, let a2, let b2))
+            where abs(a2 - a) <= 1e-12 * a && abs(b2 - b) <= 1e-12 * b:
+                return k * lo2 + width2 * ((old - k * lo) / width)
+            default: break
+            }
+        }
+        var total = 0.0
+        for visit in 0..<visits { total += simulator.draw(target, case: caseKeys[c], step: s, visit: visit, what) }
         return total
     }
 

@@ -192,7 +192,7 @@ public struct Simulator: Sendable {
         var totalVisits = [Int](repeating: 0, count: n)
         var visitedCases = [Int](repeating: 0, count: n)
         var stopped = 0
-        var state = CaseState(n: n, countingAlone: tracing)
+        var state = CaseState(n: n, tracing: tracing)
         defer { state.deallocate() }
         var trace = tracing && n * runs <= SimulationTrace.maxEntries ? SimulationTrace(self, runs: runs, seed: seed) : nil
         for c in 0..<runs {
@@ -207,7 +207,7 @@ public struct Simulator: Sendable {
             } else {
                 stopped += 1
             }
-            if trace != nil { trace!.record(case: c, touched, state.visits, lead: lead) }
+            if trace != nil { trace!.record(case: c, touched, state, lead: lead) }
             state.reset()
         }
         if trace != nil {
@@ -228,7 +228,7 @@ public struct Simulator: Sendable {
     /// Case `c` alone: its lead time (nil if it was stopped in a loop) and
     /// how many times each step it touched ran.
     func run(case c: Int, seed: UInt64) -> (lead: Double?, visits: [(step: Int, count: Int)]) {
-        var state = CaseState(n: n, countingAlone: false)
+        var state = CaseState(n: n, tracing: false)
         defer { state.deallocate() }
         let lead = runCase(&state, DrawKey.simulatedCase(c, seed: seed))
         return (lead, (0..<state.touchedCount).map { i in
@@ -280,11 +280,16 @@ public struct Simulator: Sendable {
         /// Per step, over all cases: visits on which it started alone (see
         /// `SimulationTrace.aloneVisits`); counted only when tracing.
         let aloneVisits: UnsafeMutablePointer<Int>
-        let countingAlone: Bool
+        /// Per step, in this case: the sum of its drawn waits and of its
+        /// drawn durations (steps with a fixed time are left at 0); kept
+        /// only when tracing.
+        let drawnWait: UnsafeMutablePointer<Double>
+        let drawnDuration: UnsafeMutablePointer<Double>
+        let tracing: Bool
 
-        init(n: Int, countingAlone: Bool) {
+        init(n: Int, tracing: Bool) {
             self.n = n
-            self.countingAlone = countingAlone
+            self.tracing = tracing
             visits = .allocate(capacity: n)
             visits.initialize(repeating: 0, count: n)
             touched = .allocate(capacity: n)
@@ -294,6 +299,10 @@ public struct Simulator: Sendable {
             pendingTime.initialize(repeating: 0, count: n)
             aloneVisits = .allocate(capacity: n)
             aloneVisits.initialize(repeating: 0, count: n)
+            drawnWait = .allocate(capacity: n)
+            drawnWait.initialize(repeating: 0, count: n)
+            drawnDuration = .allocate(capacity: n)
+            drawnDuration.initialize(repeating: 0, count: n)
         }
 
         func deallocate() {
@@ -302,11 +311,18 @@ public struct Simulator: Sendable {
             pendingMask.deallocate()
             pendingTime.deallocate()
             aloneVisits.deallocate()
+            drawnWait.deallocate()
+            drawnDuration.deallocate()
             events.deallocate()
         }
 
         mutating func reset() {
-            for i in 0..<touchedCount { visits[Int(touched[i])] = 0 }
+            for i in 0..<touchedCount {
+                let s = Int(touched[i])
+                visits[s] = 0
+                drawnWait[s] = 0
+                drawnDuration[s] = 0
+            }
             touchedCount = 0
             for s in pending { pendingMask[s] = 0 }
             pending.removeAll(keepingCapacity: true)
@@ -326,7 +342,7 @@ public struct Simulator: Sendable {
                     while true {
                         // A step that starts alone and runs with nothing else running
                         // and no join waiting: making it shorter moves all that follows.
-                        if st.countingAlone, st.events.count == 1, st.pending.isEmpty, st.events.firstOrder >= round {
+                        if st.tracing, st.events.count == 1, st.pending.isEmpty, st.events.firstOrder >= round {
                             st.aloneVisits[st.events.firstStep] += 1
                         }
                         round = st.events.nextOrder
@@ -416,10 +432,18 @@ public struct Simulator: Sendable {
         }
         st.visits[s] = Int32(truncatingIfNeeded: visit + 1)
         let fixed = fixedWait[s]
-        let t = fixed.isNaN
-            ? time + draw(wait[s], case: key, step: s, visit: visit, DrawKey.wait)
-                + draw(duration[s], case: key, step: s, visit: visit, DrawKey.duration)
-            : time + fixed + fixedDuration[s]
+        let t: Double
+        if fixed.isNaN {
+            let w = draw(wait[s], case: key, step: s, visit: visit, DrawKey.wait)
+            let d = draw(duration[s], case: key, step: s, visit: visit, DrawKey.duration)
+            if st.tracing {
+                st.drawnWait[s] += w
+                st.drawnDuration[s] += d
+            }
+            t = time + w + d
+        } else {
+            t = time + fixed + fixedDuration[s]
+        }
         st.events.push(t, s, visit)
     }
 }
@@ -532,6 +556,14 @@ struct SimulationTrace: Sendable {
     var allVisits: [Int]
     /// Each case's lead time, in case order.
     var leads: [Double]
+    /// drawnWait[s * runs + c], drawnDuration[s * runs + c]: the sum of
+    /// step s's drawn waits and durations in case c, in visit order, for a
+    /// step whose time is drawn (0 for a fixed one). Empty for a trace of
+    /// more than `maxDrawnEntries` step-cases.
+    var drawnWait: [Double]
+    var drawnDuration: [Double]
+    /// The most step-cases whose drawn times are kept (2 × 32 MB).
+    static let maxDrawnEntries = 4_000_000
     var stoppedCases = 0
     var overflowed = false
 
@@ -544,13 +576,21 @@ struct SimulationTrace: Sendable {
         aloneVisits = Array(repeating: 0, count: steps)
         allVisits = Array(repeating: 0, count: steps)
         leads = Array(repeating: 0, count: runs)
+        let keepDrawn = steps * runs <= Self.maxDrawnEntries
+        drawnWait = keepDrawn ? Array(repeating: 0, count: steps * runs) : []
+        drawnDuration = drawnWait
     }
 
-    mutating func record(case c: Int, _ touched: UnsafeBufferPointer<Int32>, _ counts: UnsafeMutablePointer<Int32>, lead: Double?) {
+    mutating func record(case c: Int, _ touched: UnsafeBufferPointer<Int32>, _ state: Simulator.CaseState, lead: Double?) {
         if let lead { leads[c] = lead } else { stoppedCases += 1 }
+        let keepDrawn = !drawnWait.isEmpty
         for t in touched {
             let s = Int(t)
-            let k = Int(counts[s])
+            if keepDrawn {
+                drawnWait[s * runs + c] = state.drawnWait[s]
+                drawnDuration[s * runs + c] = state.drawnDuration[s]
+            }
+            let k = Int(state.visits[s])
             allVisits[s] += k
             if k > Int(UInt8.max) { overflowed = true } else { visits[s * runs + c] = UInt8(k) }
         }
