@@ -100,7 +100,7 @@ struct SavingsMeter {
         guard !decisions.isEmpty else {
             return SimulationResult(
                 runs: runs, seed: trace.seed, stoppedCases: 0,
-                leadTimes: zip(trace.leads, taken).map { $0 - $1 }.sorted(),
+                leadTimes: zip(trace.leads, taken).map { $0 - $1 }.sortedByRadix(),
                 expectedVisits: origin.map { result.expectedVisits[$0] },
                 visitProbability: origin.map { result.visitProbability[$0] })
         }
@@ -134,7 +134,7 @@ struct SavingsMeter {
             }
         }
         return SimulationResult(
-            runs: runs, seed: trace.seed, stoppedCases: 0, leadTimes: leads.sorted(),
+            runs: runs, seed: trace.seed, stoppedCases: 0, leadTimes: leads.sortedByRadix(),
             expectedVisits: visits.map { Double($0) / Double(runs) },
             visitProbability: visited.map { Double($0) / Double(runs) })
     }

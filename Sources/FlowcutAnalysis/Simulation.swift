@@ -213,7 +213,7 @@ public struct Simulator: Sendable {
         if trace != nil {
             for s in 0..<n { trace!.aloneVisits[s] = state.aloneVisits[s] }
         }
-        leadTimes.sort()
+        leadTimes = leadTimes.sortedByRadix()
         let completed = Double(max(leadTimes.count, 1))
         let result = SimulationResult(
             runs: runs, seed: seed, stoppedCases: stopped, leadTimes: leadTimes,
@@ -601,4 +601,52 @@ struct SimulationTrace: Sendable {
 
     /// Whether every visit of step s ran alone (true for a step never run).
     func ranAlone(_ s: Int) -> Bool { aloneVisits[s] == allVisits[s] }
+}
+
+extension Array where Element == Double {
+    /// The numbers in ascending order, by a least-significant-digit radix
+    /// sort of their bits (11 bits a pass, a pass skipped when every number
+    /// has the same digit): two sorts of 10 000 lead times per procedure
+    /// were a twelfth of a portfolio's analysis with the comparison sort.
+    /// Order as `sorted()` gives for numbers that are not NaN (−0 before 0).
+    func sortedByRadix() -> [Double] {
+        guard count > 64 else { return sorted() }
+        let sign: UInt64 = 1 << 63
+        // Bits that order as the numbers do: flip every bit of a negative
+        // number, only the sign bit of a positive one.
+        var keys = map { x -> UInt64 in
+            let b = x.bitPattern
+            return b & sign != 0 ? ~b : b | sign
+        }
+        var spare = [UInt64](repeating: 0, count: count)
+        var counts = [Int](repeating: 0, count: 2048)
+        keys.withUnsafeMutableBufferPointer { keys in
+            spare.withUnsafeMutableBufferPointer { spare in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    var from = keys, to = spare
+                    var inSpare = false
+                    for shift in stride(from: UInt64(0), to: 64, by: 11) {
+                        for i in 0..<2048 { counts[i] = 0 }
+                        for k in from { counts[Int((k >> shift) & 2047)] += 1 }
+                        if counts[Int((from[0] >> shift) & 2047)] == from.count { continue }
+                        var total = 0
+                        for i in 0..<2048 {
+                            let c = counts[i]
+                            counts[i] = total
+                            total += c
+                        }
+                        for k in from {
+                            let d = Int((k >> shift) & 2047)
+                            to[counts[d]] = k
+                            counts[d] += 1
+                        }
+                        swap(&from, &to)
+                        inSpare.toggle()
+                    }
+                    if inSpare { keys.baseAddress!.update(from: spare.baseAddress!, count: keys.count) }
+                }
+            }
+        }
+        return keys.map { k in Double(bitPattern: k & sign != 0 ? k ^ sign : ~k) }
+    }
 }

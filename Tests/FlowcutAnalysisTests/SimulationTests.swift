@@ -163,6 +163,28 @@ struct SimulationTests {
     /// outputs for state 0 (Vigna's splitmix64.c; the same vectors are
     /// quoted in many test suites), so a change of generator cannot pass
     /// unnoticed.
+    /// The radix sort of lead times against the standard library's sort:
+    /// negatives, zeros, duplicates, huge and tiny magnitudes, lengths on
+    /// both sides of the small-array cut-off.
+    @Test func radixSortOrdersAsTheStandardSort() {
+        var random = DrawStream(state: 42)
+        for length in [0, 1, 2, 63, 64, 65, 100, 1_000, 10_007] {
+            for shape in 0..<4 {
+                let values: [Double] = (0..<length).map { _ in
+                    switch shape {
+                    case 0: return random.unit() * 500  // lead times
+                    case 1: return Double(Int(random.unit() * 7)) * 0.5  // few distinct values
+                    case 2: return (random.unit() - 0.5) * 1e6  // both signs
+                    default:  // every magnitude
+                        return Double(sign: random.unit() < 0.5 ? .minus : .plus, exponent: Int(random.unit() * 2000) - 1000, significand: 1 + random.unit())
+                    }
+                }
+                #expect(values.sortedByRadix() == values.sorted(), "length \(length), shape \(shape)")
+            }
+        }
+        #expect([3.0, -0.0, 2, -5, 1e-300, -1e300, 0].sortedByRadix() == [-1e300, -5, -0.0, 0, 1e-300, 2, 3])
+    }
+
     @Test func generatorIsSplitMix64() {
         var g = DrawStream(state: 0)
         #expect((0..<4).map { _ in g.next() } == [0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F, 0xF88B_B8A8_724C_81EC])
