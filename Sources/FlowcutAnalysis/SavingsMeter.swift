@@ -361,7 +361,7 @@ struct SavingsMeter {
         let k = Double(visits)
         if case .constant(let v) = target { return k * v }
         if !trace.drawnWait.isEmpty, !own.isConstant {
-            let old = (what == DrawKey.wait ? trace.drawnWait : trace.drawnDuration)[s * trace.runs + c]
+            let old = (what == DrawKey.wait ? trace.drawnWait : trace.drawnDuration)[trace.drawnRow[s] * trace.runs + c]
             if target == own { return old }
             switch (own, target) {
             case (.uniform(let lo, let hi), .uniform(let lo2, let hi2)):

@@ -200,9 +200,13 @@ public struct Simulator: Sendable {
             let touched = UnsafeBufferPointer(start: state.touched, count: state.touchedCount)
             if let lead {
                 leadTimes.append(lead)
-                for s in touched {
-                    totalVisits[Int(s)] += Int(state.visits[Int(s)])
-                    visitedCases[Int(s)] += 1
+                totalVisits.withUnsafeMutableBufferPointer { total in
+                    visitedCases.withUnsafeMutableBufferPointer { visited in
+                        for s in touched {
+                            total[Int(s)] += Int(state.visits[Int(s)])
+                            visited[Int(s)] += 1
+                        }
+                    }
                 }
             } else {
                 stopped += 1
@@ -556,13 +560,15 @@ struct SimulationTrace: Sendable {
     var allVisits: [Int]
     /// Each case's lead time, in case order.
     var leads: [Double]
-    /// drawnWait[s * runs + c], drawnDuration[s * runs + c]: the sum of
-    /// step s's drawn waits and durations in case c, in visit order, for a
-    /// step whose time is drawn (0 for a fixed one). Empty for a trace of
-    /// more than `maxDrawnEntries` step-cases.
+    /// drawnWait[r * runs + c], drawnDuration[r * runs + c], r = drawnRow[s]:
+    /// the sum of step s's drawn waits and durations in case c, in visit
+    /// order (0 for the one of the two that is fixed). Only steps whose wait
+    /// or duration is drawn have a row (-1 for the others). Empty for a
+    /// trace of more than `maxDrawnEntries` row-cases.
     var drawnWait: [Double]
     var drawnDuration: [Double]
-    /// The most step-cases whose drawn times are kept (2 × 32 MB).
+    let drawnRow: [Int]
+    /// The most row-cases whose drawn times are kept (2 × 32 MB).
     static let maxDrawnEntries = 4_000_000
     var stoppedCases = 0
     var overflowed = false
@@ -576,23 +582,44 @@ struct SimulationTrace: Sendable {
         aloneVisits = Array(repeating: 0, count: steps)
         allVisits = Array(repeating: 0, count: steps)
         leads = Array(repeating: 0, count: runs)
-        let keepDrawn = steps * runs <= Self.maxDrawnEntries
-        drawnWait = keepDrawn ? Array(repeating: 0, count: steps * runs) : []
+        var rows = 0
+        drawnRow = simulator.fixedWait.map { fixed in
+            guard fixed.isNaN else { return -1 }
+            rows += 1
+            return rows - 1
+        }
+        drawnWait = rows * runs <= Self.maxDrawnEntries ? Array(repeating: 0, count: rows * runs) : []
         drawnDuration = drawnWait
     }
 
     mutating func record(case c: Int, _ touched: UnsafeBufferPointer<Int32>, _ state: Simulator.CaseState, lead: Double?) {
         if let lead { leads[c] = lead } else { stoppedCases += 1 }
-        let keepDrawn = !drawnWait.isEmpty
-        for t in touched {
-            let s = Int(t)
-            if keepDrawn {
-                drawnWait[s * runs + c] = state.drawnWait[s]
-                drawnDuration[s * runs + c] = state.drawnDuration[s]
+        let runs = self.runs
+        var overflow = false
+        visits.withUnsafeMutableBufferPointer { visits in
+            allVisits.withUnsafeMutableBufferPointer { all in
+                for t in touched {
+                    let s = Int(t)
+                    let k = Int(state.visits[s])
+                    all[s] += k
+                    if k > Int(UInt8.max) { overflow = true } else { visits[s * runs + c] = UInt8(k) }
+                }
             }
-            let k = Int(state.visits[s])
-            allVisits[s] += k
-            if k > Int(UInt8.max) { overflowed = true } else { visits[s * runs + c] = UInt8(k) }
+        }
+        if overflow { overflowed = true }
+        guard !drawnWait.isEmpty else { return }
+        drawnRow.withUnsafeBufferPointer { rows in
+            drawnWait.withUnsafeMutableBufferPointer { wait in
+                drawnDuration.withUnsafeMutableBufferPointer { duration in
+                    for t in touched {
+                        let r = rows[Int(t)]
+                        if r >= 0 {
+                            wait[r * runs + c] = state.drawnWait[Int(t)]
+                            duration[r * runs + c] = state.drawnDuration[Int(t)]
+                        }
+                    }
+                }
+            }
         }
     }
 
