@@ -191,9 +191,7 @@ struct SavingsMeter {
             guard !outs.isEmpty, outs.count == b.graph.outgoing(x).count else { return nil }
             let renaming = outs.count == 1 ? [id: b.steps[b.arrows[outs[0]].to].id] : [:]
             guard sameDecisions(b, after, renaming: renaming) else { return nil }
-            return sum(over: x, into: &cases) { c, k in
-                drawnSum(x, case: c, visits: k, DrawKey.wait) + drawnSum(x, case: c, visits: k, DrawKey.duration)
-            } / Double(trace.runs)
+            return sum([(1, drawn(x, DrawKey.wait)), (1, drawn(x, DrawKey.duration))], over: x, into: &cases) / Double(trace.runs)
         case .merge(let idA, let idB, _, _):
             guard let a = b.stepIndex(of: idA), let bb = b.stepIndex(of: idB), let m = after.stepIndex(of: idA),
                   !b.isDecision(bb), trace.ranAlone(a), trace.ranAlone(bb), sameVisits(a, bb),
@@ -202,10 +200,11 @@ struct SavingsMeter {
             else { return nil }
             let merged = TimeDistribution(after.steps[m].duration)
             // A keeps its wait: the difference is in the durations and B's wait.
-            return sum(over: a, into: &cases) { c, k in
-                drawnSum(a, case: c, visits: k, DrawKey.duration) + drawnSum(bb, case: c, visits: k, DrawKey.wait)
-                    + drawnSum(bb, case: c, visits: k, DrawKey.duration) - drawnSum(a, case: c, visits: k, DrawKey.duration, as: merged)
-            } / Double(trace.runs)
+            let terms = [
+                (1.0, drawn(a, DrawKey.duration)), (1, drawn(bb, DrawKey.wait)), (1, drawn(bb, DrawKey.duration)),
+                (-1, drawn(a, DrawKey.duration, as: merged)),
+            ]
+            return sum(terms, over: a, into: &cases) / Double(trace.runs)
         case .parallel(let idA, let idB):
             guard let a = b.stepIndex(of: idA), let bb = b.stepIndex(of: idB),
                   b.graph.outgoing(a).count == 1, b.graph.incoming(bb).count == 1,
@@ -229,13 +228,12 @@ struct SavingsMeter {
         for (s, newWait, newDuration) in changed {
             if trace.ranAlone(s) {
                 // Only the part that changes counts.
-                let waits = newWait != simulator.wait[s], durations = newDuration != simulator.duration[s]
-                total += sum(over: s, into: &cases) { c, k in
-                    (waits ? drawnSum(s, case: c, visits: k, DrawKey.wait) - drawnSum(s, case: c, visits: k, DrawKey.wait, as: newWait) : 0)
-                        + (durations
-                            ? drawnSum(s, case: c, visits: k, DrawKey.duration) - drawnSum(s, case: c, visits: k, DrawKey.duration, as: newDuration)
-                            : 0)
+                var terms: [(Double, DrawnSum)] = []
+                if newWait != simulator.wait[s] { terms += [(1, drawn(s, DrawKey.wait)), (-1, drawn(s, DrawKey.wait, as: newWait))] }
+                if newDuration != simulator.duration[s] {
+                    terms += [(1, drawn(s, DrawKey.duration)), (-1, drawn(s, DrawKey.duration, as: newDuration))]
                 }
+                total += sum(terms, over: s, into: &cases)
             } else if changed.count == 1, let branches = block(around: s) {
                 // One branch of a block of one-step branches that ran
                 // alone as a whole: the block takes the longest branch.
@@ -347,34 +345,97 @@ struct SavingsMeter {
         return total
     }
 
-    /// The sum of step s's waits (or durations: `what`) over its `visits`
-    /// visits in case c, as drawn with its own distribution or with `d`
-    /// from the same keys. Without drawing when it can: a fixed time is
-    /// visits × it; the simulation's own sums are in the trace; and a new
-    /// distribution of the same shape — a range, or a three-point estimate
-    /// with the same α and β — turns the same uniform (or beta) numbers
-    /// into draws by the same affine map, min + width · x, so its sum is
-    /// the old sum mapped: visits · min′ + width′ · (old − visits · min) / width.
-    private func drawnSum(_ s: Int, case c: Int, visits: Int, _ what: UInt64, as d: TimeDistribution? = nil) -> Double {
+    /// Σ over the cases in which step s ran of Σ sign · term, each term
+    /// taken over s's visits in the case; each case's part is also added to
+    /// `cases` when it is given. Without `cases`, from the trace's totals
+    /// when every term has one.
+    private func sum(_ terms: [(sign: Double, term: DrawnSum)], over s: Int, into cases: inout [Double]?) -> Double {
+        if cases == nil {
+            var total = 0.0
+            for (sign, term) in terms {
+                guard let t = overAllCases(term) else { return sum(over: s, into: &cases) { c, k in inCase(terms, c, k) } }
+                total += sign * t
+            }
+            return total
+        }
+        return sum(over: s, into: &cases) { c, k in inCase(terms, c, k) }
+    }
+
+    private func inCase(_ terms: [(sign: Double, term: DrawnSum)], _ c: Int, _ k: Int) -> Double {
+        var v = 0.0
+        for (sign, term) in terms { v += sign * inCase(term, c, visits: k) }
+        return v
+    }
+
+    /// A `DrawnSum` in case c of `visits` visits.
+    private func inCase(_ term: DrawnSum, _ c: Int, visits: Int) -> Double {
+        if term.drawsAgain {
+            var total = 0.0
+            for visit in 0..<visits {
+                total += simulator.draw(term.target, case: caseKeys[c], step: term.step, visit: visit, term.what)
+            }
+            return total
+        }
+        let k = Double(visits)
+        if term.scale == 0 { return term.perVisit * k }
+        return term.perVisit * k + term.scale * (term.what == DrawKey.wait ? trace.drawnWait : trace.drawnDuration)[term.offset + c]
+    }
+
+    /// A `DrawnSum` over every case, from the trace's totals (nil when drawn again).
+    private func overAllCases(_ term: DrawnSum) -> Double? {
+        if term.drawsAgain { return nil }
+        let k = Double(trace.allVisits[term.step])
+        return term.scale == 0 ? term.perVisit * k : term.perVisit * k + term.scale * term.oldTotal
+    }
+
+    /// The sum of step s's waits (or durations: `what`) over its visits in
+    /// a case, as drawn with its own distribution or with `d` from the same
+    /// keys. Without drawing when it can: a fixed time is visits × it; the
+    /// simulation's own sums are in the trace; and a new distribution of
+    /// the same shape — a range, or a three-point estimate with the same α
+    /// and β — turns the same uniform (or beta) numbers into draws by the
+    /// same affine map, min + width · x, so its sum is the old sum mapped:
+    /// visits · min′ + width′ · (old − visits · min) / width.
+    private func drawn(_ s: Int, _ what: UInt64, as d: TimeDistribution? = nil) -> DrawnSum {
         let own = what == DrawKey.wait ? simulator.wait[s] : simulator.duration[s]
         let target = d ?? own
-        let k = Double(visits)
-        if case .constant(let v) = target { return k * v }
-        if !trace.drawnWait.isEmpty, !own.isConstant {
-            let old = (what == DrawKey.wait ? trace.drawnWait : trace.drawnDuration)[trace.drawnRow[s] * trace.runs + c]
-            if target == own { return old }
-            switch (own, target) {
-            case (.uniform(let lo, let hi), .uniform(let lo2, let hi2)):
-                return k * lo2 + (hi2 - lo2) * ((old - k * lo) / (hi - lo))
-            case (.pert(let lo, let width, let a, let b), .pert(let lo2, let width2, let a2, let b2))
-            where abs(a2 - a) <= 1e-12 * a && abs(b2 - b) <= 1e-12 * b:
-                return k * lo2 + width2 * ((old - k * lo) / width)
-            default: break
-            }
+        var sum = DrawnSum(step: s, what: what, target: target)
+        if case .constant(let v) = target {
+            sum.perVisit = v
+            sum.drawsAgain = false
+            return sum
         }
-        var total = 0.0
-        for visit in 0..<visits { total += simulator.draw(target, case: caseKeys[c], step: s, visit: visit, what) }
-        return total
+        guard !trace.drawnWait.isEmpty, !own.isConstant else { return sum }
+        let (lo, width, lo2, width2): (Double, Double, Double, Double)
+        switch (own, target) {
+        case _ where target == own: (lo, width, lo2, width2) = (0, 1, 0, 1)
+        case (.uniform(let a, let b), .uniform(let a2, let b2)): (lo, width, lo2, width2) = (a, b - a, a2, b2 - a2)
+        case (.pert(let a, let w, let alpha, let beta), .pert(let a2, let w2, let alpha2, let beta2))
+        where abs(alpha2 - alpha) <= 1e-12 * alpha && abs(beta2 - beta) <= 1e-12 * beta:
+            (lo, width, lo2, width2) = (a, w, a2, w2)
+        default: return sum
+        }
+        sum.drawsAgain = false
+        sum.scale = width2 / width
+        sum.perVisit = target == own ? 0 : lo2 - sum.scale * lo
+        let row = trace.drawnRow[s]
+        sum.offset = row * trace.runs
+        sum.oldTotal = (what == DrawKey.wait ? trace.drawnWaitTotal : trace.drawnDurationTotal)[row]
+        return sum
+    }
+
+    /// See `drawn`: in a case of k visits, perVisit · k + scale · (the
+    /// simulation's sum in the case, at `offset` + case in the trace's table
+    /// for `what`), or drawn visit by visit. Plain data: copied freely.
+    struct DrawnSum {
+        let step: Int
+        let what: UInt64
+        let target: TimeDistribution
+        var drawsAgain = true
+        var perVisit = 0.0
+        var scale = 0.0
+        var offset = 0
+        var oldTotal = 0.0
     }
 
     private func sameVisits(_ a: Int, _ b: Int) -> Bool {

@@ -216,6 +216,7 @@ public struct Simulator: Sendable {
         }
         if trace != nil {
             for s in 0..<n { trace!.aloneVisits[s] = state.aloneVisits[s] }
+            trace!.finish()
         }
         leadTimes = leadTimes.sortedByRadix()
         let completed = Double(max(leadTimes.count, 1))
@@ -568,6 +569,9 @@ struct SimulationTrace: Sendable {
     var drawnWait: [Double]
     var drawnDuration: [Double]
     let drawnRow: [Int]
+    /// Per row: the sum over every case (`finish()`).
+    var drawnWaitTotal: [Double] = []
+    var drawnDurationTotal: [Double] = []
     /// The most row-cases whose drawn times are kept (2 × 32 MB).
     static let maxDrawnEntries = 4_000_000
     var stoppedCases = 0
@@ -621,6 +625,14 @@ struct SimulationTrace: Sendable {
                 }
             }
         }
+    }
+
+    /// Totals the drawn times once every case is recorded.
+    mutating func finish() {
+        guard !drawnWait.isEmpty else { return }
+        let rows = drawnWait.count / runs
+        drawnWaitTotal = (0..<rows).map { r in drawnWait[r * runs..<(r + 1) * runs].reduce(0, +) }
+        drawnDurationTotal = (0..<rows).map { r in drawnDuration[r * runs..<(r + 1) * runs].reduce(0, +) }
     }
 
     /// Usable when every case completed and every count fitted.
