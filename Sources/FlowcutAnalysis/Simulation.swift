@@ -351,7 +351,7 @@ public struct Simulator: Sendable {
                             st.aloneVisits[st.events.firstStep] += 1
                         }
                         round = st.events.nextOrder
-                        guard let (time, u, visit) = st.events.pop() else {
+                        guard var (time, u, visit) = st.events.pop() else {
                             // Nothing runs: joins still waiting can only be waiting for
                             // each other; the earliest goes first.
                             guard let j = st.pending.min(by: { st.pendingTime[$0] < st.pendingTime[$1] }) else { break }
@@ -359,31 +359,53 @@ public struct Simulator: Sendable {
                             continue
                         }
                         end = max(end, time)
-                        let first = outStart[u], last = outStart[u + 1]
-                        if first == last { continue }
-                        var chosen = first
-                        var through = last
-                        if isDecision[u] {
-                            var stream = DrawKey.stream(case: key, step: stepKeys[u], visit: visit, DrawKey.branch)
-                            chosen = chosenArrow(of: u, stream.unit())
-                            through = chosen + 1
-                        }
-                        for k in chosen..<through {
-                            let v = outTarget[k]
-                            if outClosesLoop[k] {
-                                returns += 1
-                                if returns > Self.loopLimit { return nil }
-                                if st.pendingMask[v] != 0 { clearPending(v, &st) }
-                                startStep(v, at: time, &st, key)
-                            } else if forwardIn[v] <= 1 || joinIndex[v] < 0 {
-                                startStep(v, at: time, &st, key)
-                            } else {
-                                if st.pendingMask[v] == 0 { st.pending.append(v) }
-                                st.pendingMask[v] |= UInt64(1) << UInt64(outSlot[k])
-                                st.pendingTime[v] = max(st.pendingTime[v], time)
+                        while true {
+                            let first = outStart[u], last = outStart[u + 1]
+                            if first == last { break }
+                            var chosen = first
+                            var through = last
+                            if isDecision[u] {
+                                var stream = DrawKey.stream(case: key, step: stepKeys[u], visit: visit, DrawKey.branch)
+                                chosen = chosenArrow(of: u, stream.unit())
+                                through = chosen + 1
                             }
+                            // One step follows and nothing else runs or waits: it
+                            // starts, runs alone and finishes next, so it is run
+                            // here without the queue (the same times, visits and
+                            // counts as through it).
+                            if through == chosen + 1, st.events.isEmpty, st.pending.isEmpty {
+                                let v = outTarget[chosen]
+                                let loops = outClosesLoop[chosen]
+                                if loops || forwardIn[v] <= 1 || joinIndex[v] < 0 {
+                                    if loops {
+                                        returns += 1
+                                        if returns > Self.loopLimit { return nil }
+                                    }
+                                    (time, visit) = begin(v, at: time, &st, key)
+                                    if st.tracing { st.aloneVisits[v] += 1 }
+                                    end = max(end, time)
+                                    u = v
+                                    continue
+                                }
+                            }
+                            for k in chosen..<through {
+                                let v = outTarget[k]
+                                if outClosesLoop[k] {
+                                    returns += 1
+                                    if returns > Self.loopLimit { return nil }
+                                    if st.pendingMask[v] != 0 { clearPending(v, &st) }
+                                    startStep(v, at: time, &st, key)
+                                } else if forwardIn[v] <= 1 || joinIndex[v] < 0 {
+                                    startStep(v, at: time, &st, key)
+                                } else {
+                                    if st.pendingMask[v] == 0 { st.pending.append(v) }
+                                    st.pendingMask[v] |= UInt64(1) << UInt64(outSlot[k])
+                                    st.pendingTime[v] = max(st.pendingTime[v], time)
+                                }
+                            }
+                            if !st.pending.isEmpty { releaseJoins(&st, key) }
+                            break
                         }
-                        if !st.pending.isEmpty { releaseJoins(&st, key) }
                     }
                     return end
                 }
@@ -430,6 +452,14 @@ public struct Simulator: Sendable {
 
     @inline(__always)
     private func startStep(_ s: Int, at time: Double, _ st: inout CaseState, _ key: UInt64) {
+        let (t, visit) = begin(s, at: time, &st, key)
+        st.events.push(t, s, visit)
+    }
+
+    /// Starts step s at `time`: counts the visit, draws its wait and
+    /// duration; its finish time and the visit's number.
+    @inline(__always)
+    private func begin(_ s: Int, at time: Double, _ st: inout CaseState, _ key: UInt64) -> (Double, Int) {
         let visit = Int(st.visits[s])
         if visit == 0 {
             st.touched[st.touchedCount] = Int32(truncatingIfNeeded: s)
@@ -449,7 +479,7 @@ public struct Simulator: Sendable {
         } else {
             t = time + fixed + fixedDuration[s]
         }
-        st.events.push(t, s, visit)
+        return (t, visit)
     }
 }
 
