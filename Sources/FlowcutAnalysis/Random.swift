@@ -97,8 +97,13 @@ public struct DrawStream: RandomNumberGenerator, Sendable {
 
     /// Gamma(shape, 1) for shape ≥ 1 (Marsaglia and Tsang, 2000).
     public mutating func gamma(shape: Double) -> Double {
-        let d = shape - 1.0 / 3
-        let c = 1 / (9 * d).squareRoot()
+        gamma(GammaShape(shape))
+    }
+
+    /// Gamma(shape, 1) with the method's constants made once.
+    @inline(__always)
+    mutating func gamma(_ shape: GammaShape) -> Double {
+        let d = shape.d, c = shape.c
         while true {
             var x: Double, v: Double
             repeat {
@@ -114,9 +119,29 @@ public struct DrawStream: RandomNumberGenerator, Sendable {
 
     /// Beta(α, β) for α, β ≥ 1, from two gammas.
     public mutating func beta(_ alpha: Double, _ beta: Double) -> Double {
-        let x = gamma(shape: alpha)
-        let y = gamma(shape: beta)
+        self.beta(GammaShape(alpha), GammaShape(beta))
+    }
+
+    @inline(__always)
+    mutating func beta(_ alpha: GammaShape, _ beta: GammaShape) -> Double {
+        let x = gamma(alpha)
+        let y = gamma(beta)
         return x / (x + y)
+    }
+}
+
+/// A gamma distribution's shape with the constants of Marsaglia and Tsang's
+/// method, d = shape − 1/3 and c = 1/√(9d), made once per step instead of
+/// once per draw.
+public struct GammaShape: Sendable, Hashable {
+    public let shape: Double
+    let d: Double
+    let c: Double
+
+    public init(_ shape: Double) {
+        self.shape = shape
+        d = shape - 1.0 / 3
+        c = 1 / (9 * d).squareRoot()
     }
 }
 
@@ -127,7 +152,7 @@ public enum TimeDistribution: Sendable, Hashable {
     case uniform(Double, Double)
     /// PERT: min + (max − min)·Beta(α, β), α = 1 + 4(likely − min)/(max − min),
     /// β = 1 + 4(max − likely)/(max − min); its mean is (min + 4·likely + max)/6.
-    case pert(min: Double, width: Double, alpha: Double, beta: Double)
+    case pert(min: Double, width: Double, alpha: GammaShape, beta: GammaShape)
 
     public init(_ e: TimeEstimate) {
         switch e {
@@ -140,7 +165,7 @@ public enum TimeDistribution: Sendable, Hashable {
             } else {
                 let alpha: Double = 1 + 4 * (likely - lo) / width
                 let beta: Double = 1 + 4 * (hi - likely) / width
-                self = .pert(min: lo, width: width, alpha: alpha, beta: beta)
+                self = .pert(min: lo, width: width, alpha: GammaShape(alpha), beta: GammaShape(beta))
             }
         }
     }

@@ -411,7 +411,7 @@ struct SavingsMeter {
         case _ where target == own: (lo, width, lo2, width2) = (0, 1, 0, 1)
         case (.uniform(let a, let b), .uniform(let a2, let b2)): (lo, width, lo2, width2) = (a, b - a, a2, b2 - a2)
         case (.pert(let a, let w, let alpha, let beta), .pert(let a2, let w2, let alpha2, let beta2))
-        where abs(alpha2 - alpha) <= 1e-12 * alpha && abs(beta2 - beta) <= 1e-12 * beta:
+        where abs(alpha2.shape - alpha.shape) <= 1e-12 * alpha.shape && abs(beta2.shape - beta.shape) <= 1e-12 * beta.shape:
             (lo, width, lo2, width2) = (a, w, a2, w2)
         default: return sum
         }
