@@ -195,24 +195,36 @@ public struct Simulator: Sendable {
         var state = CaseState(n: n, tracing: tracing)
         defer { state.deallocate() }
         var trace = tracing && n * runs <= SimulationTrace.maxEntries ? SimulationTrace(self, runs: runs, seed: seed) : nil
-        for c in 0..<runs {
-            let lead = runCase(&state, DrawKey.simulatedCase(c, seed: seed))
-            let touched = UnsafeBufferPointer(start: state.touched, count: state.touchedCount)
-            if let lead {
-                leadTimes.append(lead)
-                totalVisits.withUnsafeMutableBufferPointer { total in
-                    visitedCases.withUnsafeMutableBufferPointer { visited in
-                        for s in touched {
-                            total[Int(s)] += Int(state.visits[Int(s)])
-                            visited[Int(s)] += 1
+        totalVisits.withUnsafeMutableBufferPointer { total in
+            visitedCases.withUnsafeMutableBufferPointer { visited in
+                if trace != nil {
+                    // One pass over the steps a case touched: its figures,
+                    // its record in the trace, and the state made ready.
+                    trace!.withRecorder { recorder in
+                        for c in 0..<runs {
+                            let lead = runCase(&state, DrawKey.simulatedCase(c, seed: seed))
+                            if let lead { leadTimes.append(lead) } else { stopped += 1 }
+                            recorder.record(case: c, lead: lead, &state, total, visited)
+                            state.resetBesidesSteps()
                         }
                     }
+                } else {
+                    for c in 0..<runs {
+                        let lead = runCase(&state, DrawKey.simulatedCase(c, seed: seed))
+                        if let lead {
+                            leadTimes.append(lead)
+                            for i in 0..<state.touchedCount {
+                                let s = Int(state.touched[i])
+                                total[s] += Int(state.visits[s])
+                                visited[s] += 1
+                            }
+                        } else {
+                            stopped += 1
+                        }
+                        state.reset()
+                    }
                 }
-            } else {
-                stopped += 1
             }
-            if trace != nil { trace!.record(case: c, touched, state, lead: lead) }
-            state.reset()
         }
         if trace != nil {
             for s in 0..<n { trace!.aloneVisits[s] = state.aloneVisits[s] }
@@ -328,6 +340,12 @@ public struct Simulator: Sendable {
                 drawnWait[s] = 0
                 drawnDuration[s] = 0
             }
+            resetBesidesSteps()
+        }
+
+        /// `reset` for a state whose touched steps' counts and sums were
+        /// already set back to 0 (`SimulationTrace.Recorder`).
+        mutating func resetBesidesSteps() {
             touchedCount = 0
             for s in pending { pendingMask[s] = 0 }
             pending.removeAll(keepingCapacity: true)
@@ -626,35 +644,73 @@ struct SimulationTrace: Sendable {
         drawnDuration = drawnWait
     }
 
-    mutating func record(case c: Int, _ touched: UnsafeBufferPointer<Int32>, _ state: Simulator.CaseState, lead: Double?) {
-        if let lead { leads[c] = lead } else { stoppedCases += 1 }
-        let runs = self.runs
-        var overflow = false
-        visits.withUnsafeMutableBufferPointer { visits in
-            allVisits.withUnsafeMutableBufferPointer { all in
-                for t in touched {
-                    let s = Int(t)
-                    let k = Int(state.visits[s])
-                    all[s] += k
-                    if k > Int(UInt8.max) { overflow = true } else { visits[s * runs + c] = UInt8(k) }
+    /// Writes cases into the trace through its tables' memory.
+    struct Recorder {
+        let runs: Int
+        let visits: UnsafeMutableBufferPointer<UInt8>
+        let allVisits: UnsafeMutableBufferPointer<Int>
+        let leads: UnsafeMutableBufferPointer<Double>
+        let drawnWait: UnsafeMutableBufferPointer<Double>
+        let drawnDuration: UnsafeMutableBufferPointer<Double>
+        let drawnRow: UnsafeBufferPointer<Int>
+        var stoppedCases = 0
+        var overflowed = false
+
+        /// Case c: its lead time and each touched step's visits and drawn
+        /// sums go into the trace, and (for a completed case) into `total`
+        /// and `visited`; the steps' counts and sums in `state` go back to 0.
+        @inline(__always)
+        mutating func record(
+            case c: Int, lead: Double?, _ state: inout Simulator.CaseState,
+            _ total: UnsafeMutableBufferPointer<Int>, _ visited: UnsafeMutableBufferPointer<Int>
+        ) {
+            if let lead { leads[c] = lead } else { stoppedCases += 1 }
+            let keepDrawn = !drawnWait.isEmpty
+            for i in 0..<state.touchedCount {
+                let s = Int(state.touched[i])
+                let k = Int(state.visits[s])
+                if lead != nil {
+                    total[s] += k
+                    visited[s] += 1
                 }
+                allVisits[s] += k
+                if k > Int(UInt8.max) { overflowed = true } else { visits[s * runs + c] = UInt8(k) }
+                let r = drawnRow[s]
+                if keepDrawn, r >= 0 {
+                    drawnWait[r * runs + c] = state.drawnWait[s]
+                    drawnDuration[r * runs + c] = state.drawnDuration[s]
+                }
+                state.visits[s] = 0
+                state.drawnWait[s] = 0
+                state.drawnDuration[s] = 0
             }
         }
-        if overflow { overflowed = true }
-        guard !drawnWait.isEmpty else { return }
-        drawnRow.withUnsafeBufferPointer { rows in
-            drawnWait.withUnsafeMutableBufferPointer { wait in
-                drawnDuration.withUnsafeMutableBufferPointer { duration in
-                    for t in touched {
-                        let r = rows[Int(t)]
-                        if r >= 0 {
-                            wait[r * runs + c] = state.drawnWait[Int(t)]
-                            duration[r * runs + c] = state.drawnDuration[Int(t)]
+    }
+
+    /// Runs `body` with a recorder writing into this trace.
+    mutating func withRecorder(_ body: (inout Recorder) -> Void) {
+        let runs = self.runs
+        var stopped = 0, overflow = false
+        visits.withUnsafeMutableBufferPointer { visits in
+            allVisits.withUnsafeMutableBufferPointer { allVisits in
+                leads.withUnsafeMutableBufferPointer { leads in
+                    drawnWait.withUnsafeMutableBufferPointer { drawnWait in
+                        drawnDuration.withUnsafeMutableBufferPointer { drawnDuration in
+                            drawnRow.withUnsafeBufferPointer { drawnRow in
+                                var recorder = Recorder(
+                                    runs: runs, visits: visits, allVisits: allVisits, leads: leads,
+                                    drawnWait: drawnWait, drawnDuration: drawnDuration, drawnRow: drawnRow)
+                                body(&recorder)
+                                stopped = recorder.stoppedCases
+                                overflow = recorder.overflowed
+                            }
                         }
                     }
                 }
             }
         }
+        stoppedCases += stopped
+        if overflow { overflowed = true }
     }
 
     /// Totals the drawn times once every case is recorded.
