@@ -112,25 +112,26 @@ struct SavingsMeter {
         }
         var leads: [Double] = []
         leads.reserveCapacity(runs)
-        var visits = [Int](repeating: 0, count: final.steps.count), visited = visits
+        // Every case's visits as before, then the cases run again put right.
+        var visits = origin.map { trace.allVisits[$0] }, visited = origin.map { trace.visitedCases[$0] }
         for c in 0..<runs {
             if zip(decisions, laterDecisions).contains(where: { branchDiffers(case: c, d: $0, later: later, e: $1, in: final) }) {
                 let run = later.run(case: c, seed: trace.seed)
                 guard let lead = run.lead else { return nil }
                 leads.append(lead)
+                for (s, i) in origin.enumerated() {
+                    let k = Int(trace.visits[i * runs + c])
+                    if k > 0 {
+                        visits[s] -= k
+                        visited[s] -= 1
+                    }
+                }
                 for (s, k) in run.visits {
                     visits[s] += k
                     visited[s] += 1
                 }
             } else {
                 leads.append(trace.leads[c] - taken[c])
-                for (s, i) in origin.enumerated() {
-                    let k = Int(trace.visits[i * runs + c])
-                    if k > 0 {
-                        visits[s] += k
-                        visited[s] += 1
-                    }
-                }
             }
         }
         return SimulationResult(

@@ -228,6 +228,7 @@ public struct Simulator: Sendable {
         }
         if trace != nil {
             for s in 0..<n { trace!.aloneVisits[s] = state.aloneVisits[s] }
+            trace!.visitedCases = visitedCases
             trace!.finish()
         }
         leadTimes = leadTimes.sortedByRadix()
@@ -607,6 +608,8 @@ struct SimulationTrace: Sendable {
     /// running and no join waiting.
     var aloneVisits: [Int]
     var allVisits: [Int]
+    /// Per step: the cases in which it ran.
+    var visitedCases: [Int] = []
     /// Each case's lead time, in case order.
     var leads: [Double]
     /// drawnWait[r * runs + c], drawnDuration[r * runs + c], r = drawnRow[s]:
