@@ -28,8 +28,7 @@ def procedure(i, rng, steps=None):
         online = rng.randint(0, total)
         lines.append(f"  dossiers {year} online {online} paper {total - online}")
     lines.append("")
-    for a in actors:
-        lines.append(f'actor {a} "Đơn vị {a} của thủ tục {i}"' + (" external" if a == "ext" else ""))
+    actor_lines = len(lines)  # the actors who get a step are declared here, below
     lines.append("")
     kinds = ["intake", "handoff"] + ["work", "approval", "work", "clerical", "handoff", "approval"] * (n // 6 + 1)
     steps = []
@@ -69,6 +68,11 @@ def procedure(i, rng, steps=None):
                 p = rng.randint(5, 25)
                 arrows.remove(f"s{k} -> s{k+1}")
                 arrows += [f"s{k} -> s{k+1} {100 - p}%", f"s{k} -> back{k} {p}%", f"back{k} -> s{k - 1}"]
+    # Declare only the actors who perform a step, as a real procedure does
+    # (an actor without a step is a warning).
+    used = [a for a in actors if any(f" by {a} " in line for line in lines)]
+    lines[actor_lines:actor_lines] = [f'actor {a} "Đơn vị {a} của thủ tục {i}"' + (" external" if a == "ext" else "")
+                                      for a in used]
     lines.append("")
     lines += arrows
     if rng.random() < 0.3:
