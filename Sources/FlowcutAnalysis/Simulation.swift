@@ -282,7 +282,6 @@ public struct Simulator: Sendable {
     /// access at run time on every write, a quarter of the time). Its owner
     /// calls `deallocate()`.
     struct CaseState {
-        let n: Int
         /// How many times each step has started in this case.
         let visits: UnsafeMutablePointer<Int32>
         /// The steps started in this case, in first-start order.
@@ -306,7 +305,6 @@ public struct Simulator: Sendable {
         let tracing: Bool
 
         init(n: Int, tracing: Bool) {
-            self.n = n
             self.tracing = tracing
             visits = .allocate(capacity: n)
             visits.initialize(repeating: 0, count: n)
