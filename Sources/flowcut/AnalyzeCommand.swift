@@ -124,7 +124,9 @@ struct Analyze: ParsableCommand {
                 path: path, analysis: outcome.before, comparison: outcome.comparisons.first, suggestions: outcome.suggestions,
                 words: lang.words)
             reports.append(report)
-            drawn.append(pictures[i])
+            // Moved out of the slots: each procedure's SVGs can then be
+            // freed as soon as its files are written.
+            drawn.append(pictures.take(i))
             blocks.append(compare ? report.text + compareTable(outcome) : report.text)
         }
         let portfolio = Portfolio(
@@ -132,7 +134,7 @@ struct Analyze: ParsableCommand {
             failures: failures)
         if !noOutput {
             do {
-                let written = try writeOutput(reports, portfolio, to: OutputFolder(out), words: lang.words, drawings: drawn)
+                let written = try writeOutput(reports, portfolio, to: OutputFolder(out), words: lang.words, drawings: &drawn)
                 if format == .text {
                     blocks.append(lang == .vi
                         ? "Sơ đồ và trang: \(written) thủ tục trong \(out)/; báo cáo rà soát: \(out)/index.html\n"
@@ -239,7 +241,7 @@ func compareTable(_ o: Outcome) -> String {
 /// the folder). Only files listed in DIR/.flowcut-written are ever removed.
 func writeOutput(
     _ reports: [ProcedureReport], _ portfolio: Portfolio, to folder: OutputFolder, words: Words,
-    drawings: [Result<Drawings, any Error>?]? = nil
+    drawings: inout [Result<Drawings, any Error>?]
 ) throws -> Int {
     var written: [String] = []
     var pages: [String: String] = [:]
@@ -253,10 +255,14 @@ func writeOutput(
         if i % batch == 0 {
             let size = min(batch, reports.count - i)
             let slots = Slots<Result<(drawings: Drawings, page: String), any Error>?>(count: size, initial: nil)
+            // This batch's drawings, moved out: written, they are freed.
+            var moved: [Result<Drawings, any Error>?] = Array(repeating: nil, count: size)
+            for k in 0..<size where i + k < drawings.count { swap(&moved[k], &drawings[i + k]) }
+            let taken = moved
             DispatchQueue.concurrentPerform(iterations: size) { k in
                 let report = reports[i + k]
                 slots[k] = Result {
-                    let d = try (drawings?[i + k] ?? Result { try Drawings(report.analysis, report.comparison, words) }).get()
+                    let d = try (taken[k] ?? Result { try Drawings(report.analysis, report.comparison, words) }).get()
                     let page = MeetingPage.html(
                         report, beforeSVG: String(decoding: d.before, as: UTF8.self),
                         afterSVG: d.after.map { String(decoding: $0, as: UTF8.self) })
