@@ -95,12 +95,8 @@ public struct DrawStream: RandomNumberGenerator, Sendable {
         }
     }
 
-    /// Gamma(shape, 1) for shape ≥ 1 (Marsaglia and Tsang, 2000).
-    public mutating func gamma(shape: Double) -> Double {
-        gamma(GammaShape(shape))
-    }
-
-    /// Gamma(shape, 1) with the method's constants made once.
+    /// Gamma(shape, 1) for shape ≥ 1 (Marsaglia and Tsang, 2000), the
+    /// method's constants made once (`GammaShape`).
     @inline(__always)
     mutating func gamma(_ shape: GammaShape) -> Double {
         let d = shape.d, c = shape.c
@@ -118,10 +114,6 @@ public struct DrawStream: RandomNumberGenerator, Sendable {
     }
 
     /// Beta(α, β) for α, β ≥ 1, from two gammas.
-    public mutating func beta(_ alpha: Double, _ beta: Double) -> Double {
-        self.beta(GammaShape(alpha), GammaShape(beta))
-    }
-
     @inline(__always)
     mutating func beta(_ alpha: GammaShape, _ beta: GammaShape) -> Double {
         let x = gamma(alpha)

@@ -192,9 +192,10 @@ public struct Simulator: Sendable {
         var totalVisits = [Int](repeating: 0, count: n)
         var visitedCases = [Int](repeating: 0, count: n)
         var stopped = 0
-        var state = CaseState(n: n, tracing: tracing)
-        defer { state.deallocate() }
         var trace = tracing && n * runs <= SimulationTrace.maxEntries ? SimulationTrace(self, runs: runs, seed: seed) : nil
+        // Alone counts and drawn sums only when a trace keeps them.
+        var state = CaseState(n: n, tracing: trace != nil)
+        defer { state.deallocate() }
         totalVisits.withUnsafeMutableBufferPointer { total in
             visitedCases.withUnsafeMutableBufferPointer { visited in
                 if trace != nil {
