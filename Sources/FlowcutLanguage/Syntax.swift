@@ -253,3 +253,21 @@ public struct SyntaxTree: Sendable {
     /// Whether any statement was read.
     public var isEmpty: Bool { firstStatement == nil }
 }
+
+// Values without references, left behind where declarations were moved
+// out of an array (`Array.joined`).
+extension Name {
+    static let blank = Name(text: "", range: SourceRange(start: 0, end: 0, line: 0, lineStart: 0))
+}
+
+extension StepDecl {
+    static let blank = StepDecl(keyword: Name.blank.range, id: .blank, label: "")
+}
+
+extension FlowDecl {
+    static let blank = FlowDecl(first: .blank, links: 0..<0)
+}
+
+extension FlowLink {
+    static let blank = FlowLink(target: .blank)
+}
