@@ -25,17 +25,21 @@ public indirect enum JSON: Sendable, Equatable {
     public func text() -> String {
         var out = ""
         write(&out, indent: 0)
-        return out + "\n"
+        out += "\n"
+        return out
     }
 
+    /// Arrays of at least this many objects or arrays are written an item
+    /// per core (a portfolio's JSON is tens of megabytes), then joined.
+    static let parallelItems = 16
+
     private func write(_ out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent)
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
         case .number(let x): out += formatNumber(x, decimals: 6)
         case .int(let n): out += String(n)
-        case .string(let s): out += Self.quote(s)
+        case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty {
                 out += "[]"
@@ -43,36 +47,75 @@ public indirect enum JSON: Sendable, Equatable {
             }
             // Arrays of plain values stay on one line.
             if items.allSatisfy({ if case .object = $0 { return false }; if case .array = $0 { return false }; return true }) {
-                out += "[" + items.map { $0.text().dropLast() }.joined(separator: ", ") + "]"
+                out += "["
+                for (i, item) in items.enumerated() {
+                    if i > 0 { out += ", " }
+                    item.write(&out, indent: indent + 1)
+                }
+                out += "]"
                 return
             }
+            let pad = String(repeating: "  ", count: indent)
             out += "[\n"
-            for (i, item) in items.enumerated() {
-                out += pad + "  "
-                item.write(&out, indent: indent + 1)
-                out += i + 1 < items.count ? ",\n" : "\n"
+            if items.count >= Self.parallelItems, indent == 0 || indent == 1 {
+                // Each item alone, as it would be written in place.
+                let written = items.concurrentMap { item in
+                    var text = ""
+                    item.write(&text, indent: indent + 1)
+                    return text
+                }
+                for i in items.indices {
+                    out += pad
+                    out += "  "
+                    out += written[i]
+                    out += i + 1 < items.count ? ",\n" : "\n"
+                }
+            } else {
+                for (i, item) in items.enumerated() {
+                    out += pad
+                    out += "  "
+                    item.write(&out, indent: indent + 1)
+                    out += i + 1 < items.count ? ",\n" : "\n"
+                }
             }
-            out += pad + "]"
+            out += pad
+            out += "]"
         case .object(let fields):
             if fields.isEmpty {
                 out += "{}"
                 return
             }
+            let pad = String(repeating: "  ", count: indent)
             out += "{\n"
             for (i, (key, value)) in fields.enumerated() {
-                out += pad + "  " + Self.quote(key) + ": "
+                out += pad
+                out += "  "
+                Self.quote(key, into: &out)
+                out += ": "
                 value.write(&out, indent: indent + 1)
                 out += i + 1 < fields.count ? ",\n" : "\n"
             }
-            out += pad + "}"
+            out += pad
+            out += "}"
         }
     }
 
-    /// RFC 8259 string escaping; everything else as UTF-8.
     static func quote(_ s: String) -> String {
+        var out = ""
+        quote(s, into: &out)
+        return out
+    }
+
+    /// RFC 8259 string escaping; everything else as UTF-8.
+    static func quote(_ s: String, into out: inout String) {
         // Most strings need no escape: copy them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + s + "\"" }
-        var out = "\""
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
+        out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -86,6 +129,6 @@ public indirect enum JSON: Sendable, Equatable {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out += "\""
     }
 }
