@@ -90,6 +90,7 @@ struct Analyze: ParsableCommand {
         var failures: [(path: String, errors: Int)] = []
         // Text: one block per file, in input order (a broken file's line too).
         var blocks: [String] = []
+        var textBlocks: [(block: Int, report: ProcedureReport, compared: Outcome?)] = []
         for (i, (path, result)) in zip(inputs.files, checked).enumerated() {
             guard let result else {
                 withErrors += 1
@@ -127,7 +128,14 @@ struct Analyze: ParsableCommand {
             // Moved out of the slots: each procedure's SVGs can then be
             // freed as soon as its files are written.
             drawn.append(pictures.take(i))
-            blocks.append(compare ? report.text + compareTable(outcome) : report.text)
+            if format == .text {
+                // Written below, on every core.
+                textBlocks.append((blocks.count, report, compare ? outcome : nil))
+                blocks.append("")
+            }
+        }
+        for (k, text) in textBlocks.concurrentMap({ $0.report.text + ($0.compared.map(compareTable) ?? "") }).enumerated() {
+            blocks[textBlocks[k].block] = text
         }
         let portfolio = Portfolio(
             entries: reports.map { Portfolio.Entry(path: $0.path, before: $0.analysis, comparison: $0.comparison) },
@@ -152,7 +160,9 @@ struct Analyze: ParsableCommand {
             if reports.count == 1 && inputs.files.count == 1 {
                 Terminal.out(reports[0].json.text(), terminator: "")
             } else if !reports.isEmpty || !inputs.files.isEmpty {
-                let all = JSON.object([("procedures", .array(reports.map(\.json))), ("portfolio", PortfolioReport(portfolio, words: lang.words).json)])
+                // Each procedure's JSON made on every core.
+                let procedures = JSON.array(reports.concurrentMap(\.json))
+                let all = JSON.object([("procedures", procedures), ("portfolio", PortfolioReport(portfolio, words: lang.words).json)])
                 Terminal.out(all.text(), terminator: "")
             }
         case .markdown:

@@ -6,11 +6,31 @@ import FlowcutRender
 /// The one place that writes to the terminal.
 enum Terminal {
     static func out(_ text: String, terminator: String = "\n") {
-        FileHandle.standardOutput.write(Data((text + terminator).utf8))
+        // Straight from the string's memory: a portfolio's JSON is tens of
+        // megabytes, and each copy on the way costs a tenth of a second.
+        var text = text
+        text.withUTF8 { write(STDOUT_FILENO, $0) }
+        if !terminator.isEmpty { out(terminator, terminator: "") }
     }
 
     static func outBytes(_ bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+        bytes.withUnsafeBufferPointer { write(STDOUT_FILENO, $0) }
+    }
+
+    /// All of `bytes`, through partial writes and interruptions; stops
+    /// quietly when the reader has gone (a closed pipe).
+    private static func write(_ fd: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
+        guard var at = bytes.baseAddress else { return }
+        var left = bytes.count
+        while left > 0 {
+            let n = Glibc.write(fd, at, left)
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return
+            }
+            at += n
+            left -= n
+        }
     }
 
     static func err(_ text: String) {
