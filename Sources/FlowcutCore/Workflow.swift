@@ -125,14 +125,16 @@ public struct Workflow: Sendable {
     public private(set) var reworkLoops: [[Int]] = []
     /// Per step: reachable from the starts along arrows that can be taken; built once.
     public private(set) var reachable: [Bool] = []
-    private var indexByID: [String: Int]
+    /// Step IDs to indices (the resolver's own, which may also hold -1
+    /// for steps whose line did not parse).
+    private var indexByID: NameIndex
 
     public init(
         name: String, code: String? = nil, agency: String? = nil, field: String? = nil,
         deadline: Double? = nil, target: Double? = nil, service: ServiceLevel = .none,
         workdayHours: Double = 8, dossiers: [DossierCount] = [], actors: [Actor] = [],
         steps: [Step], arrows: [Arrow], starts: [Int]? = nil, proposals: [Proposal] = [],
-        stepIndex: [String: Int]? = nil
+        stepIndex: NameIndex? = nil
     ) {
         self.name = name
         self.code = code
@@ -149,12 +151,11 @@ public struct Workflow: Sendable {
         self.starts = starts ?? (steps.isEmpty ? [] : [0])
         self.proposals = proposals
         self.graph = FlowGraph(stepCount: steps.count, arrows: arrows)
-        self.indexByID = [:]
         if let stepIndex {
             self.indexByID = stepIndex
         } else {
-            var index = [String: Int](minimumCapacity: steps.count)
-            for (i, step) in steps.enumerated() where index[step.id] == nil { index[step.id] = i }
+            var index = NameIndex(minimumCapacity: steps.count)
+            for (i, step) in steps.enumerated() { index.insert(step.id, i) }
             self.indexByID = index
         }
         self.reworkLoops = loops { arrows[$0].probability > 0 }
@@ -169,7 +170,7 @@ public struct Workflow: Sendable {
         graph.outgoing(step).contains { arrows[$0].writtenProbability != nil }
     }
 
-    public func stepIndex(of id: String) -> Int? { indexByID[id] }
+    public func stepIndex(of id: String) -> Int? { indexByID[id].flatMap { $0 >= 0 ? $0 : nil } }
 }
 
 /// Outgoing and incoming arrows of every step, in compressed rows.

@@ -4,7 +4,7 @@ import FlowcutCore
 /// (docs/language.md, "Proposals").
 extension Resolver {
     mutating func resolveProposals(
-        _ workflow: Workflow, stepIndex: [String: Int], actorIndex: [String: Int]
+        _ workflow: Workflow, stepIndex: NameIndex, actorIndex: NameIndex
     ) -> [Proposal] {
         var result: [Proposal] = []
         for (decl, changeDecls) in proposals {
@@ -24,8 +24,8 @@ extension Resolver {
     }
 
     private mutating func resolveChange(
-        _ change: ChangeDecl, _ workflow: Workflow, _ stepIndex: [String: Int],
-        _ actorIndex: [String: Int], cut: inout [String: SourceRange]
+        _ change: ChangeDecl, _ workflow: Workflow, _ stepIndex: NameIndex,
+        _ actorIndex: NameIndex, cut: inout [String: SourceRange]
     ) -> ChangeAction? {
         // Every named step must exist and must not have been cut above.
         func step(_ name: Name, _ resolver: inout Resolver) -> Int? {
