@@ -2,14 +2,14 @@ import FlowcutCore
 
 /// Durations, percentages: their values and the errors in them.
 extension LineParser {
-    /// Parses `4h`, `0,5d`, `2d..3d..5d` on bytes; reports value errors and goes on.
+    /// Parses `4h`, `0,5d`, `2d..3d..5d` on bytes; reports value errors and
+    /// goes on. A well-formed duration makes no string: text is decoded only
+    /// for an error's message.
     mutating func parseDuration(_ t: Token) -> DurationLiteral {
         let r = range(t)
         let bytes = file.bytes
-        var points: [DurationPoint] = []
-        points.reserveCapacity(3)
+        var points = DurationLiteral.Points()
         var problem: String?
-        var partStarts: [Int] = [t.start]
         var i = t.start
         while i < t.end {
             // One point: [sign] digits [(.|,) digits] letters
@@ -34,8 +34,6 @@ extension LineParser {
             }
             let unitStart = i
             while i < t.end, isLetter(bytes[i]) { i += 1 }
-            let number = file.decode(start..<unitStart)
-            let unitText = file.decode(unitStart..<i)
             if digits == 0 || (i < t.end && !(i + 1 < t.end && bytes[i] == 0x2E && bytes[i + 1] == 0x2E)) {
                 problem = "'\(text(t))' is not a duration; write it like 4h, 0,5d or 2d..5d"
                 break
@@ -48,7 +46,9 @@ extension LineParser {
                 problem = "write '\(text(t).dropFirst())' without the '+'"
                 break
             }
-            guard let unit = TimeUnit(symbol: unitText) else {
+            guard let unit = i == unitStart + 1 ? TimeUnit(symbol: bytes[unitStart]) : nil else {
+                let number = file.decode(start..<unitStart)
+                let unitText = file.decode(unitStart..<i)
                 if unitText.isEmpty {
                     problem = "'\(number)' needs a unit: m (minutes), h (working hours), d (working days) or w (working weeks)"
                 } else {
@@ -58,25 +58,19 @@ extension LineParser {
                 break
             }
             points.append(DurationPoint(value: value, unit: unit))
-            if i < t.end {  // ".."
-                i += 2
-                partStarts.append(i)
-            }
+            if i < t.end { i += 2 }  // ".."
         }
         if problem == nil {
-            let whole = text(t)
             if points.count > 3 {
-                problem = "'\(whole)' has \(points.count) points; a duration has one, two (MIN..MAX) or three (MIN..LIKELY..MAX)"
+                problem = "'\(text(t))' has \(points.count) points; a duration has one, two (MIN..MAX) or three (MIN..LIKELY..MAX)"
             } else if points.count >= 2 {
-                let hours = points.map { hoursForOrdering($0) }
-                let lo = hours[0], hi = hours[hours.count - 1]
-                let written = partStarts.enumerated().map { k, start in
-                    file.decode(start..<(k + 1 < partStarts.count ? partStarts[k + 1] - 2 : t.end))
-                }
+                let lo = hoursForOrdering(points[0]), hi = hoursForOrdering(points[points.count - 1])
                 if lo > hi {
-                    problem = "the minimum \(written[0]) is greater than the maximum \(written[written.count - 1]) in '\(whole)'"
-                } else if hours.count == 3, hours[1] < lo || hours[1] > hi {
-                    problem = "the most likely \(written[1]) is outside \(written[0])..\(written[2]) in '\(whole)'; a three-point estimate is MIN..LIKELY..MAX"
+                    let written = durationParts(t)
+                    problem = "the minimum \(written[0]) is greater than the maximum \(written[written.count - 1]) in '\(text(t))'"
+                } else if points.count == 3, hoursForOrdering(points[1]) < lo || hoursForOrdering(points[1]) > hi {
+                    let written = durationParts(t)
+                    problem = "the most likely \(written[1]) is outside \(written[0])..\(written[2]) in '\(text(t))'; a three-point estimate is MIN..LIKELY..MAX"
                 }
             }
         }
@@ -85,6 +79,24 @@ extension LineParser {
             return DurationLiteral(range: r, points: [DurationPoint(value: 0, unit: .hours)])
         }
         return DurationLiteral(range: r, points: points)
+    }
+
+    /// The points of a well-formed duration as written, split at each `..`.
+    private func durationParts(_ t: Token) -> [String] {
+        let bytes = file.bytes
+        var parts: [String] = []
+        var start = t.start, i = t.start
+        while i + 1 < t.end {
+            if bytes[i] == 0x2E, bytes[i + 1] == 0x2E {
+                parts.append(file.decode(start..<i))
+                i += 2
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        parts.append(file.decode(start..<t.end))
+        return parts
     }
 
     /// Orders points across units with an 8-hour day; the resolver re-checks

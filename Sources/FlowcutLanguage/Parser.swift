@@ -58,21 +58,24 @@ public enum Parser {
         tree.flowLinks.reserveCapacity(lineCount)
         if keepLayout { tree.lines.reserveCapacity(lineCount) }
         var lexer = Lexer(bytes: file.bytes, start: start, limit: limit, firstLine: firstLine)
-        var tokens: [Token] = []
-        tokens.reserveCapacity(32)
+        // One line parser for the whole chunk, its tokens filled in place:
+        // one made per line retained the file's bytes and path for every
+        // line, from both halves' threads at once.
+        var parser = LineParser(file: file)
+        parser.tokens.reserveCapacity(32)
         var diagnostics: [Diagnostic] = []
-        while let line = lexer.nextLine(into: &tokens) {
-            if tokens.isEmpty {
+        while let line = lexer.nextLine(into: &parser.tokens) {
+            if parser.tokens.isEmpty {
                 if keepLayout {
                     tree.lines.append(line.comment.map { .comment(file.decode($0)) } ?? .blank)
                 }
                 continue
             }
-            var parser = LineParser(file: file, line: line, tokens: tokens)
+            parser.begin(line)
             let statement = parser.parseStatement(into: &tree)
             if !parser.diagnostics.isEmpty { diagnostics += parser.diagnostics }
             if let statement, tree.firstStatement == nil {
-                tree.firstStatement = (statement.kind, parser.range(tokens[0]))
+                tree.firstStatement = (statement.kind, parser.range(parser.tokens[0]))
             }
             if let statement {
                 if keepLayout { tree.lines.append(.statement(statement, comment: line.comment.map { file.decode($0) })) }
@@ -175,20 +178,29 @@ let statementKeywords = [
 /// The words a step line may hold after its label.
 let stepAttributeWords = ["by", "wait", "paper", "online", "fixed", "note"] + StepKind.allCases.map(\.rawValue)
 
+/// Parses one line's tokens at a time (`begin` starts the next line).
 struct LineParser {
     let file: SourceFile
-    let line: Lexer.Line
-    let tokens: [Token]
+    private(set) var line = Lexer.Line(number: 0, start: 0, end: 0, comment: nil)
+    /// The line's tokens, filled by the lexer.
+    var tokens: [Token] = []
     var index = 0
     var diagnostics: [Diagnostic] = []
     /// Set by a structural error: the line is kept verbatim.
     var failed = false
     var declaration: BrokenDeclaration?
 
-    init(file: SourceFile, line: Lexer.Line, tokens: [Token]) {
+    init(file: SourceFile) {
         self.file = file
+    }
+
+    /// Ready to parse `line`, whose tokens are in `tokens`.
+    mutating func begin(_ line: Lexer.Line) {
         self.line = line
-        self.tokens = tokens
+        index = 0
+        if !diagnostics.isEmpty { diagnostics.removeAll(keepingCapacity: true) }
+        failed = false
+        declaration = nil
     }
 
     // MARK: Cursor

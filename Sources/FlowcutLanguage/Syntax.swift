@@ -23,11 +23,17 @@ public enum TimeUnit: UInt8, Sendable, Hashable {
     case minutes, hours, days, weeks
 
     public init?(symbol: String) {
-        switch symbol {
-        case "m": self = .minutes
-        case "h": self = .hours
-        case "d": self = .days
-        case "w": self = .weeks
+        guard symbol.utf8.count == 1, let byte = symbol.utf8.first else { return nil }
+        self.init(symbol: byte)
+    }
+
+    /// From the unit's one ASCII letter.
+    init?(symbol byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "m"): self = .minutes
+        case UInt8(ascii: "h"): self = .hours
+        case UInt8(ascii: "d"): self = .days
+        case UInt8(ascii: "w"): self = .weeks
         default: return nil
         }
     }
@@ -66,6 +72,37 @@ public struct DurationLiteral: Hashable, Sendable {
     private var u0: TimeUnit, u1: TimeUnit, u2: TimeUnit
     /// 1, 2 or 3.
     public private(set) var pointCount: UInt8
+
+    /// Up to three points, and how many more were written, without an array.
+    struct Points {
+        private var p0 = DurationPoint(value: 0, unit: .hours)
+        private var p1 = DurationPoint(value: 0, unit: .hours)
+        private var p2 = DurationPoint(value: 0, unit: .hours)
+        private(set) var count = 0
+
+        mutating func append(_ p: DurationPoint) {
+            switch count {
+            case 0: p0 = p
+            case 1: p1 = p
+            case 2: p2 = p
+            default: break
+            }
+            count += 1
+        }
+
+        subscript(i: Int) -> DurationPoint { i == 0 ? p0 : i == 1 ? p1 : p2 }
+    }
+
+    init(range: SourceRange, points: Points) {
+        self.range = range
+        v0 = points[0].value
+        u0 = points[0].unit
+        v1 = points.count > 1 ? points[1].value : 0
+        u1 = points.count > 1 ? points[1].unit : .hours
+        v2 = points.count > 2 ? points[2].value : 0
+        u2 = points.count > 2 ? points[2].unit : .hours
+        pointCount = UInt8(max(1, min(points.count, 3)))
+    }
 
     init(range: SourceRange, points: [DurationPoint]) {
         self.range = range
