@@ -11,28 +11,29 @@ public struct MainScenario: Sendable {
 
     public init(_ w: Workflow, _ structure: ProcessStructure) {
         let n = w.steps.count
+        let graph = w.graph
         // Whether an end can be reached from each step without closing a loop:
         // an end has no arrow that can be taken; a decision needs one branch
         // that can end, a parallel split needs all of them to.
         var canEnd = [Bool](repeating: false, count: n)
         for s in structure.forwardOrder.reversed() {
             var taken = false, anyForward = false, anyEnds = false, allEnd = true
-            for a in w.graph.outgoing(s) where w.arrows[a].probability > 0 {
+            for k in graph.outRange(s) where graph.canTake[graph.outArrow(k)] {
                 taken = true
-                guard !structure.closesLoop[a] else { continue }
+                guard !structure.closesLoop[graph.outArrow(k)] else { continue }
                 anyForward = true
-                if canEnd[w.arrows[a].to] { anyEnds = true } else { allEnd = false }
+                if canEnd[graph.outTarget(k)] { anyEnds = true } else { allEnd = false }
             }
-            canEnd[s] = !taken || (w.isDecision(s) ? anyEnds : anyForward && allEnd)
+            canEnd[s] = !taken || (graph.isDecision[s] ? anyEnds : anyForward && allEnd)
         }
         var follows = [Bool](repeating: false, count: w.arrows.count)
         var contains = [Bool](repeating: false, count: n)
         var queue = w.starts.filter { structure.reachable[$0] }
         for s in queue { contains[s] = true }
         var head = 0
-        func follow(_ a: Int) {
-            follows[a] = true
-            let t = w.arrows[a].to
+        func follow(_ k: Int) {
+            follows[graph.outArrow(k)] = true
+            let t = graph.outTarget(k)
             if !contains[t] {
                 contains[t] = true
                 queue.append(t)
@@ -41,18 +42,20 @@ public struct MainScenario: Sendable {
         while head < queue.count {
             let s = queue[head]
             head += 1
-            if w.isDecision(s) {
+            if graph.isDecision[s] {
                 // Most probable forward branch that can end (ties: written
                 // first); if none can, the most probable forward branch.
                 var best: Int?, bestEnding: Int?
-                for a in w.graph.outgoing(s) where structure.isForward(a, in: w) {
-                    let p = w.arrows[a].probability
-                    if best == nil || p > w.arrows[best!].probability { best = a }
-                    if canEnd[w.arrows[a].to], bestEnding == nil || p > w.arrows[bestEnding!].probability { bestEnding = a }
+                let p = { (k: Int) in w.arrows[graph.outArrow(k)].probability }
+                for k in graph.outRange(s) where structure.isForward(graph.outArrow(k), in: w) {
+                    if best == nil || p(k) > p(best!) { best = k }
+                    if canEnd[graph.outTarget(k)], bestEnding == nil || p(k) > p(bestEnding!) { bestEnding = k }
                 }
                 if let chosen = bestEnding ?? best { follow(chosen) }
             } else {
-                for a in w.graph.outgoing(s) where structure.isForward(a, in: w) { follow(a) }
+                for k in graph.outRange(s) where graph.canTake[graph.outArrow(k)] && !structure.closesLoop[graph.outArrow(k)] {
+                    follow(k)
+                }
             }
         }
         self.contains = contains
@@ -84,9 +87,10 @@ public struct CriticalPath: Sendable {
         var es = [Double](repeating: 0, count: n)
         var ef = [Double](repeating: 0, count: n)
         let order = structure.forwardOrder.filter { scenario.contains[$0] }
+        let graph = w.graph
         for s in order {
             var start = 0.0
-            for a in w.graph.incoming(s) where scenario.follows[a] { start = max(start, ef[w.arrows[a].from]) }
+            for k in graph.inRange(s) where scenario.follows[graph.inArrow(k)] { start = max(start, ef[graph.inSource(k)]) }
             es[s] = start
             ef[s] = start + time[s]
         }
@@ -95,7 +99,7 @@ public struct CriticalPath: Sendable {
         var ls = [Double](repeating: lead, count: n)
         for s in order.reversed() {
             var finish = lead
-            for a in w.graph.outgoing(s) where scenario.follows[a] { finish = min(finish, ls[w.arrows[a].to]) }
+            for k in graph.outRange(s) where scenario.follows[graph.outArrow(k)] { finish = min(finish, ls[graph.outTarget(k)]) }
             lf[s] = finish
             ls[s] = finish - time[s]
         }
@@ -113,13 +117,13 @@ public struct CriticalPath: Sendable {
         // that holds it up (its arrow written first).
         var path: [Int] = []
         let last = order.filter { abs(ef[$0] - lead) <= tolerance }
-        let isEnd = { (s: Int) in !w.graph.outgoing(s).contains { scenario.follows[$0] } }
+        let isEnd = { (s: Int) in !graph.outRange(s).contains { scenario.follows[graph.outArrow($0)] } }
         if var at = last.filter(isEnd).min() ?? last.min() {
             path.append(at)
-            while let a = w.graph.incoming(at).first(where: {
-                scenario.follows[$0] && abs(ef[w.arrows[$0].from] - es[at]) <= tolerance
+            while let k = graph.inRange(at).first(where: {
+                scenario.follows[graph.inArrow($0)] && abs(ef[graph.inSource($0)] - es[at]) <= tolerance
             }) {
-                at = w.arrows[a].from
+                at = graph.inSource(k)
                 path.append(at)
             }
         }

@@ -18,7 +18,8 @@ public struct ProcessStructure: Sendable {
 
     public init(_ workflow: Workflow) {
         let arrows = workflow.arrows
-        let taken = { (a: Int) in arrows[a].probability > 0 }
+        let canTake = workflow.graph.canTake
+        let taken = { (a: Int) in canTake[a] }
         reachable = workflow.reachable
         var closes = [Bool](repeating: false, count: arrows.count)
         if !workflow.reworkLoops.isEmpty {
@@ -43,14 +44,17 @@ public struct ProcessStructure: Sendable {
 
     /// Whether arrow `a` is a forward arrow: taken and not closing a loop.
     public func isForward(_ a: Int, in workflow: Workflow) -> Bool {
-        workflow.arrows[a].probability > 0 && !closesLoop[a]
+        workflow.graph.canTake[a] && !closesLoop[a]
     }
 
     /// Kahn's algorithm over reachable steps (first in, first out).
     static func topologicalOrder(_ w: Workflow, _ reachable: [Bool], forward: (Int) -> Bool) -> [Int] {
         let n = w.steps.count
+        let graph = w.graph
         var indegree = [Int](repeating: 0, count: n)
-        for (a, arrow) in w.arrows.enumerated() where forward(a) && reachable[arrow.from] { indegree[arrow.to] += 1 }
+        for s in 0..<n where reachable[s] {
+            for k in graph.outRange(s) where forward(graph.outArrow(k)) { indegree[graph.outTarget(k)] += 1 }
+        }
         var order: [Int] = []
         order.reserveCapacity(n)
         for s in 0..<n where reachable[s] && indegree[s] == 0 { order.append(s) }
@@ -58,8 +62,8 @@ public struct ProcessStructure: Sendable {
         while head < order.count {
             let s = order[head]
             head += 1
-            for a in w.graph.outgoing(s) where forward(a) {
-                let t = w.arrows[a].to
+            for k in graph.outRange(s) where forward(graph.outArrow(k)) {
+                let t = graph.outTarget(k)
                 indegree[t] -= 1
                 if indegree[t] == 0 { order.append(t) }
             }

@@ -11,24 +11,25 @@ extension Workflow {
         var stack: [Int] = []
         var components: [[Int]] = []
         var counter = 0
-        // Each frame: a step and the position in its outgoing arrows.
+        // Each frame: a step and the position (in the graph's rows) of the
+        // next of its outgoing arrows.
         var frames: [(step: Int, next: Int)] = []
         for root in 0..<n where order[root] < 0 {
-            frames.append((root, 0))
+            frames.append((root, graph.outRange(root).lowerBound))
             order[root] = counter
             low[root] = counter
             counter += 1
             stack.append(root)
             onStack[root] = true
             while let frame = frames.last {
-                let out = graph.outgoing(frame.step)
+                let end = graph.outRange(frame.step).upperBound
                 var position = frame.next
                 var descended = false
-                while position < out.count {
-                    let arrow = out[out.startIndex + position]
+                while position < end {
+                    let arrow = graph.outArrow(position)
+                    let w = graph.outTarget(position)
                     position += 1
                     guard include(arrow) else { continue }
-                    let w = arrows[arrow].to
                     if order[w] < 0 {
                         frames[frames.count - 1].next = position
                         order[w] = counter
@@ -36,7 +37,7 @@ extension Workflow {
                         counter += 1
                         stack.append(w)
                         onStack[w] = true
-                        frames.append((w, 0))
+                        frames.append((w, graph.outRange(w).lowerBound))
                         descended = true
                         break
                     } else if onStack[w] {
@@ -49,19 +50,23 @@ extension Workflow {
                 if let parent = frames.last {
                     low[parent.step] = min(low[parent.step], low[v])
                 }
-                if low[v] == order[v] {
-                    var component: [Int] = []
-                    while let w = stack.popLast() {
-                        onStack[w] = false
-                        component.append(w)
-                        if w == v { break }
+                guard low[v] == order[v] else { continue }
+                if stack.last == v {
+                    // A step alone (most are): a loop only with an arrow to itself.
+                    stack.removeLast()
+                    onStack[v] = false
+                    if graph.outRange(v).contains(where: { include(graph.outArrow($0)) && graph.outTarget($0) == v }) {
+                        components.append([v])
                     }
-                    let selfLoop = component.count == 1
-                        && graph.outgoing(v).contains { include($0) && arrows[$0].to == v }
-                    if component.count > 1 || selfLoop {
-                        components.append(component.sorted())
-                    }
+                    continue
                 }
+                var component: [Int] = []
+                while let w = stack.popLast() {
+                    onStack[w] = false
+                    component.append(w)
+                    if w == v { break }
+                }
+                components.append(component.sorted())
             }
         }
         return components.sorted { $0[0] < $1[0] }
@@ -106,20 +111,19 @@ extension Workflow {
         var state = [UInt8](repeating: 0, count: steps.count)  // 0 new, 1 on path, 2 done
         var result: [Int] = []
         for root in roots ?? starts where state[root] == 0 {
-            var stack: [(step: Int, next: Int)] = [(root, 0)]
+            var stack: [(step: Int, next: Int)] = [(root, graph.outRange(root).lowerBound)]
             state[root] = 1
             while let top = stack.last {
-                let out = graph.outgoing(top.step)
-                if top.next < out.count {
+                if top.next < graph.outRange(top.step).upperBound {
                     stack[stack.count - 1].next += 1
-                    let a = out[out.startIndex + top.next]
+                    let a = graph.outArrow(top.next)
                     guard forward(a) else { continue }
-                    let t = arrows[a].to
+                    let t = graph.outTarget(top.next)
                     if state[t] == 1 {
                         result.append(a)
                     } else if state[t] == 0 {
                         state[t] = 1
-                        stack.append((t, 0))
+                        stack.append((t, graph.outRange(t).lowerBound))
                     }
                 } else {
                     state[top.step] = 2
@@ -140,8 +144,8 @@ extension Workflow {
         while head < queue.count {
             let v = queue[head]
             head += 1
-            for arrow in graph.outgoing(v) where arrows[arrow].probability > 0 {
-                let w = arrows[arrow].to
+            for k in graph.outRange(v) where graph.canTake[graph.outArrow(k)] {
+                let w = graph.outTarget(k)
                 if !seen[w] {
                     seen[w] = true
                     queue.append(w)

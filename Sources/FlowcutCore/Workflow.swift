@@ -158,7 +158,8 @@ public struct Workflow: Sendable {
             for (i, step) in steps.enumerated() { index.insert(step.id, i) }
             self.indexByID = index
         }
-        self.reworkLoops = loops { arrows[$0].probability > 0 }
+        let canTake = graph.canTake
+        self.reworkLoops = loops { canTake[$0] }
         self.reachable = reachableSteps()
     }
 
@@ -166,41 +167,68 @@ public struct Workflow: Sendable {
     public var latestDossiers: DossierCount? { dossiers.last }
 
     /// A step with at least one written probability on its outgoing arrows.
-    public func isDecision(_ step: Int) -> Bool {
-        graph.outgoing(step).contains { arrows[$0].writtenProbability != nil }
-    }
+    public func isDecision(_ step: Int) -> Bool { graph.isDecision[step] }
 
     public func stepIndex(of id: String) -> Int? { indexByID[id].flatMap { $0 >= 0 ? $0 : nil } }
 }
 
-/// Outgoing and incoming arrows of every step, in compressed rows.
+/// Outgoing and incoming arrows of every step, in compressed rows, with
+/// each arrow's other end beside it: walks over a big process read these
+/// rows instead of a whole `Arrow` record for every arrow they pass.
 public struct FlowGraph: Sendable {
     private let outStart: [Int]
     private let outArrows: [Int]
+    private let outTargets: [Int]
     private let inStart: [Int]
     private let inArrows: [Int]
+    private let inSources: [Int]
+    /// Per arrow: it can be taken (its probability is above 0).
+    public let canTake: [Bool]
+    /// Per step: a decision (at least one written probability on its arrows).
+    public let isDecision: [Bool]
 
     public init(stepCount: Int, arrows: [Arrow]) {
-        (outStart, outArrows) = Self.rows(stepCount, arrows.count) { arrows[$0].from }
-        (inStart, inArrows) = Self.rows(stepCount, arrows.count) { arrows[$0].to }
+        (outStart, outArrows, outTargets) = Self.rows(stepCount, arrows, byTarget: false)
+        (inStart, inArrows, inSources) = Self.rows(stepCount, arrows, byTarget: true)
+        canTake = arrows.map { $0.probability > 0 }
+        var isDecision = [Bool](repeating: false, count: stepCount)
+        for a in arrows where a.writtenProbability != nil { isDecision[a.from] = true }
+        self.isDecision = isDecision
     }
 
-    private static func rows(_ n: Int, _ m: Int, key: (Int) -> Int) -> ([Int], [Int]) {
+    /// Rows by source (or by target): where each row starts, its arrows in
+    /// the order written, and each arrow's other end.
+    private static func rows(_ n: Int, _ arrows: [Arrow], byTarget: Bool) -> ([Int], [Int], [Int]) {
         var start = [Int](repeating: 0, count: n + 1)
-        for a in 0..<m { start[key(a) + 1] += 1 }
+        for arrow in arrows { start[(byTarget ? arrow.to : arrow.from) + 1] += 1 }
         for i in 0..<n { start[i + 1] += start[i] }
         var fill = start
-        var items = [Int](repeating: 0, count: m)
-        for a in 0..<m {
-            let k = key(a)
+        var items = [Int](repeating: 0, count: arrows.count)
+        var ends = [Int](repeating: 0, count: arrows.count)
+        for (a, arrow) in arrows.enumerated() {
+            let (k, end) = byTarget ? (arrow.to, arrow.from) : (arrow.from, arrow.to)
             items[fill[k]] = a
+            ends[fill[k]] = end
             fill[k] += 1
         }
-        return (start, items)
+        return (start, items, ends)
     }
+
+    /// Positions of `step`'s outgoing arrows in the rows (`outArrow`,
+    /// `outTarget`): for walks that must not make a slice per step.
+    @inline(__always) public func outRange(_ step: Int) -> Range<Int> { outStart[step]..<outStart[step + 1] }
+    @inline(__always) public func outArrow(_ position: Int) -> Int { outArrows[position] }
+    @inline(__always) public func outTarget(_ position: Int) -> Int { outTargets[position] }
+    @inline(__always) public func inRange(_ step: Int) -> Range<Int> { inStart[step]..<inStart[step + 1] }
+    @inline(__always) public func inArrow(_ position: Int) -> Int { inArrows[position] }
+    @inline(__always) public func inSource(_ position: Int) -> Int { inSources[position] }
 
     /// Indices (into `Workflow.arrows`) of the arrows leaving `step`, in the order written.
     public func outgoing(_ step: Int) -> ArraySlice<Int> { outArrows[outStart[step]..<outStart[step + 1]] }
+    /// The targets of `outgoing(step)`, at the same indices.
+    public func targets(_ step: Int) -> ArraySlice<Int> { outTargets[outStart[step]..<outStart[step + 1]] }
     /// Indices of the arrows entering `step`, in the order written.
     public func incoming(_ step: Int) -> ArraySlice<Int> { inArrows[inStart[step]..<inStart[step + 1]] }
+    /// The sources of `incoming(step)`, at the same indices.
+    public func sources(_ step: Int) -> ArraySlice<Int> { inSources[inStart[step]..<inStart[step + 1]] }
 }
