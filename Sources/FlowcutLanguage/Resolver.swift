@@ -1,3 +1,4 @@
+import Dispatch
 import FlowcutCore
 
 /// A file after parsing and resolving: the workflow (only when the file has
@@ -281,28 +282,68 @@ struct Resolver {
     /// Steps in declaration order, and the index of every ID (-1 for a step
     /// whose line did not parse).
     private mutating func resolveSteps(actorIndex: NameIndex) -> ([Step], NameIndex) {
-        var steps: [Step] = []
-        steps.reserveCapacity(tree.steps.count)
-        var index = NameIndex(minimumCapacity: tree.steps.count)
-        for decl in tree.steps {
-            if let first = index.insert(decl.id.text, steps.count) {
-                error("step '\(decl.id.text)' is declared twice", at: decl.id.range,
-                      notes: [.init("first declared here", at: steps[first].range)])
-                continue
+        let decls = tree.steps
+        let workdayHours = workdayHours
+        // Two jobs at once, each only reading the declarations: the index of
+        // IDs (a step declared twice keeps its first number), and a Step
+        // for every declaration (the repeated ones dropped below).
+        let index = Slots<NameIndex?>(count: 1, initial: nil)
+        let repeats = Slots<[(decl: Int, first: Int)]>(count: 1, initial: [])
+        let made = Slots<[Step]?>(count: 1, initial: nil)
+        let job = { @Sendable (job: Int) in
+            if job == 0 {
+                var ids = NameIndex(minimumCapacity: decls.count)
+                var found: [(decl: Int, first: Int)] = []
+                for (d, decl) in decls.enumerated() {
+                    if let first = ids.insert(decl.id.text, d - found.count) { found.append((d, first)) }
+                }
+                index[0] = ids
+                repeats[0] = found
+            } else {
+                made[0] = decls.map { decl in
+                    Step(
+                        id: decl.id.text, label: decl.label, actor: decl.actor?.text,
+                        duration: decl.duration?.estimate(workdayHours: workdayHours) ?? .zero,
+                        wait: decl.wait?.estimate(workdayHours: workdayHours) ?? .zero,
+                        kind: decl.kind ?? .work, channel: decl.channel, isFixed: decl.isFixed,
+                        note: decl.note, range: decl.id.range)
+                }
             }
-            if let actor = decl.actor, actorIndex[actor.text] == nil { unknownActor(actor, actorIndex) }
-            let step = Step(
-                id: decl.id.text, label: decl.label, actor: decl.actor?.text,
-                duration: decl.duration.map { estimate($0) } ?? .zero,
-                wait: decl.wait.map { estimate($0) } ?? .zero,
-                kind: decl.kind ?? .work, channel: decl.channel, isFixed: decl.isFixed,
-                note: decl.note, range: decl.id.range)
-            steps.append(step)
         }
+        if decls.count >= Self.parallelAbove {
+            DispatchQueue.concurrentPerform(iterations: 2, execute: job)
+        } else {
+            job(0)
+            job(1)
+        }
+        var stepIndex = index.take(0)!
+        var steps = made.take(0)!
+        let repeated = repeats[0]
+        if !repeated.isEmpty {
+            var isRepeat = [Bool](repeating: false, count: decls.count)
+            for r in repeated { isRepeat[r.decl] = true }
+            steps = steps.indices.filter { !isRepeat[$0] }.map { steps[$0] }
+            for r in repeated {
+                let id = decls[r.decl].id
+                error("step '\(id.text)' is declared twice", at: id.range,
+                      notes: [.init("first declared here", at: steps[r.first].range)])
+            }
+        }
+        // What the two jobs could not report: unknown actors, and the order
+        // of a duration's points under the file's own workday.
+        var isRepeat = Set(repeated.map(\.decl))
+        for (d, decl) in decls.enumerated() where !isRepeat.contains(d) {
+            if let actor = decl.actor, actorIndex[actor.text] == nil { unknownActor(actor, actorIndex) }
+            if workdayHours != 8 {
+                _ = decl.duration.map { estimate($0) }
+                _ = decl.wait.map { estimate($0) }
+            }
+        }
+        isRepeat = []
         resolvedSteps = steps
         if !keepDeclarations { tree.steps = [] }
-        for broken in tree.brokenDeclarations where broken.kind == .step { index.insert(broken.name.text, -1) }
-        return (steps, index)
+        for broken in tree.brokenDeclarations where broken.kind == .step { stepIndex.insert(broken.name.text, -1) }
+        return (steps, stepIndex)
     }
 
     mutating func unknownActor(_ name: Name, _ actorIndex: NameIndex) {
@@ -330,10 +371,14 @@ struct Resolver {
     private mutating func resolveFlows(stepIndex: NameIndex, steps: [Step]) -> [Arrow] {
         var arrows: [Arrow] = []
         arrows.reserveCapacity(tree.flowLinks.count)
-        for flow in tree.flows {
-            var from = lookUpStep(flow.first, stepIndex)
-            for link in tree.flowLinks[flow.links] {
-                let to = lookUpStep(link.target, stepIndex)
+        let (firsts, targets) = Self.stepsNamed(in: tree.flows, tree.flowLinks, stepIndex)
+        // An unknown or broken name is looked up again, for its report.
+        func step(_ found: Int32, _ name: Name) -> Int? { found >= 0 ? Int(found) : lookUpStep(name, stepIndex) }
+        for (f, flow) in tree.flows.enumerated() {
+            var from = step(firsts[f], flow.first)
+            for l in flow.links {
+                let link = tree.flowLinks[l]
+                let to = step(targets[l], link.target)
                 if let f = from, let t = to {
                     arrows.append(Arrow(
                         from: f, to: t, writtenProbability: link.probability.map { $0.value / 100 },
@@ -348,6 +393,41 @@ struct Resolver {
         }
         dropRepeatedArrows(&arrows, steps: steps)
         return arrows
+    }
+
+    /// From this many step declarations or flows on, their names are
+    /// resolved on two cores (the tests' large files take that path).
+    static let parallelAbove = 10_000
+
+    /// The step of every name in the flows (-1 when unknown or broken), for
+    /// each flow's first name and each link's target: looked up on two
+    /// cores, the index only read, a name equal to the one before it in the
+    /// same place (flows are often written grouped) not looked up again.
+    static func stepsNamed(in flows: [FlowDecl], _ links: [FlowLink], _ index: NameIndex) -> (firsts: [Int32], targets: [Int32]) {
+        let parts = flows.count >= parallelAbove ? 2 : 1
+        let results = Slots<(firsts: [Int32], targets: [Int32])>(count: parts, initial: ([], []))
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let flowRange = (flows.count * part / parts)..<(flows.count * (part + 1) / parts)
+            guard !flowRange.isEmpty else { return }
+            let linkRange = flows[flowRange.lowerBound].links.lowerBound..<flows[flowRange.upperBound - 1].links.upperBound
+            var firsts: [Int32] = [], targets: [Int32] = []
+            firsts.reserveCapacity(flowRange.count)
+            targets.reserveCapacity(linkRange.count)
+            var lastFirst = "", lastFirstStep: Int32 = -1, lastTarget = "", lastTargetStep: Int32 = -1
+            func look(_ name: String, _ last: inout String, _ lastStep: inout Int32) -> Int32 {
+                if name != last {
+                    last = name
+                    lastStep = Int32(truncatingIfNeeded: max(index[name] ?? -1, -1))
+                }
+                return lastStep
+            }
+            for f in flowRange { firsts.append(look(flows[f].first.text, &lastFirst, &lastFirstStep)) }
+            for l in linkRange { targets.append(look(links[l].target.text, &lastTarget, &lastTargetStep)) }
+            results[part] = (firsts, targets)
+        }
+        if parts == 1 { return results[0] }
+        let (a, b) = (results[0], results[1])
+        return (a.firsts + b.firsts, a.targets + b.targets)
     }
 
     /// Reports an arrow written twice at its second writing, and drops it.
