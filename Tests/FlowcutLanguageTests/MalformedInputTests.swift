@@ -159,6 +159,21 @@ struct MalformedInputTests {
         #expect(malformedInputs.count >= 40)
     }
 
+    /// The check reads plain ASCII eight bytes at a time: a NUL or a bad
+    /// byte must be found wherever it falls in a word, on any line.
+    @Test(arguments: [UInt8(0x00), 0xFF, 0xC3])
+    func aBadByteIsFoundAtEveryOffset(_ bad: UInt8) {
+        let line = Array("step abcdefgh \"ijklmnopqrstuvwxyz0123456789\" 1h".utf8)
+        for position in 0..<line.count {
+            var second = line
+            second[position] = bad
+            let source = Array("procedure \"P\"\n".utf8) + second + [0x0A]
+            let problem = Checker.check(SourceFile(path: "t.flow", bytes: source)).diagnostics.first
+            #expect(problem?.range.line == 2)
+            #expect(problem?.range.start == 14 + position, "byte \(bad) at \(position)")
+        }
+    }
+
     @Test func everyErrorOfAFileAtOnce() {
         let source = p + "actor ldp \"L\"\nstep a \"A\" by ldpp 3x\nstep b \"B\" by ldp\na -> c\n"
         let checked = Checker.check(SourceFile(path: "t.flow", text: source))
