@@ -122,8 +122,9 @@ public enum Analyzer {
         let visits = simulation?.expectedVisits ?? scenario.contains.map { $0 ? 1 : 0 }
         let lead = simulation.map(\.expectedLeadTime) ?? path.leadTime
         // Hours by actor index; the last slot is for steps without an actor.
-        var actorIndex: [String: Int] = [:]
-        for (i, a) in w.actors.enumerated() { actorIndex[a.id] = i }
+        // (The last of two actors with one ID counts, as before: inserted first.)
+        var actorIndex = NameIndex()
+        for (i, a) in w.actors.enumerated().reversed() { actorIndex.insert(a.id, i) }
         var hours = [Double](repeating: 0, count: w.actors.count + 1)
         var lastActor: (id: String, index: Int)?
         for (s, step) in w.steps.enumerated() where visits[s] > 0 {

@@ -160,11 +160,13 @@ extension LineParser {
     }
 
     private mutating func parseStep() -> StepDecl? {
-        let keyword = keyword()
+        // Only where the keyword is: no string for it on every step line.
+        let keyword = range(tokens[index])
+        index += 1
         guard let id = name("a step ID") else { return nil }
         declaration = BrokenDeclaration(kind: .step, name: id)
         guard let label = string("the step's label") else { return nil }
-        var step = StepDecl(keyword: keyword.range, id: id, label: label.value)
+        var step = StepDecl(keyword: keyword, id: id, label: label.value)
         var seenBy = false, seenWait = false, seenNote = false
         func twice(_ seen: Bool, _ what: String, _ r: SourceRange, _ parser: inout LineParser) {
             if seen { parser.report("\(what) is given twice", at: r) }
@@ -251,12 +253,14 @@ extension LineParser {
 
     /// The step kind a word names, compared on bytes (the hot path of a big file).
     private func stepKind(_ t: Token) -> StepKind? {
-        let length = t.end - t.start
-        guard length >= 4, length <= 8 else { return nil }
-        for kind in StepKind.allCases where kind.rawValue.utf8.count == length {
-            if kind.rawValue.utf8.elementsEqual(file.bytes[t.start..<t.end]) { return kind }
+        switch t.end - t.start {
+        case 4: matches(t, "work") ? .work : nil
+        case 5: matches(t, "field") ? .field : matches(t, "delay") ? .delay : nil
+        case 6: matches(t, "intake") ? .intake : matches(t, "rework") ? .rework : nil
+        case 7: matches(t, "handoff") ? .handoff : matches(t, "consult") ? .consult : nil
+        case 8: matches(t, "approval") ? .approval : matches(t, "clerical") ? .clerical : matches(t, "delivery") ? .delivery : nil
+        default: nil
         }
-        return nil
     }
 
     private mutating func parseFlow(into tree: inout SyntaxTree) -> FlowDecl? {

@@ -11,6 +11,15 @@ struct ResolverTests {
         return try #require(checked.workflow)
     }
 
+    /// Every kind of LANGUAGE.md, written after a step's label, is read as
+    /// that kind (the parser compares them on bytes, by length).
+    @Test func everyStepKindIsRead() throws {
+        let kinds = ["intake", "handoff", "work", "approval", "consult", "field", "clerical", "delivery", "rework", "delay"]
+        let lines = kinds.enumerated().map { "step s\($0.offset) \"S\" 1h \($0.element)" }
+        let w = try workflow("procedure \"P\"\n" + lines.joined(separator: "\n") + "\n")
+        #expect(w.steps.map(\.kind.rawValue) == kinds)
+    }
+
     @Test func durationsInWorkingHours() throws {
         let w = try workflow("""
             procedure "P"
