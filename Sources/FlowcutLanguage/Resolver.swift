@@ -290,6 +290,7 @@ struct Resolver {
         let index = Slots<NameIndex?>(count: 1, initial: nil)
         let repeats = Slots<[(decl: Int, first: Int)]>(count: 1, initial: [])
         let made = Slots<[Step]?>(count: 1, initial: nil)
+        let unknownActors = Slots<[Int]>(count: 1, initial: [])
         let job = { @Sendable (job: Int) in
             if job == 0 {
                 var ids = NameIndex(minimumCapacity: decls.count)
@@ -300,6 +301,11 @@ struct Resolver {
                 index[0] = ids
                 repeats[0] = found
             } else {
+                var unknown: [Int] = []
+                for (d, decl) in decls.enumerated() {
+                    if let actor = decl.actor, actorIndex[actor.text] == nil { unknown.append(d) }
+                }
+                unknownActors[0] = unknown
                 made[0] = decls.map { decl in
                     Step(
                         id: decl.id.text, label: decl.label, actor: decl.actor?.text,
@@ -331,15 +337,14 @@ struct Resolver {
         }
         // What the two jobs could not report: unknown actors, and the order
         // of a duration's points under the file's own workday.
-        var isRepeat = Set(repeated.map(\.decl))
-        for (d, decl) in decls.enumerated() where !isRepeat.contains(d) {
-            if let actor = decl.actor, actorIndex[actor.text] == nil { unknownActor(actor, actorIndex) }
-            if workdayHours != 8 {
+        let isRepeat = Set(repeated.map(\.decl))
+        for d in unknownActors[0] where !isRepeat.contains(d) { unknownActor(decls[d].actor!, actorIndex) }
+        if workdayHours != 8 {
+            for (d, decl) in decls.enumerated() where !isRepeat.contains(d) {
                 _ = decl.duration.map { estimate($0) }
                 _ = decl.wait.map { estimate($0) }
             }
         }
-        isRepeat = []
         resolvedSteps = steps
         if !keepDeclarations { tree.steps = [] }
         for broken in tree.brokenDeclarations where broken.kind == .step { stepIndex.insert(broken.name.text, -1) }
