@@ -168,7 +168,7 @@ struct Analyze: ParsableCommand {
         case .markdown:
             Terminal.out("# flowcut\n\n" + reports.map(\.markdown).joined(separator: "\n"), terminator: "")
         }
-        if withErrors > 0 { throw ExitCode(1) }
+        Terminal.finish(withErrors > 0 ? 1 : 0)
     }
 }
 

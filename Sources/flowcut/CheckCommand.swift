@@ -27,7 +27,7 @@ struct Check: ParsableCommand {
         if total > 1 {
             Terminal.out("checked \(plural(total, "file")): \(total - min(withErrors, total)) ok, \(withErrors) with errors, \(plural(warnings, "warning"))")
         }
-        if withErrors > 0 { throw ExitCode(1) }
+        Terminal.finish(withErrors > 0 ? 1 : 0)
     }
 }
 
