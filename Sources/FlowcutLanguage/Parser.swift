@@ -112,18 +112,16 @@ extension SyntaxTree {
         properties += next.properties
         dossiers += next.dossiers
         actors += next.actors
-        // The large arrays are joined by moving their elements, not copying
-        // them (a copy retains every string inside, one element at a time:
-        // a seventh of a million-step file's check).
-        steps = .joined(&steps, &next.steps, blank: StepDecl.blank)
+        // The large arrays take the second half's segments whole (`Segmented`).
+        steps.append(segmentsOf: next.steps)
         starts += next.starts
-        let firstFlows = flows.count
-        flows = .joined(&flows, &next.flows, blank: FlowDecl.blank)
-        for i in firstFlows..<flows.count {
-            let links = flows[i].links
-            flows[i].links = (links.lowerBound + linkOffset)..<(links.upperBound + linkOffset)
+        // The second half's links are numbered from the end of the first's.
+        for i in next.flows.indices {
+            let links = next.flows[i].links
+            next.flows[i].links = (links.lowerBound + linkOffset)..<(links.upperBound + linkOffset)
         }
-        flowLinks = .joined(&flowLinks, &next.flowLinks, blank: FlowLink.blank)
+        flows.append(segmentsOf: next.flows)
+        flowLinks.append(segmentsOf: next.flowLinks)
         proposals += next.proposals
         changes += next.changes
         if hasLayout {
@@ -132,32 +130,6 @@ extension SyntaxTree {
                 return .statement(StatementRef(kind: ref.kind, index: ref.index + offsets[ref.kind]!), comment: comment)
             }
         }
-    }
-}
-
-extension Array {
-    /// `a + b`, each element moved bitwise instead of copied; `a` and `b`
-    /// are left empty. (Their memory holds `blank`s, values without
-    /// references, until it is freed, so that nothing is released twice.)
-    static func joined(_ a: inout [Element], _ b: inout [Element], blank: Element) -> [Element] {
-        let na = a.count, nb = b.count
-        guard na > 0, nb > 0 else {
-            defer { a = []; b = [] }
-            return na > 0 ? a : b
-        }
-        let all = [Element](unsafeUninitializedCapacity: na + nb) { buffer, count in
-            for (part, offset) in [(0, 0), (1, na)] {
-                let move = { (source: inout UnsafeMutableBufferPointer<Element>) in
-                    (buffer.baseAddress! + offset).moveInitialize(from: source.baseAddress!, count: source.count)
-                    source.baseAddress!.initialize(repeating: blank, count: source.count)
-                }
-                if part == 0 { a.withUnsafeMutableBufferPointer(move) } else { b.withUnsafeMutableBufferPointer(move) }
-            }
-            count = na + nb
-        }
-        a = []
-        b = []
-        return all
     }
 }
 

@@ -295,25 +295,32 @@ struct Resolver {
             if job == 0 {
                 var ids = NameIndex(minimumCapacity: decls.count)
                 var found: [(decl: Int, first: Int)] = []
-                for (d, decl) in decls.enumerated() {
-                    if let first = ids.insert(decl.id.text, d - found.count) { found.append((d, first)) }
+                var d = 0
+                for part in decls.parts {
+                    for decl in part {
+                        if let first = ids.insert(decl.id.text, d - found.count) { found.append((d, first)) }
+                        d += 1
+                    }
                 }
                 index[0] = ids
                 repeats[0] = found
             } else {
                 var unknown: [Int] = []
-                for (d, decl) in decls.enumerated() {
-                    if let actor = decl.actor, actorIndex[actor.text] == nil { unknown.append(d) }
+                var steps: [Step] = []
+                steps.reserveCapacity(decls.count)
+                for part in decls.parts {
+                    for decl in part {
+                        if let actor = decl.actor, actorIndex[actor.text] == nil { unknown.append(steps.count) }
+                        steps.append(Step(
+                            id: decl.id.text, label: decl.label, actor: decl.actor?.text,
+                            duration: decl.duration?.estimate(workdayHours: workdayHours) ?? .zero,
+                            wait: decl.wait?.estimate(workdayHours: workdayHours) ?? .zero,
+                            kind: decl.kind ?? .work, channel: decl.channel, isFixed: decl.isFixed,
+                            note: decl.note, range: decl.id.range))
+                    }
                 }
                 unknownActors[0] = unknown
-                made[0] = decls.map { decl in
-                    Step(
-                        id: decl.id.text, label: decl.label, actor: decl.actor?.text,
-                        duration: decl.duration?.estimate(workdayHours: workdayHours) ?? .zero,
-                        wait: decl.wait?.estimate(workdayHours: workdayHours) ?? .zero,
-                        kind: decl.kind ?? .work, channel: decl.channel, isFixed: decl.isFixed,
-                        note: decl.note, range: decl.id.range)
-                }
+                made[0] = steps
             }
         }
         if decls.count >= Self.parallelAbove {
@@ -379,10 +386,15 @@ struct Resolver {
         let (firsts, targets) = Self.stepsNamed(in: tree.flows, tree.flowLinks, stepIndex)
         // An unknown or broken name is looked up again, for its report.
         func step(_ found: Int32, _ name: Name) -> Int? { found >= 0 ? Int(found) : lookUpStep(name, stepIndex) }
-        for (f, flow) in tree.flows.enumerated() {
+        let linkParts = tree.flowLinks.parts
+        var f = 0
+        for flow in tree.flows.parts.joined() {
+            defer { f += 1 }
             var from = step(firsts[f], flow.first)
+            let (linkSegment, linkOffset) = tree.flowLinks.locate(flow.links.lowerBound)
+            let linkBase = flow.links.lowerBound - linkOffset
             for l in flow.links {
-                let link = tree.flowLinks[l]
+                let link = linkParts[linkSegment][l - linkBase]
                 let to = step(targets[l], link.target)
                 if let f = from, let t = to {
                     arrows.append(Arrow(
@@ -408,16 +420,29 @@ struct Resolver {
     /// each flow's first name and each link's target: looked up on two
     /// cores, the index only read, a name equal to the one before it in the
     /// same place (flows are often written grouped) not looked up again.
-    static func stepsNamed(in flows: [FlowDecl], _ links: [FlowLink], _ index: NameIndex) -> (firsts: [Int32], targets: [Int32]) {
-        let parts = flows.count >= parallelAbove ? 2 : 1
-        let results = Slots<(firsts: [Int32], targets: [Int32])>(count: parts, initial: ([], []))
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let flowRange = (flows.count * part / parts)..<(flows.count * (part + 1) / parts)
+    static func stepsNamed(in flows: Segmented<FlowDecl>, _ links: Segmented<FlowLink>, _ index: NameIndex) -> (firsts: [Int32], targets: [Int32]) {
+        // Two parts: the flows' own segments (the halves of a parsed file),
+        // or else the two halves of the one.
+        let flowParts = flows.parts, linkParts = links.parts
+        let parts: [(segment: Int, range: Range<Int>)] =
+            if flowParts.count > 1 {
+                flowParts.indices.map { ($0, flowParts[$0].indices) }
+            } else if flows.count >= parallelAbove {
+                [(0, 0..<flows.count / 2), (0, flows.count / 2..<flows.count)]
+            } else {
+                [(0, 0..<flows.count)]
+            }
+        let results = Slots<(firsts: [Int32], targets: [Int32])>(count: parts.count, initial: ([], []))
+        DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+            let (segment, flowRange) = parts[part]
+            let segmentFlows = flowParts[segment]
             guard !flowRange.isEmpty else { return }
-            let linkRange = flows[flowRange.lowerBound].links.lowerBound..<flows[flowRange.upperBound - 1].links.upperBound
+            // A flow's links are in one segment: where the first one is.
+            let (linkSegment, linkOffset) = links.locate(segmentFlows[flowRange.lowerBound].links.lowerBound)
+            let linkBase = segmentFlows[flowRange.lowerBound].links.lowerBound - linkOffset
+            let segmentLinks = linkParts[linkSegment]
             var firsts: [Int32] = [], targets: [Int32] = []
             firsts.reserveCapacity(flowRange.count)
-            targets.reserveCapacity(linkRange.count)
             var lastFirst = "", lastFirstStep: Int32 = -1, lastTarget = "", lastTargetStep: Int32 = -1
             func look(_ name: String, _ last: inout String, _ lastStep: inout Int32) -> Int32 {
                 if name != last {
@@ -426,13 +451,14 @@ struct Resolver {
                 }
                 return lastStep
             }
-            for f in flowRange { firsts.append(look(flows[f].first.text, &lastFirst, &lastFirstStep)) }
-            for l in linkRange { targets.append(look(links[l].target.text, &lastTarget, &lastTargetStep)) }
+            for f in flowRange {
+                let flow = segmentFlows[f]
+                firsts.append(look(flow.first.text, &lastFirst, &lastFirstStep))
+                for l in flow.links { targets.append(look(segmentLinks[l - linkBase].target.text, &lastTarget, &lastTargetStep)) }
+            }
             results[part] = (firsts, targets)
         }
-        if parts == 1 { return results[0] }
-        let (a, b) = (results[0], results[1])
-        return (a.firsts + b.firsts, a.targets + b.targets)
+        return (results.values.flatMap(\.firsts), results.values.flatMap(\.targets))
     }
 
     /// Reports an arrow written twice at its second writing, and drops it.

@@ -86,6 +86,11 @@ extension LineParser {
         return StatementRef(kind: kind, index: array.count - 1)
     }
 
+    private func append<D>(_ decl: D, _ kind: StatementRef.Kind, to array: inout Segmented<D>) -> StatementRef {
+        array.append(decl)
+        return StatementRef(kind: kind, index: array.count - 1)
+    }
+
     /// Takes back a declaration whose line turned out to have trailing junk.
     private func undo(_ ref: StatementRef?, in tree: inout SyntaxTree) {
         guard let ref else { return }

@@ -271,10 +271,10 @@ public struct SyntaxTree: Sendable {
     public var properties: [PropertyDecl] = []
     public var dossiers: [DossiersDecl] = []
     public var actors: [ActorDecl] = []
-    public var steps: [StepDecl] = []
+    public var steps: Segmented<StepDecl> = []
     public var starts: [StartDecl] = []
-    public var flows: [FlowDecl] = []
-    public var flowLinks: [FlowLink] = []
+    public var flows: Segmented<FlowDecl> = []
+    public var flowLinks: Segmented<FlowLink> = []
     public var proposals: [ProposalDecl] = []
     public var changes: [ChangeDecl] = []
 
@@ -289,22 +289,4 @@ public struct SyntaxTree: Sendable {
 
     /// Whether any statement was read.
     public var isEmpty: Bool { firstStatement == nil }
-}
-
-// Values without references, left behind where declarations were moved
-// out of an array (`Array.joined`).
-extension Name {
-    static let blank = Name(text: "", range: SourceRange(start: 0, end: 0, line: 0, lineStart: 0))
-}
-
-extension StepDecl {
-    static let blank = StepDecl(keyword: Name.blank.range, id: .blank, label: "")
-}
-
-extension FlowDecl {
-    static let blank = FlowDecl(first: .blank, links: 0..<0)
-}
-
-extension FlowLink {
-    static let blank = FlowLink(target: .blank)
 }
