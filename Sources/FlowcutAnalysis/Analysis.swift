@@ -98,13 +98,43 @@ public enum Analyzer {
         analyze(w, options: options, keepingTrace: keepingTrace, simulated: nil)
     }
 
+    /// Each step's actor by index, the last (`actors.count`) for a step
+    /// without one or with an ID not declared. (The last of two actors with
+    /// one ID counts: inserted first.)
+    static func actorSlots(_ w: Workflow) -> [Int32] {
+        var actorIndex = NameIndex()
+        for (i, a) in w.actors.enumerated().reversed() { actorIndex.insert(a.id, i) }
+        var slots = [Int32](repeating: Int32(truncatingIfNeeded: w.actors.count), count: w.steps.count)
+        var lastActor: (id: String, index: Int)?
+        for (s, step) in w.steps.enumerated() {
+            guard let id = step.actor else { continue }
+            if let last = lastActor, last.id == id {
+                slots[s] = Int32(truncatingIfNeeded: last.index)
+            } else if let i = actorIndex[id] {
+                slots[s] = Int32(truncatingIfNeeded: i)
+                lastActor = (id, i)
+            }
+        }
+        return slots
+    }
+
     /// With `simulated`, that simulation of `w` instead of running one
     /// (`SavingsMeter.simulation(after:final:)`).
     static func analyze(_ w: Workflow, options: AnalysisOptions, keepingTrace: Bool, simulated given: SimulationResult?) -> ProcedureAnalysis {
         let structure = ProcessStructure(w)
         let scenario = MainScenario(w, structure)
-        let times = w.steps.map(\.meanTime)
-        let path = CriticalPath(w, structure, scenario, time: times)
+        // The critical path, and the handoffs and each step's actor: apart,
+        // at once on two cores for a big process.
+        let ((times, path), (handoffs, slots)) = both(w.steps.count >= 100_000) {
+            let times = w.steps.map(\.meanTime)
+            return (times, CriticalPath(w, structure, scenario, time: times))
+        } _: {
+            var handoffs: [Int] = []
+            for (a, arrow) in w.arrows.enumerated() where scenario.follows[a] {
+                if let x = w.steps[arrow.from].actor, let y = w.steps[arrow.to].actor, x != y { handoffs.append(a) }
+            }
+            return (handoffs, Self.actorSlots(w))
+        }
         let simulated: (result: SimulationResult, trace: SimulationTrace?)? = if let given {
             (given, nil)
         } else if options.runs > 0 {
@@ -113,29 +143,13 @@ public enum Analyzer {
             nil
         }
         let simulation = simulated?.result
-        var handoffs: [Int] = []
-        for (a, arrow) in w.arrows.enumerated() where scenario.follows[a] {
-            if let x = w.steps[arrow.from].actor, let y = w.steps[arrow.to].actor, x != y { handoffs.append(a) }
-        }
         // Expected visits: from the simulation; without one, once for each
         // step of the main scenario.
         let visits = simulation?.expectedVisits ?? scenario.contains.map { $0 ? 1 : 0 }
         let lead = simulation.map(\.expectedLeadTime) ?? path.leadTime
-        // Hours by actor index; the last slot is for steps without an actor.
-        // (The last of two actors with one ID counts, as before: inserted first.)
-        var actorIndex = NameIndex()
-        for (i, a) in w.actors.enumerated().reversed() { actorIndex.insert(a.id, i) }
         var hours = [Double](repeating: 0, count: w.actors.count + 1)
-        var lastActor: (id: String, index: Int)?
         for (s, step) in w.steps.enumerated() where visits[s] > 0 {
-            var slot = w.actors.count
-            if let id = step.actor {
-                if let last = lastActor, last.id == id { slot = last.index } else if let i = actorIndex[id] {
-                    slot = i
-                    lastActor = (id, i)
-                }
-            }
-            hours[slot] += step.duration.mean * visits[s]
+            hours[Int(slots[s])] += step.duration.mean * visits[s]
         }
         let share = { (h: Double) in lead > 0 ? h / lead : 0 }
         var actors = w.actors.enumerated().map { ActorWork(actor: $0.element.id, hours: hours[$0.offset], shareOfLeadTime: share(hours[$0.offset])) }

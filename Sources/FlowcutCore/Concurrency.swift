@@ -36,3 +36,17 @@ extension Array where Element: Sendable {
         return results.values.map { $0! }
     }
 }
+
+/// `a()` and `b()`, at once on two cores when `parallel`, else one after
+/// the other.
+public func both<A: Sendable, B: Sendable>(
+    _ parallel: Bool, _ a: @Sendable () -> A, _ b: @Sendable () -> B
+) -> (A, B) {
+    guard parallel else { return (a(), b()) }
+    let first = Slots<A?>(count: 1, initial: nil)
+    let second = Slots<B?>(count: 1, initial: nil)
+    DispatchQueue.concurrentPerform(iterations: 2) { k in
+        if k == 0 { first[0] = a() } else { second[0] = b() }
+    }
+    return (first.take(0)!, second.take(0)!)
+}
