@@ -158,9 +158,14 @@ public struct Workflow: Sendable {
             for (i, step) in steps.enumerated() { index.insert(step.id, i) }
             self.indexByID = index
         }
+        // The loops and what can be reached: two walks, at once for a big process.
         let canTake = graph.canTake
-        self.reworkLoops = loops { canTake[$0] }
-        self.reachable = reachableSteps()
+        let workflow = self
+        (reworkLoops, reachable) = both(steps.count >= 100_000) {
+            workflow.loops { canTake[$0] }
+        } _: {
+            workflow.reachableSteps()
+        }
     }
 
     /// The latest year's dossiers: the annual volume (ANALYSIS.md).
@@ -188,8 +193,12 @@ public struct FlowGraph: Sendable {
     public let isDecision: [Bool]
 
     public init(stepCount: Int, arrows: [Arrow]) {
-        (outStart, outArrows, outTargets) = Self.rows(stepCount, arrows, byTarget: false)
-        (inStart, inArrows, inSources) = Self.rows(stepCount, arrows, byTarget: true)
+        // Both ways at once for a big process.
+        ((outStart, outArrows, outTargets), (inStart, inArrows, inSources)) = both(arrows.count >= 100_000) {
+            Self.rows(stepCount, arrows, byTarget: false)
+        } _: {
+            Self.rows(stepCount, arrows, byTarget: true)
+        }
         canTake = arrows.map { $0.probability > 0 }
         var isDecision = [Bool](repeating: false, count: stepCount)
         for a in arrows where a.writtenProbability != nil { isDecision[a.from] = true }
