@@ -381,27 +381,21 @@ struct Resolver {
     // MARK: Flows
 
     private mutating func resolveFlows(stepIndex: NameIndex, steps: [Step]) -> [Arrow] {
-        var arrows: [Arrow] = []
-        arrows.reserveCapacity(tree.flowLinks.count)
-        let (firsts, targets) = Self.stepsNamed(in: tree.flows, tree.flowLinks, stepIndex)
-        // An unknown or broken name is looked up again, for its report.
-        func step(_ found: Int32, _ name: Name) -> Int? { found >= 0 ? Int(found) : lookUpStep(name, stepIndex) }
-        let linkParts = tree.flowLinks.parts
-        var f = 0
-        for flow in tree.flows.parts.joined() {
-            defer { f += 1 }
-            var from = step(firsts[f], flow.first)
-            let (linkSegment, linkOffset) = tree.flowLinks.locate(flow.links.lowerBound)
-            let linkBase = flow.links.lowerBound - linkOffset
-            for l in flow.links {
-                let link = linkParts[linkSegment][l - linkBase]
-                let to = step(targets[l], link.target)
-                if let f = from, let t = to {
-                    arrows.append(Arrow(
-                        from: f, to: t, writtenProbability: link.probability.map { $0.value / 100 },
-                        label: link.label?.value, range: link.target.range))
+        var arrows: [Arrow]
+        if let known = Self.arrowsIfEveryNameIsKnown(tree.flows, tree.flowLinks, stepIndex) {
+            arrows = known
+        } else {
+            // A name is unknown, or on a line that did not parse: one pass
+            // in order, reporting each (with a suggestion) where it is met.
+            arrows = []
+            arrows.reserveCapacity(tree.flowLinks.count)
+            for flow in tree.flows {
+                var from = lookUpStep(flow.first, stepIndex)
+                for link in tree.flowLinks[flow.links] {
+                    let to = lookUpStep(link.target, stepIndex)
+                    if let f = from, let t = to { arrows.append(Self.arrow(f, t, link)) }
+                    from = to
                 }
-                from = to
             }
         }
         if !keepDeclarations {
@@ -412,17 +406,23 @@ struct Resolver {
         return arrows
     }
 
-    /// From this many step declarations or flows on, their names are
-    /// resolved on two cores (the tests' large files take that path).
+    static func arrow(_ from: Int, _ to: Int, _ link: FlowLink) -> Arrow {
+        Arrow(from: from, to: to, writtenProbability: link.probability.map { $0.value / 100 },
+              label: link.label?.value, range: link.target.range)
+    }
+
+    /// From this many step declarations or flows on, they are resolved on
+    /// two cores (the tests' large files take that path).
     static let parallelAbove = 10_000
 
-    /// The step of every name in the flows (-1 when unknown or broken), for
-    /// each flow's first name and each link's target: looked up on two
-    /// cores, the index only read, a name equal to the one before it in the
-    /// same place (flows are often written grouped) not looked up again.
-    static func stepsNamed(in flows: Segmented<FlowDecl>, _ links: Segmented<FlowLink>, _ index: NameIndex) -> (firsts: [Int32], targets: [Int32]) {
-        // Two parts: the flows' own segments (the halves of a parsed file),
-        // or else the two halves of the one.
+    /// The arrows of every flow, one per link and in the order written, when
+    /// every name in them is a declared step; else nil. Done in parts at
+    /// once: the flows' own segments (the halves of a parsed file), or the
+    /// two halves of one. The index is only read; each part writes the
+    /// arrows of its own links, at the links' places; a name equal to the
+    /// one before it in the same place (flows are often written grouped) is
+    /// not looked up again.
+    static func arrowsIfEveryNameIsKnown(_ flows: Segmented<FlowDecl>, _ links: Segmented<FlowLink>, _ index: NameIndex) -> [Arrow]? {
         let flowParts = flows.parts, linkParts = links.parts
         let parts: [(segment: Int, range: Range<Int>)] =
             if flowParts.count > 1 {
@@ -432,33 +432,57 @@ struct Resolver {
             } else {
                 [(0, 0..<flows.count)]
             }
-        let results = Slots<(firsts: [Int32], targets: [Int32])>(count: parts.count, initial: ([], []))
-        DispatchQueue.concurrentPerform(iterations: parts.count) { part in
-            let (segment, flowRange) = parts[part]
-            let segmentFlows = flowParts[segment]
-            guard !flowRange.isEmpty else { return }
-            // A flow's links are in one segment: where the first one is.
-            let (linkSegment, linkOffset) = links.locate(segmentFlows[flowRange.lowerBound].links.lowerBound)
-            let linkBase = segmentFlows[flowRange.lowerBound].links.lowerBound - linkOffset
-            let segmentLinks = linkParts[linkSegment]
-            var firsts: [Int32] = [], targets: [Int32] = []
-            firsts.reserveCapacity(flowRange.count)
-            var lastFirst = "", lastFirstStep: Int32 = -1, lastTarget = "", lastTargetStep: Int32 = -1
-            func look(_ name: String, _ last: inout String, _ lastStep: inout Int32) -> Int32 {
-                if name != last {
-                    last = name
-                    lastStep = Int32(truncatingIfNeeded: max(index[name] ?? -1, -1))
+        // Per part: the links it starts at, and how many arrows it wrote
+        // (all of its links, unless a name was not found).
+        let progress = Slots<(first: Int, written: Int, complete: Bool)>(count: parts.count, initial: (0, 0, true))
+        var allKnown = true
+        let arrows = [Arrow](unsafeUninitializedCapacity: links.count) { buffer, count in
+            let out = Region(base: buffer.baseAddress)
+            DispatchQueue.concurrentPerform(iterations: parts.count) { part in
+                let (segment, flowRange) = parts[part]
+                let segmentFlows = flowParts[segment]
+                guard let firstFlow = flowRange.first, let base = out.base else { return }
+                // A flow's links are in one segment: where the part's first one is.
+                let firstLink = segmentFlows[firstFlow].links.lowerBound
+                let (linkSegment, linkOffset) = links.locate(firstLink)
+                let linkBase = firstLink - linkOffset
+                let segmentLinks = linkParts[linkSegment]
+                var written = 0
+                var lastFirst = "", lastFirstStep = -1, lastTarget = "", lastTargetStep = -1
+                func look(_ name: String, _ last: inout String, _ lastStep: inout Int) -> Int {
+                    if name != last {
+                        last = name
+                        lastStep = index[name] ?? -1
+                    }
+                    return lastStep
                 }
-                return lastStep
+                defer { progress[part] = (firstLink, written, written == flowRange.reduce(0) { $0 + segmentFlows[$1].links.count }) }
+                for f in flowRange {
+                    let flow = segmentFlows[f]
+                    var from = look(flow.first.text, &lastFirst, &lastFirstStep)
+                    guard from >= 0 else { return }
+                    for l in flow.links {
+                        let link = segmentLinks[l - linkBase]
+                        let to = look(link.target.text, &lastTarget, &lastTargetStep)
+                        guard to >= 0 else { return }
+                        (base + l).initialize(to: arrow(from, to, link))
+                        written += 1
+                        from = to
+                    }
+                }
             }
-            for f in flowRange {
-                let flow = segmentFlows[f]
-                firsts.append(look(flow.first.text, &lastFirst, &lastFirstStep))
-                for l in flow.links { targets.append(look(segmentLinks[l - linkBase].target.text, &lastTarget, &lastTargetStep)) }
+            allKnown = progress.values.allSatisfy(\.complete)
+            if allKnown {
+                count = links.count
+            } else {
+                // Each part wrote a run from its first link: undone.
+                for p in progress.values where p.written > 0 {
+                    (buffer.baseAddress! + p.first).deinitialize(count: p.written)
+                }
+                count = 0
             }
-            results[part] = (firsts, targets)
         }
-        return (results.values.flatMap(\.firsts), results.values.flatMap(\.targets))
+        return allKnown ? arrows : nil
     }
 
     /// Reports an arrow written twice at its second writing, and drops it.
@@ -519,6 +543,11 @@ struct Resolver {
         }
         return starts
     }
+}
+
+/// Memory that several workers write at once, each its own part.
+private struct Region<T>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<T>?
 }
 
 struct Pair: Hashable {
