@@ -136,6 +136,22 @@ public struct Workflow: Sendable {
         steps: [Step], arrows: [Arrow], starts: [Int]? = nil, proposals: [Proposal] = [],
         stepIndex: NameIndex? = nil
     ) {
+        self.init(
+            name: name, code: code, agency: agency, field: field, deadline: deadline, target: target,
+            service: service, workdayHours: workdayHours, dossiers: dossiers, actors: actors, steps: steps,
+            arrows: arrows, starts: starts, proposals: proposals, stepIndex: stepIndex, graph: nil)
+    }
+
+    /// - Parameter graph: `FlowGraph(stepCount: steps.count, arrows:)` of
+    ///   these arrows, made before their probabilities were settled (the
+    ///   resolver's, which it needed to find arrows written twice).
+    package init(
+        name: String, code: String?, agency: String?, field: String?,
+        deadline: Double?, target: Double?, service: ServiceLevel,
+        workdayHours: Double, dossiers: [DossierCount], actors: [Actor],
+        steps: [Step], arrows: [Arrow], starts: [Int]?, proposals: [Proposal],
+        stepIndex: NameIndex?, graph: FlowGraph?
+    ) {
         self.name = name
         self.code = code
         self.agency = agency
@@ -150,7 +166,7 @@ public struct Workflow: Sendable {
         self.arrows = arrows
         self.starts = starts ?? (steps.isEmpty ? [] : [0])
         self.proposals = proposals
-        self.graph = FlowGraph(stepCount: steps.count, arrows: arrows)
+        self.graph = graph.map { $0.taking(probabilitiesOf: arrows) } ?? FlowGraph(stepCount: steps.count, arrows: arrows)
         if let stepIndex {
             self.indexByID = stepIndex
         } else {
@@ -159,7 +175,7 @@ public struct Workflow: Sendable {
             self.indexByID = index
         }
         // The loops and what can be reached: two walks, at once for a big process.
-        let canTake = graph.canTake
+        let canTake = self.graph.canTake
         let workflow = self
         (reworkLoops, reachable) = both(steps.count >= 100_000) {
             workflow.loops { canTake[$0] }
@@ -188,7 +204,7 @@ public struct FlowGraph: Sendable {
     private let inArrows: [Int]
     private let inSources: [Int]
     /// Per arrow: it can be taken (its probability is above 0).
-    public let canTake: [Bool]
+    public private(set) var canTake: [Bool]
     /// Per step: a decision (at least one written probability on its arrows).
     public let isDecision: [Bool]
 
@@ -203,6 +219,14 @@ public struct FlowGraph: Sendable {
         var isDecision = [Bool](repeating: false, count: stepCount)
         for a in arrows where a.writtenProbability != nil { isDecision[a.from] = true }
         self.isDecision = isDecision
+    }
+
+    /// The same graph, which arrows can be taken read again from `arrows`
+    /// (the same arrows, their probabilities settled since).
+    func taking(probabilitiesOf arrows: [Arrow]) -> FlowGraph {
+        var graph = self
+        graph.canTake = arrows.map { $0.probability > 0 }
+        return graph
     }
 
     /// Rows by source (or by target): where each row starts, its arrows in

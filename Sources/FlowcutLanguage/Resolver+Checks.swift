@@ -4,9 +4,10 @@ import FlowcutCore
 extension Resolver {
     /// Sets every arrow's probability: 1 for a parallel split; for a decision
     /// the written value, or an equal share of what the written ones leave.
-    mutating func resolveDecisions(_ arrows: inout [Arrow], steps: [Step]) {
+    /// - Parameter graph: the arrows' graph, if made already.
+    mutating func resolveDecisions(_ arrows: inout [Arrow], steps: [Step], graph: FlowGraph? = nil) {
         guard arrows.contains(where: { $0.writtenProbability != nil }) else { return }
-        let graph = FlowGraph(stepCount: steps.count, arrows: arrows)
+        let graph = graph ?? FlowGraph(stepCount: steps.count, arrows: arrows)
         for step in steps.indices {
             let out = graph.outgoing(step)
             guard out.contains(where: { arrows[$0].writtenProbability != nil }) else { continue }

@@ -88,15 +88,14 @@ struct Resolver {
             error("the procedure has no steps; declare them with step ID \"Label\" …", at: procedure.keyword)
         }
         let hasFlows = !tree.flows.isEmpty
-        var arrows = hasFlows ? resolveFlows(stepIndex: stepIndex, steps: steps) : implicitSequence(count: steps.count)
+        var (arrows, graph) = hasFlows ? resolveFlows(stepIndex: stepIndex, steps: steps) : (implicitSequence(count: steps.count), nil)
         let starts = resolveStarts(stepIndex: stepIndex, stepCount: steps.count)
-        resolveDecisions(&arrows, steps: steps)
+        resolveDecisions(&arrows, steps: steps, graph: graph)
         var workflow = Workflow(
             name: procedure.name.value, code: header.code, agency: header.agency, field: header.field,
             deadline: header.deadline, target: header.target, service: header.service,
             workdayHours: workdayHours, dossiers: header.dossiers, actors: actors, steps: steps,
-            arrows: arrows, starts: starts,
-            stepIndex: stepIndex)
+            arrows: arrows, starts: starts, proposals: [], stepIndex: stepIndex, graph: graph)
         checkLoops(workflow)
         checkReachability(workflow)
         checkActorsUsed(workflow)
@@ -380,7 +379,8 @@ struct Resolver {
 
     // MARK: Flows
 
-    private mutating func resolveFlows(stepIndex: NameIndex, steps: [Step]) -> [Arrow] {
+    /// The arrows, and their graph when it is still theirs (see `dropRepeatedArrows`).
+    private mutating func resolveFlows(stepIndex: NameIndex, steps: [Step]) -> ([Arrow], FlowGraph?) {
         var arrows: [Arrow]
         if let known = Self.arrowsIfEveryNameIsKnown(tree.flows, tree.flowLinks, stepIndex) {
             arrows = known
@@ -402,8 +402,8 @@ struct Resolver {
             tree.flows = []
             tree.flowLinks = []
         }
-        dropRepeatedArrows(&arrows, steps: steps)
-        return arrows
+        let graph = dropRepeatedArrows(&arrows, steps: steps)
+        return (arrows, graph)
     }
 
     static func arrow(_ from: Int, _ to: Int, _ link: FlowLink) -> Arrow {
@@ -489,25 +489,18 @@ struct Resolver {
     /// (Each step's arrows in the order written, each target marked with
     /// the step that last reached it: linear, where a dictionary of pairs
     /// was a tenth of checking a 1 000 000-step file.)
-    private mutating func dropRepeatedArrows(_ arrows: inout [Arrow], steps: [Step]) {
+    /// The graph of the arrows, when none was dropped (the workflow takes it
+    /// then, instead of building it again).
+    private mutating func dropRepeatedArrows(_ arrows: inout [Arrow], steps: [Step]) -> FlowGraph? {
         let n = steps.count
-        guard arrows.count > 1 else { return }
-        var start = [Int](repeating: 0, count: n + 1)
-        for a in arrows { start[a.from + 1] += 1 }
-        for s in 0..<n { start[s + 1] += start[s] }
-        var fill = start
-        var bySource = [Int32](repeating: 0, count: arrows.count)
-        for (i, a) in arrows.enumerated() {
-            bySource[fill[a.from]] = Int32(truncatingIfNeeded: i)
-            fill[a.from] += 1
-        }
+        let graph = FlowGraph(stepCount: n, arrows: arrows)
         var reachedFrom = [Int](repeating: -1, count: n)
         var firstArrow = [Int32](repeating: 0, count: n)
         var repeated: [Bool] = []
         for s in 0..<n {
-            for k in start[s]..<start[s + 1] {
-                let a = Int(bySource[k])
-                let t = arrows[a].to
+            for k in graph.outRange(s) {
+                let a = graph.outArrow(k)
+                let t = graph.outTarget(k)
                 if reachedFrom[t] != s {
                     reachedFrom[t] = s
                     firstArrow[t] = Int32(truncatingIfNeeded: a)
@@ -521,9 +514,9 @@ struct Resolver {
                 }
             }
         }
-        if !repeated.isEmpty {
-            arrows = arrows.indices.filter { !repeated[$0] }.map { arrows[$0] }
-        }
+        guard !repeated.isEmpty else { return graph }
+        arrows = arrows.indices.filter { !repeated[$0] }.map { arrows[$0] }
+        return nil
     }
 
     private func implicitSequence(count: Int) -> [Arrow] {
