@@ -30,7 +30,7 @@ public enum Parser {
         var split = bytes.count / 2
         while split < bytes.count, bytes[split - 1] != 0x0A { split += 1 }
         let middle = split
-        let firstLines = bytes[..<middle].count { $0 == 0x0A }
+        let firstLines = newlines(in: bytes, 0..<middle)
         let halves = Slots<SyntaxTree?>(count: 2, initial: nil)
         DispatchQueue.concurrentPerform(iterations: 2) { k in
             halves[k] = k == 0
@@ -52,7 +52,7 @@ public enum Parser {
         tree.hasLayout = keepLayout
         // Room for as many declarations as there are lines: only what is
         // used is ever touched, and no array is copied as it grows.
-        let lineCount = file.bytes[start..<limit].count { $0 == 0x0A } + 1
+        let lineCount = newlines(in: file.bytes, start..<limit) + 1
         tree.steps.reserveCapacity(lineCount)
         tree.flows.reserveCapacity(lineCount)
         tree.flowLinks.reserveCapacity(lineCount)
@@ -130,6 +130,29 @@ extension SyntaxTree {
                 return .statement(StatementRef(kind: ref.kind, index: ref.index + offsets[ref.kind]!), comment: comment)
             }
         }
+    }
+}
+
+/// How many `\n` bytes `bytes[range]` holds, eight bytes at a time (the
+/// split of a 100 MB file counted them one by one: 30 ms before parsing).
+func newlines(in bytes: [UInt8], _ range: Range<Int>) -> Int {
+    bytes.withUnsafeBytes { raw in
+        var count = 0
+        var i = range.lowerBound
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        while i + 8 <= range.upperBound {
+            // Each byte equal to \n becomes 0; its high bit is then set in
+            // `zero`, and only its (exact for every byte value).
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            let zero = ~(((x & low) &+ low) | x | low)
+            count += zero.nonzeroBitCount
+            i += 8
+        }
+        while i < range.upperBound {
+            if raw[i] == 0x0A { count += 1 }
+            i += 1
+        }
+        return count
     }
 }
 

@@ -1,3 +1,4 @@
+import FlowcutAnalysis
 import Testing
 
 @testable import FlowcutLanguage
@@ -45,5 +46,18 @@ import Testing
         whole.removeSubrange((whole.count - 3)...)
         oracle.removeSubrange((oracle.count - 3)...)
         #expect(Array(whole) == oracle)
+    }
+
+    /// `newlines(in:_:)` counts eight bytes at a time; the oracle counts one
+    /// by one, on bytes of every value around `\n` (0x0A), in every range.
+    @Test func newlinesAreCountedExactly() {
+        var generator = FlowcutAnalysis.DrawStream(state: 11)
+        let pool: [UInt8] = [0x0A, 0x0B, 0x09, 0x8A, 0x0A, 0x00, 0xFF, 0x41, 0x7F, 0x80]
+        let bytes = (0..<300).map { _ in pool.randomElement(using: &generator)! }
+        for start in 0..<20 {
+            for end in stride(from: start, through: bytes.count, by: 7) {
+                #expect(newlines(in: bytes, start..<end) == bytes[start..<end].count { $0 == 0x0A })
+            }
+        }
     }
 }
