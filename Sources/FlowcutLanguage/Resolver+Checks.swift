@@ -72,11 +72,17 @@ extension Resolver {
 
     mutating func checkActorsUsed(_ workflow: Workflow) {
         var used = suggestedActors
-        for step in workflow.steps { if let a = step.actor { used.insert(a) } }
         for decl in proposals.flatMap(\.changes) {
             if case .merge(_, _, let actor?, _) = decl.form { used.insert(actor.text) }
         }
-        for actor in workflow.actors where !used.contains(actor.id) {
+        // The steps are read until every actor has been seen (on a big
+        // file, within its first lines).
+        var unseen = Set(workflow.actors.map(\.id)).subtracting(used)
+        for step in workflow.steps {
+            if unseen.isEmpty { break }
+            if let a = step.actor { unseen.remove(a) }
+        }
+        for actor in workflow.actors where unseen.contains(actor.id) {
             if let r = actor.range { warning("actor '\(actor.id)' performs no step", at: r) }
         }
     }
