@@ -116,9 +116,8 @@ extension SyntaxTree {
         steps.append(segmentsOf: next.steps)
         starts += next.starts
         // The second half's links are numbered from the end of the first's.
-        for i in next.flows.indices {
-            let links = next.flows[i].links
-            next.flows[i].links = (links.lowerBound + linkOffset)..<(links.upperBound + linkOffset)
+        next.flows.updateEach { flow in
+            flow.links = (flow.links.lowerBound + linkOffset)..<(flow.links.upperBound + linkOffset)
         }
         flows.append(segmentsOf: next.flows)
         flowLinks.append(segmentsOf: next.flowLinks)

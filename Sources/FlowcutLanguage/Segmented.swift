@@ -72,6 +72,15 @@ public struct Segmented<Element>: RandomAccessCollection, MutableCollection, Exp
         count = range.lowerBound
     }
 
+    /// Changes every element in place, segment by segment.
+    public mutating func updateEach(_ body: (inout Element) -> Void) {
+        for k in segments.indices {
+            segments[k].withUnsafeMutableBufferPointer { elements in
+                for i in elements.indices { body(&elements[i]) }
+            }
+        }
+    }
+
     /// Adds `other`'s segments after these (empty ones are left out).
     public mutating func append(segmentsOf other: consuming Segmented<Element>) {
         for segment in other.segments where !segment.isEmpty {

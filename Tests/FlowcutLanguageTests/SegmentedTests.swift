@@ -40,6 +40,9 @@ import Testing
             let (segment, offset) = whole.locate(i)
             #expect(whole.parts[segment][offset] == oracle[i])
         }
+        whole.updateEach { $0 += 1 }
+        oracle = oracle.map { $0 + 1 }
+        #expect(Array(whole) == oracle)
         // Appends and removals go on in the last segment.
         whole.append(7)
         oracle.append(7)
