@@ -494,23 +494,42 @@ struct Resolver {
     private mutating func dropRepeatedArrows(_ arrows: inout [Arrow], steps: [Step]) -> FlowGraph? {
         let n = steps.count
         let graph = FlowGraph(stepCount: n, arrows: arrows)
-        var reachedFrom = [Int](repeating: -1, count: n)
-        var firstArrow = [Int32](repeating: 0, count: n)
         var repeated: [Bool] = []
+        func report(_ a: Int, first: Int, _ s: Int, _ t: Int) {
+            if repeated.isEmpty { repeated = Array(repeating: false, count: arrows.count) }
+            repeated[a] = true
+            if let at = arrows[a].range {
+                error("the arrow \(steps[s].id) -> \(steps[t].id) is written twice", at: at,
+                      notes: arrows[first].range.map { [.init("first written here", at: $0)] } ?? [])
+            }
+        }
+        // Each step's arrows in the order written: a short row is compared
+        // within itself (no table to reach); a long one marks its targets.
+        var reachedFrom: [Int] = []
+        var firstArrow: [Int] = []
         for s in 0..<n {
-            for k in graph.outRange(s) {
-                let a = graph.outArrow(k)
-                let t = graph.outTarget(k)
-                if reachedFrom[t] != s {
-                    reachedFrom[t] = s
-                    firstArrow[t] = Int32(truncatingIfNeeded: a)
-                    continue
+            let row = graph.outRange(s)
+            guard row.count > 1 else { continue }
+            if row.count <= 16 {
+                for k in (row.lowerBound + 1)..<row.upperBound {
+                    let t = graph.outTarget(k)
+                    var j = row.lowerBound
+                    while j < k, graph.outTarget(j) != t { j += 1 }
+                    if j < k { report(graph.outArrow(k), first: graph.outArrow(j), s, t) }
                 }
-                if repeated.isEmpty { repeated = Array(repeating: false, count: arrows.count) }
-                repeated[a] = true
-                if let at = arrows[a].range {
-                    error("the arrow \(steps[s].id) -> \(steps[t].id) is written twice", at: at,
-                          notes: arrows[Int(firstArrow[t])].range.map { [.init("first written here", at: $0)] } ?? [])
+                continue
+            }
+            if reachedFrom.isEmpty {
+                reachedFrom = Array(repeating: -1, count: n)
+                firstArrow = Array(repeating: 0, count: n)
+            }
+            for k in row {
+                let (a, t) = (graph.outArrow(k), graph.outTarget(k))
+                if reachedFrom[t] == s {
+                    report(a, first: firstArrow[t], s, t)
+                } else {
+                    reachedFrom[t] = s
+                    firstArrow[t] = a
                 }
             }
         }
