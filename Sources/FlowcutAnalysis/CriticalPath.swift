@@ -53,9 +53,7 @@ public struct MainScenario: Sendable {
                 }
                 if let chosen = bestEnding ?? best { follow(chosen) }
             } else {
-                for k in graph.outRange(s) where graph.canTake[graph.outArrow(k)] && !structure.closesLoop[graph.outArrow(k)] {
-                    follow(k)
-                }
+                for k in graph.outRange(s) where structure.isForward(graph.outArrow(k), in: w) { follow(k) }
             }
         }
         self.contains = contains

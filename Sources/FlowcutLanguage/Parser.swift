@@ -133,15 +133,16 @@ extension SyntaxTree {
 }
 
 /// How many `\n` bytes `bytes[range]` holds, eight bytes at a time (the
-/// split of a 100 MB file counted them one by one: 30 ms before parsing).
+/// split of a 100 MB file counted them one by one, before either half
+/// could start).
 func newlines(in bytes: [UInt8], _ range: Range<Int>) -> Int {
     bytes.withUnsafeBytes { raw in
         var count = 0
         var i = range.lowerBound
         let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         while i + 8 <= range.upperBound {
-            // Each byte equal to \n becomes 0; its high bit is then set in
-            // `zero`, and only its (exact for every byte value).
+            // Each byte equal to \n becomes 0, and sets its own high bit in
+            // `zero` and no other (exact for every byte value, no borrow).
             let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
             let zero = ~(((x & low) &+ low) | x | low)
             count += zero.nonzeroBitCount

@@ -331,10 +331,9 @@ struct Resolver {
         var stepIndex = index.take(0)!
         var steps = made.take(0)!
         let repeated = repeats[0]
+        let isRepeat = Set(repeated.map(\.decl))
         if !repeated.isEmpty {
-            var isRepeat = [Bool](repeating: false, count: decls.count)
-            for r in repeated { isRepeat[r.decl] = true }
-            steps = steps.indices.filter { !isRepeat[$0] }.map { steps[$0] }
+            steps = steps.indices.filter { !isRepeat.contains($0) }.map { steps[$0] }
             for r in repeated {
                 let id = decls[r.decl].id
                 error("step '\(id.text)' is declared twice", at: id.range,
@@ -343,7 +342,6 @@ struct Resolver {
         }
         // What the two jobs could not report: unknown actors, and the order
         // of a duration's points under the file's own workday.
-        let isRepeat = Set(repeated.map(\.decl))
         for d in unknownActors[0] where !isRepeat.contains(d) { unknownActor(decls[d].actor!, actorIndex) }
         if workdayHours != 8 {
             for (d, decl) in decls.enumerated() where !isRepeat.contains(d) {

@@ -105,15 +105,9 @@ public struct DurationLiteral: Hashable, Sendable {
     }
 
     init(range: SourceRange, points: [DurationPoint]) {
-        self.range = range
-        let p = points.isEmpty ? [DurationPoint(value: 0, unit: .hours)] : points
-        v0 = p[0].value
-        u0 = p[0].unit
-        v1 = p.count > 1 ? p[1].value : 0
-        u1 = p.count > 1 ? p[1].unit : .hours
-        v2 = p.count > 2 ? p[2].value : 0
-        u2 = p.count > 2 ? p[2].unit : .hours
-        pointCount = UInt8(min(p.count, 3))
+        var inline = Points()
+        for p in points { inline.append(p) }
+        self.init(range: range, points: inline)
     }
 
     public var points: [DurationPoint] {
