@@ -143,8 +143,8 @@ public struct Workflow: Sendable {
     }
 
     /// - Parameter graph: `FlowGraph(stepCount: steps.count, arrows:)` of
-    ///   these arrows, made before their probabilities were settled (the
-    ///   resolver's, which it needed to find arrows written twice).
+    ///   these arrows as they are (the resolver's, which it needed to find
+    ///   arrows written twice), or nil to build it.
     package init(
         name: String, code: String?, agency: String?, field: String?,
         deadline: Double?, target: Double?, service: ServiceLevel,
@@ -166,7 +166,7 @@ public struct Workflow: Sendable {
         self.arrows = arrows
         self.starts = starts ?? (steps.isEmpty ? [] : [0])
         self.proposals = proposals
-        self.graph = graph.map { $0.taking(probabilitiesOf: arrows) } ?? FlowGraph(stepCount: steps.count, arrows: arrows)
+        self.graph = graph ?? FlowGraph(stepCount: steps.count, arrows: arrows)
         if let stepIndex {
             self.indexByID = stepIndex
         } else {
@@ -223,7 +223,7 @@ public struct FlowGraph: Sendable {
 
     /// The same graph, which arrows can be taken read again from `arrows`
     /// (the same arrows, their probabilities settled since).
-    func taking(probabilitiesOf arrows: [Arrow]) -> FlowGraph {
+    package func taking(probabilitiesOf arrows: [Arrow]) -> FlowGraph {
         var graph = self
         graph.canTake = arrows.map { $0.probability > 0 }
         return graph

@@ -5,8 +5,14 @@ extension Resolver {
     /// Sets every arrow's probability: 1 for a parallel split; for a decision
     /// the written value, or an equal share of what the written ones leave.
     /// - Parameter graph: the arrows' graph, if made already.
-    mutating func resolveDecisions(_ arrows: inout [Arrow], steps: [Step], graph: FlowGraph? = nil) {
-        guard arrows.contains(where: { $0.writtenProbability != nil }) else { return }
+    /// - Returns: whether there is a decision (then probabilities may have changed).
+    @discardableResult
+    mutating func resolveDecisions(_ arrows: inout [Arrow], steps: [Step], graph: FlowGraph? = nil) -> Bool {
+        if let graph {
+            guard graph.isDecision.contains(true) else { return false }
+        } else {
+            guard arrows.contains(where: { $0.writtenProbability != nil }) else { return false }
+        }
         let graph = graph ?? FlowGraph(stepCount: steps.count, arrows: arrows)
         for step in steps.indices {
             let out = graph.outgoing(step)
@@ -37,6 +43,7 @@ extension Resolver {
                 }
             }
         }
+        return true
     }
 
     /// LANGUAGE.md: every cycle must be left through a decision arrow with a

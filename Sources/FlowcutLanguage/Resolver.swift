@@ -90,7 +90,10 @@ struct Resolver {
         let hasFlows = !tree.flows.isEmpty
         var (arrows, graph) = hasFlows ? resolveFlows(stepIndex: stepIndex, steps: steps) : (implicitSequence(count: steps.count), nil)
         let starts = resolveStarts(stepIndex: stepIndex, stepCount: steps.count)
-        resolveDecisions(&arrows, steps: steps, graph: graph)
+        if resolveDecisions(&arrows, steps: steps, graph: graph) {
+            // Which arrows can be taken, read again from the settled probabilities.
+            graph = graph?.taking(probabilitiesOf: arrows)
+        }
         var workflow = Workflow(
             name: procedure.name.value, code: header.code, agency: header.agency, field: header.field,
             deadline: header.deadline, target: header.target, service: header.service,
