@@ -24,19 +24,10 @@ public enum DrawKey {
 
     /// SplitMix64's finaliser: a bijection that mixes every bit.
     @inline(__always)
-    public static func mix(_ x: UInt64) -> UInt64 {
-        var z = x
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public static func mix(_ x: UInt64) -> UInt64 { StableHash.mix(x) }
 
-    /// A step's key: 64-bit FNV-1a of its ID.
-    public static func step(_ id: String) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        for b in id.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return mix(h)
-    }
+    /// A step's key: 64-bit FNV-1a of its ID, mixed.
+    public static func step(_ id: String) -> UInt64 { StableHash.of(id) }
 
     @inline(__always)
     public static func simulatedCase(_ index: Int, seed: UInt64) -> UInt64 {

@@ -27,17 +27,7 @@ public struct NameIndex: Sendable {
     public var isEmpty: Bool { names.isEmpty }
 
     @inline(__always)
-    static func hash(_ name: String) -> UInt64 {
-        var h: UInt64 = 0xCBF2_9CE4_8422_2325
-        var name = name
-        name.withUTF8 { bytes in
-            for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        }
-        // SplitMix64's finaliser: FNV's low bits alone cluster.
-        h = (h ^ (h >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        h = (h ^ (h >> 27)) &* 0x94D0_49BB_1331_11EB
-        return h ^ (h >> 31)
-    }
+    static func hash(_ name: String) -> UInt64 { StableHash.of(name) }
 
     /// The slot holding `name`, or the empty slot where it would go.
     @inline(__always)

@@ -258,10 +258,6 @@ public struct FlowGraph: Sendable {
 
     /// Indices (into `Workflow.arrows`) of the arrows leaving `step`, in the order written.
     public func outgoing(_ step: Int) -> ArraySlice<Int> { outArrows[outStart[step]..<outStart[step + 1]] }
-    /// The targets of `outgoing(step)`, at the same indices.
-    public func targets(_ step: Int) -> ArraySlice<Int> { outTargets[outStart[step]..<outStart[step + 1]] }
     /// Indices of the arrows entering `step`, in the order written.
     public func incoming(_ step: Int) -> ArraySlice<Int> { inArrows[inStart[step]..<inStart[step + 1]] }
-    /// The sources of `incoming(step)`, at the same indices.
-    public func sources(_ step: Int) -> ArraySlice<Int> { inSources[inStart[step]..<inStart[step + 1]] }
 }

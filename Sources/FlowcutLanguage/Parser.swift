@@ -31,16 +31,12 @@ public enum Parser {
         while split < bytes.count, bytes[split - 1] != 0x0A { split += 1 }
         let middle = split
         let firstLines = newlines(in: bytes, 0..<middle)
-        let halves = Slots<SyntaxTree?>(count: 2, initial: nil)
-        DispatchQueue.concurrentPerform(iterations: 2) { k in
-            halves[k] = k == 0
-                ? parseChunk(file, start: 0, limit: middle, firstLine: 1, keepLayout: keepLayout)
-                : parseChunk(file, start: middle, limit: bytes.count, firstLine: firstLines + 1, keepLayout: keepLayout)
+        var (tree, second) = both(true) {
+            parseChunk(file, start: 0, limit: middle, firstLine: 1, keepLayout: keepLayout)
+        } _: {
+            parseChunk(file, start: middle, limit: bytes.count, firstLine: firstLines + 1, keepLayout: keepLayout)
         }
-        // Moved out of the slots, so that no second reference keeps the
-        // halves' arrays alive while they are joined and released.
-        var tree = halves.take(0)!
-        tree.append(halves.take(1)!)
+        tree.append(second)
         return tree
     }
 

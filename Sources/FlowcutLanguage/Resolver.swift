@@ -289,51 +289,36 @@ struct Resolver {
         // Two jobs at once, each only reading the declarations: the index of
         // IDs (a step declared twice keeps its first number), and a Step
         // for every declaration (the repeated ones dropped below).
-        let index = Slots<NameIndex?>(count: 1, initial: nil)
-        let repeats = Slots<[(decl: Int, first: Int)]>(count: 1, initial: [])
-        let made = Slots<[Step]?>(count: 1, initial: nil)
-        let unknownActors = Slots<[Int]>(count: 1, initial: [])
-        let job = { @Sendable (job: Int) in
-            if job == 0 {
-                var ids = NameIndex(minimumCapacity: decls.count)
-                var found: [(decl: Int, first: Int)] = []
-                var d = 0
-                for part in decls.parts {
-                    for decl in part {
-                        if let first = ids.insert(decl.id.text, d - found.count) { found.append((d, first)) }
-                        d += 1
-                    }
+        let ((ids, repeated), (made, unknownActors)) = both(decls.count >= Self.parallelAbove) {
+            var ids = NameIndex(minimumCapacity: decls.count)
+            var found: [(decl: Int, first: Int)] = []
+            var d = 0
+            for part in decls.parts {
+                for decl in part {
+                    if let first = ids.insert(decl.id.text, d - found.count) { found.append((d, first)) }
+                    d += 1
                 }
-                index[0] = ids
-                repeats[0] = found
-            } else {
-                var unknown: [Int] = []
-                var steps: [Step] = []
-                steps.reserveCapacity(decls.count)
-                for part in decls.parts {
-                    for decl in part {
-                        if let actor = decl.actor, actorIndex[actor.text] == nil { unknown.append(steps.count) }
-                        steps.append(Step(
-                            id: decl.id.text, label: decl.label, actor: decl.actor?.text,
-                            duration: decl.duration?.estimate(workdayHours: workdayHours) ?? .zero,
-                            wait: decl.wait?.estimate(workdayHours: workdayHours) ?? .zero,
-                            kind: decl.kind ?? .work, channel: decl.channel, isFixed: decl.isFixed,
-                            note: decl.note, range: decl.id.range))
-                    }
-                }
-                unknownActors[0] = unknown
-                made[0] = steps
             }
+            return (ids, found)
+        } _: {
+            var unknown: [Int] = []
+            var steps: [Step] = []
+            steps.reserveCapacity(decls.count)
+            for part in decls.parts {
+                for decl in part {
+                    if let actor = decl.actor, actorIndex[actor.text] == nil { unknown.append(steps.count) }
+                    steps.append(Step(
+                        id: decl.id.text, label: decl.label, actor: decl.actor?.text,
+                        duration: decl.duration?.estimate(workdayHours: workdayHours) ?? .zero,
+                        wait: decl.wait?.estimate(workdayHours: workdayHours) ?? .zero,
+                        kind: decl.kind ?? .work, channel: decl.channel, isFixed: decl.isFixed,
+                        note: decl.note, range: decl.id.range))
+                }
+            }
+            return (steps, unknown)
         }
-        if decls.count >= Self.parallelAbove {
-            DispatchQueue.concurrentPerform(iterations: 2, execute: job)
-        } else {
-            job(0)
-            job(1)
-        }
-        var stepIndex = index.take(0)!
-        var steps = made.take(0)!
-        let repeated = repeats[0]
+        var stepIndex = ids
+        var steps = made
         let isRepeat = Set(repeated.map(\.decl))
         if !repeated.isEmpty {
             steps = steps.indices.filter { !isRepeat.contains($0) }.map { steps[$0] }
@@ -345,7 +330,7 @@ struct Resolver {
         }
         // What the two jobs could not report: unknown actors, and the order
         // of a duration's points under the file's own workday.
-        for d in unknownActors[0] where !isRepeat.contains(d) { unknownActor(decls[d].actor!, actorIndex) }
+        for d in unknownActors where !isRepeat.contains(d) { unknownActor(decls[d].actor!, actorIndex) }
         if workdayHours != 8 {
             for (d, decl) in decls.enumerated() where !isRepeat.contains(d) {
                 _ = decl.duration.map { estimate($0) }
@@ -561,9 +546,4 @@ struct Resolver {
 /// Memory that several workers write at once, each its own part.
 private struct Region<T>: @unchecked Sendable {
     let base: UnsafeMutablePointer<T>?
-}
-
-struct Pair: Hashable {
-    var from: Int
-    var to: Int
 }

@@ -100,12 +100,6 @@ public indirect enum JSON: Sendable, Equatable {
         }
     }
 
-    static func quote(_ s: String) -> String {
-        var out = ""
-        quote(s, into: &out)
-        return out
-    }
-
     /// RFC 8259 string escaping; everything else as UTF-8.
     static func quote(_ s: String, into out: inout String) {
         // Most strings need no escape: copy them whole.
