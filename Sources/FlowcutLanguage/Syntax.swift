@@ -195,14 +195,62 @@ public struct StartDecl: Hashable, Sendable {
 /// `-> TARGET [N%] ["label"]`, one link of a flow chain.
 public struct FlowLink: Hashable, Sendable {
     public var target: Name
-    public var probability: PercentLiteral?
-    public var label: StringLiteral?
+    /// The probability and label, which few links have, out of line: a
+    /// million-arrow file keeps 40 bytes a link instead of 96.
+    private var extra: Extra?
+
+    private final class Extra: Hashable, Sendable {
+        let probability: PercentLiteral?
+        let label: StringLiteral?
+
+        init(_ probability: PercentLiteral?, _ label: StringLiteral?) {
+            self.probability = probability
+            self.label = label
+        }
+
+        static func == (a: Extra, b: Extra) -> Bool { a.probability == b.probability && a.label == b.label }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(probability)
+            hasher.combine(label)
+        }
+    }
+
+    public init(target: Name, probability: PercentLiteral?, label: StringLiteral?) {
+        self.target = target
+        extra = probability == nil && label == nil ? nil : Extra(probability, label)
+    }
+
+    public var probability: PercentLiteral? {
+        get { extra?.probability }
+        set { extra = newValue == nil && label == nil ? nil : Extra(newValue, label) }
+    }
+
+    public var label: StringLiteral? {
+        get { extra?.label }
+        set { extra = newValue == nil && probability == nil ? nil : Extra(probability, newValue) }
+    }
 }
 
 /// `A -> B -> C`: the first step, and its links in `SyntaxTree.flowLinks`.
 public struct FlowDecl: Hashable, Sendable {
     public var first: Name
-    public var links: Range<Int>
+    /// Stored as 32-bit positions (40 bytes a declaration, not 48).
+    private var linkStart: Int32, linkEnd: Int32
+
+    public init(first: Name, links: Range<Int>) {
+        self.first = first
+        linkStart = Int32(truncatingIfNeeded: links.lowerBound)
+        linkEnd = Int32(truncatingIfNeeded: links.upperBound)
+    }
+
+    public var links: Range<Int> {
+        get { Int(linkStart)..<Int(linkEnd) }
+        set {
+            linkStart = Int32(truncatingIfNeeded: newValue.lowerBound)
+            linkEnd = Int32(truncatingIfNeeded: newValue.upperBound)
+        }
+    }
 }
 
 /// `proposal "Name"`
