@@ -186,7 +186,14 @@ public struct Simulator: Sendable {
 
     /// Runs `runs` cases from `seed`; with `tracing`, also what measuring a
     /// change without running the cases again needs (nil when too large).
-    func run(runs: Int, seed: UInt64, tracing: Bool) -> (result: SimulationResult, trace: SimulationTrace?) {
+    /// A block-structured process runs step by step over all cases
+    /// (`StepwiseSimulation`, the same numbers); `stepwise: false` makes
+    /// every process run case by case through the event queue.
+    func run(runs: Int, seed: UInt64, tracing: Bool, stepwise: Bool = true) -> (result: SimulationResult, trace: SimulationTrace?) {
+        if stepwise, let plan = StepwiseSimulation(self, runs: runs) {
+            var trace = tracing && n * runs <= SimulationTrace.maxEntries ? SimulationTrace(self, runs: runs, seed: seed) : nil
+            if let result = plan.run(runs: runs, seed: seed, trace: &trace) { return (result, trace?.isUsable == true ? trace : nil) }
+        }
         var leadTimes: [Double] = []
         leadTimes.reserveCapacity(runs)
         var totalVisits = [Int](repeating: 0, count: n)
@@ -262,7 +269,7 @@ public struct Simulator: Sendable {
     /// The arrow (in the compressed rows) decision `s` takes for the
     /// uniform draw `x`: the first whose cumulative probability exceeds it.
     @inline(__always)
-    private func chosenArrow(of s: Int, _ x: Double) -> Int {
+    func chosenArrow(of s: Int, _ x: Double) -> Int {
         let last = outStart[s + 1]
         var chosen = outStart[s]
         while chosen < last - 1 && x >= outCumulative[chosen] { chosen += 1 }

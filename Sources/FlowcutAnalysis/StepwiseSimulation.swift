@@ -1,0 +1,483 @@
+/// The simulation of a block-structured process run one step at a time over
+/// all its cases, instead of one case at a time through an event queue:
+/// the same draws (each keyed by case, step, visit and what is drawn,
+/// `DrawKey`), the same sums in the same order, so the same lead times,
+/// visits and trace to the last bit — a differential test holds it to the
+/// event simulator on random processes. A portfolio's procedures are
+/// almost all of this shape, and there the queue's bookkeeping per step
+/// and case was most of the analysis.
+///
+/// Block-structured: one start; every step that starts several branches
+/// at once (a fork) has a join where all of them, and nothing else, end,
+/// with no decision, loop or end inside; every loop is a set of steps
+/// entered at one step, outside any parallel block, each of its steps
+/// either a decision or with one arrow out. Outside the parallel blocks
+/// one step runs at a time, so in each case a step starts when the one
+/// arrow that reaches it fires (or, for a join, the last of its branches
+/// arrives) and runs alone; inside a block it never does.
+struct StepwiseSimulation {
+    /// What runs in order: a step outside any loop, or a loop's steps,
+    /// run case by case from its entry until a case leaves it.
+    enum Unit {
+        case step(Int)
+        case loop(Int)
+    }
+
+    let simulator: Simulator
+    let units: [Unit]
+    /// Per step: the arrows into it (positions in the simulator's rows)
+    /// from reachable steps, with their source.
+    let arrowsIn: [[(source: Int, k: Int)]]
+    /// Per step: its loop's number, or -1.
+    let loopOf: [Int]
+    /// Per loop: the step where every case enters it.
+    let loopEntry: [Int]
+    /// Per step: inside a parallel block (between a fork and its join).
+    let inBlock: [Bool]
+    let start: Int
+
+    /// The most step-cases run this way (the finish times of all of them
+    /// are kept: 8 bytes each, and 4 for a decision's choice).
+    static let maxStepCases = 8_000_000
+
+    /// nil when the process is not block-structured or too large.
+    init?(_ sim: Simulator, runs: Int) {
+        let n = sim.n
+        guard sim.starts.count == 1, n * runs <= Self.maxStepCases else { return nil }
+        simulator = sim
+        start = sim.starts[0]
+        // Reachable steps along taken arrows (the rows hold only those).
+        var reach = [Bool](repeating: false, count: n)
+        reach[start] = true
+        var queue = [start]
+        var head = 0
+        while head < queue.count {
+            let u = queue[head]
+            head += 1
+            for k in sim.outStart[u]..<sim.outStart[u + 1] where !reach[sim.outTarget[k]] {
+                reach[sim.outTarget[k]] = true
+                queue.append(sim.outTarget[k])
+            }
+        }
+        var arrowsIn = [[(source: Int, k: Int)]](repeating: [], count: n)
+        for u in 0..<n where reach[u] {
+            for k in sim.outStart[u]..<sim.outStart[u + 1] { arrowsIn[sim.outTarget[k]].append((u, k)) }
+        }
+        for s in 0..<n where sim.forwardIn[s] > 64 { return nil }
+        // Loops: the strongly connected components with a cycle.
+        let component = Self.components(sim, reach)
+        var size = [Int](repeating: 0, count: n)
+        for s in 0..<n where reach[s] { size[component[s]] += 1 }
+        var loopOf = [Int](repeating: -1, count: n)
+        var loopNumber: [Int: Int] = [:]
+        var loopEntry: [Int] = []
+        for s in 0..<n where reach[s] {
+            let c = component[s]
+            let selfLoop = (sim.outStart[s]..<sim.outStart[s + 1]).contains { sim.outTarget[$0] == s }
+            guard size[c] > 1 || selfLoop else { continue }
+            if loopNumber[c] == nil {
+                loopNumber[c] = loopEntry.count
+                loopEntry.append(-1)
+            }
+            loopOf[s] = loopNumber[c]!
+        }
+        for s in 0..<n where loopOf[s] >= 0 {
+            let l = loopOf[s]
+            // A step of a loop decides or has one arrow out.
+            if !sim.isDecision[s], sim.outStart[s + 1] - sim.outStart[s] != 1 { return nil }
+            let entered = s == start || arrowsIn[s].contains { loopOf[$0.source] != l }
+            if entered {
+                guard loopEntry[l] < 0 else { return nil }
+                loopEntry[l] = s
+            }
+        }
+        // Parallel blocks: each fork's branches end at one join.
+        var inBlock = [Bool](repeating: false, count: n)
+        let order = Self.unitOrder(sim, reach, loopOf, arrowsIn)
+        guard let order else { return nil }
+        var position = [Int](repeating: -1, count: n)
+        for (i, s) in order.enumerated() { position[s] = i }
+        for f in 0..<n where reach[f] && !sim.isDecision[f] && sim.outStart[f + 1] - sim.outStart[f] >= 2 {
+            guard loopOf[f] < 0, let block = Self.block(of: f, sim, position, arrowsIn, loopOf) else { return nil }
+            for s in block { inBlock[s] = true }
+        }
+        // Each loop as one unit, where its entry stands in the order.
+        var units: [Unit] = []
+        for s in order {
+            if loopOf[s] < 0 {
+                units.append(.step(s))
+            } else if loopEntry[loopOf[s]] == s {
+                units.append(.loop(loopOf[s]))
+            }
+        }
+        self.units = units
+        self.arrowsIn = arrowsIn
+        self.loopOf = loopOf
+        self.loopEntry = loopEntry
+        self.inBlock = inBlock
+    }
+
+    /// Strongly connected components of the reachable steps (Tarjan's
+    /// algorithm without recursion); a number per step.
+    private static func components(_ sim: Simulator, _ reach: [Bool]) -> [Int] {
+        let n = sim.n
+        var index = [Int](repeating: -1, count: n), low = [Int](repeating: 0, count: n)
+        var onStack = [Bool](repeating: false, count: n)
+        var component = [Int](repeating: -1, count: n)
+        var stack: [Int] = []
+        var next = 0, components = 0
+        for root in 0..<n where reach[root] && index[root] < 0 {
+            var frames: [(step: Int, k: Int)] = [(root, sim.outStart[root])]
+            index[root] = next
+            low[root] = next
+            next += 1
+            stack.append(root)
+            onStack[root] = true
+            while let (v, k) = frames.last {
+                if k < sim.outStart[v + 1] {
+                    frames[frames.count - 1].k += 1
+                    let w = sim.outTarget[k]
+                    if index[w] < 0 {
+                        index[w] = next
+                        low[w] = next
+                        next += 1
+                        stack.append(w)
+                        onStack[w] = true
+                        frames.append((w, sim.outStart[w]))
+                    } else if onStack[w] {
+                        low[v] = min(low[v], index[w])
+                    }
+                    continue
+                }
+                frames.removeLast()
+                if let parent = frames.last { low[parent.step] = min(low[parent.step], low[v]) }
+                if low[v] == index[v] {
+                    while true {
+                        let w = stack.removeLast()
+                        onStack[w] = false
+                        component[w] = components
+                        if w == v { break }
+                    }
+                    components += 1
+                }
+            }
+        }
+        return component
+    }
+
+    /// The reachable steps in an order where every arrow between two
+    /// steps not of the same loop goes forward (a loop's steps together,
+    /// in no particular order); nil if there is none.
+    private static func unitOrder(_ sim: Simulator, _ reach: [Bool], _ loopOf: [Int], _ arrowsIn: [[(source: Int, k: Int)]]) -> [Int]? {
+        let n = sim.n
+        // Kahn's algorithm over loops and single steps: a loop is ready
+        // when every arrow into any of its steps from outside has fired.
+        var waiting = [Int](repeating: 0, count: n)
+        var loopWaiting: [Int: Int] = [:]
+        var loopSteps: [Int: [Int]] = [:]
+        for s in 0..<n where reach[s] {
+            let outside = arrowsIn[s].count { loopOf[s] < 0 || loopOf[$0.source] != loopOf[s] }
+            if loopOf[s] < 0 {
+                waiting[s] = outside
+            } else {
+                loopWaiting[loopOf[s], default: 0] += outside
+                loopSteps[loopOf[s], default: []].append(s)
+            }
+        }
+        var order: [Int] = []
+        var ready: [Int] = []  // steps, or -(loop + 1)
+        for s in 0..<n where reach[s] && loopOf[s] < 0 && waiting[s] == 0 { ready.append(s) }
+        for (l, count) in loopWaiting.sorted(by: { $0.key < $1.key }) where count == 0 { ready.append(-(l + 1)) }
+        var head = 0
+        while head < ready.count {
+            let r = ready[head]
+            head += 1
+            let steps = r >= 0 ? [r] : loopSteps[-r - 1]!
+            order += steps
+            for u in steps {
+                for k in sim.outStart[u]..<sim.outStart[u + 1] {
+                    let v = sim.outTarget[k]
+                    if loopOf[v] >= 0 {
+                        guard loopOf[v] != loopOf[u] else { continue }
+                        loopWaiting[loopOf[v]]! -= 1
+                        if loopWaiting[loopOf[v]] == 0 { ready.append(-(loopOf[v] + 1)) }
+                    } else {
+                        waiting[v] -= 1
+                        if waiting[v] == 0 { ready.append(v) }
+                    }
+                }
+            }
+        }
+        return order.count == reach.count(where: { $0 }) ? order : nil
+    }
+
+    /// The steps strictly between fork `f` and its join, if its branches
+    /// all end at one join, nothing else leads in or out, and none of them
+    /// decides, loops or ends; nil otherwise.
+    private static func block(
+        of f: Int, _ sim: Simulator, _ position: [Int], _ arrowsIn: [[(source: Int, k: Int)]], _ loopOf: [Int]
+    ) -> [Int]? {
+        let n = sim.n
+        // The join: the earliest step (in the order) that every branch reaches.
+        var reachedBy = [Int](repeating: 0, count: n)
+        let heads = Set(sim.outTarget[sim.outStart[f]..<sim.outStart[f + 1]])
+        for h in heads {
+            var seen = [Bool](repeating: false, count: n)
+            var queue = [h]
+            seen[h] = true
+            var i = 0
+            while i < queue.count {
+                let u = queue[i]
+                i += 1
+                reachedBy[u] += 1
+                for k in sim.outStart[u]..<sim.outStart[u + 1] where !seen[sim.outTarget[k]] {
+                    seen[sim.outTarget[k]] = true
+                    queue.append(sim.outTarget[k])
+                }
+            }
+        }
+        guard let join = (0..<n).filter({ reachedBy[$0] == heads.count }).min(by: { position[$0] < position[$1] }) else { return nil }
+        var block: [Int] = []
+        var inside = [Bool](repeating: false, count: n)
+        var queue = heads.filter { $0 != join }.sorted()
+        for h in queue { inside[h] = true }
+        var i = 0
+        while i < queue.count {
+            let u = queue[i]
+            i += 1
+            block.append(u)
+            guard loopOf[u] < 0, !sim.isDecision[u], sim.outStart[u + 1] > sim.outStart[u] else { return nil }
+            for k in sim.outStart[u]..<sim.outStart[u + 1] {
+                let v = sim.outTarget[k]
+                if v != join, !inside[v] {
+                    inside[v] = true
+                    queue.append(v)
+                }
+            }
+        }
+        for s in block + [join] {
+            for (source, _) in arrowsIn[s] where source != f && !inside[source] { return nil }
+        }
+        return block
+    }
+
+    /// Draws (visit 0) of distribution `d` for step key `key` into `out`,
+    /// for every case whose arrival is not -∞: the switch over the
+    /// distribution made once, not once per case.
+    @inline(__always)
+    private func drawColumn(
+        _ d: TimeDistribution, _ key: UInt64, _ what: UInt64, _ keys: UnsafeMutableBufferPointer<UInt64>,
+        _ arrival: UnsafeMutableBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>, _ runs: Int
+    ) {
+        switch d {
+        case .constant(let v):
+            for c in 0..<runs { out[c] = v }
+        case .uniform:
+            for c in 0..<runs where arrival[c] > -.infinity {
+                var stream = DrawKey.stream(case: keys[c], step: key, visit: 0, what)
+                out[c] = d.draw(&stream)
+            }
+        case .pert:
+            for c in 0..<runs where arrival[c] > -.infinity {
+                var stream = DrawKey.stream(case: keys[c], step: key, visit: 0, what)
+                out[c] = d.draw(&stream)
+            }
+        }
+    }
+
+    /// Runs `runs` cases from `seed`, writing `trace` when given: the
+    /// result as `Simulator.run` gives it, or nil when a case is stopped in
+    /// a loop or a step runs more than 255 times in a case (the event
+    /// simulator then runs them, and says so as it always has).
+    func run(runs: Int, seed: UInt64, trace: inout SimulationTrace?) -> SimulationResult? {
+        let sim = simulator
+        let n = sim.n
+        // Plain memory: an array written element by element checks that it
+        // is not shared on every write, most of this loop's time.
+        var buffers: [UnsafeMutableRawBufferPointer] = []
+        defer { for b in buffers { b.deallocate() } }
+        func scratch<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+            b.initialize(repeating: value)
+            buffers.append(UnsafeMutableRawBufferPointer(b))
+            return b
+        }
+        let keys = scratch(runs, UInt64(0))
+        for c in 0..<runs { keys[c] = DrawKey.simulatedCase(c, seed: seed) }
+        let finish = scratch(n * runs, -Double.infinity)
+        let choice = scratch(n * runs, Int32(-1))
+        let exitArrow = scratch(loopEntry.count * runs, Int32(-1))
+        let exitTime = scratch(loopEntry.count * runs, 0.0)
+        let lead = scratch(runs, 0.0)
+        let returns = scratch(loopEntry.isEmpty ? 0 : runs, 0)
+        let arrival = scratch(runs, 0.0)
+        let waits = scratch(runs, 0.0), durations = scratch(runs, 0.0)
+        var total = [Int](repeating: 0, count: n), visited = [Int](repeating: 0, count: n)
+        // Per step in a loop, in the case being run: visits so far.
+        let loopVisits = scratch(n, 0)
+        let tracing = trace != nil
+        let keepDrawn = trace.map { !$0.drawnWait.isEmpty } ?? false
+        let traceVisits = scratch(tracing ? n * runs : 0, UInt8(0))
+        let drawnWait = scratch(keepDrawn ? trace!.drawnWait.count : 0, 0.0)
+        let drawnDuration = scratch(drawnWait.count, 0.0)
+        var aloneVisits = [Int](repeating: 0, count: n)
+        let drawnRows = keepDrawn ? trace!.drawnRow : []
+        let touched = scratch(n, 0)
+
+        for unit in units {
+            switch unit {
+            case .step(let s):
+                if s == start {
+                    for c in 0..<runs { arrival[c] = 0 }
+                } else {
+                    for c in 0..<runs { arrival[c] = -.infinity }
+                    for (u, k) in arrowsIn[s] {
+                        let k32 = Int32(truncatingIfNeeded: k)
+                        if loopOf[u] >= 0 {
+                            let base = loopOf[u] * runs
+                            for c in 0..<runs where exitArrow[base + c] == k32 { arrival[c] = max(arrival[c], exitTime[base + c]) }
+                        } else if sim.isDecision[u] {
+                            let base = u * runs
+                            for c in 0..<runs where choice[base + c] == k32 { arrival[c] = max(arrival[c], finish[base + c]) }
+                        } else {
+                            let base = u * runs
+                            for c in 0..<runs { arrival[c] = max(arrival[c], finish[base + c]) }
+                        }
+                    }
+                    if sim.forwardIn[s] >= 2 {
+                        // A join's start is the latest arrival, from 0.
+                        for c in 0..<runs where arrival[c] > -.infinity { arrival[c] = max(0, arrival[c]) }
+                    }
+                }
+                let row = s * runs
+                let fixedWait = sim.fixedWait[s], fixedDuration = sim.fixedDuration[s]
+                let drawnRow = keepDrawn ? drawnRows[s] * runs : -1
+                let decides = sim.isDecision[s]
+                var count = 0
+                if fixedWait.isNaN {
+                    // Waits, then durations, each over every running case
+                    // with one distribution (no choice of it per draw).
+                    let key = sim.stepKeys[s]
+                    drawColumn(sim.wait[s], key, DrawKey.wait, keys, arrival, into: waits, runs)
+                    drawColumn(sim.duration[s], key, DrawKey.duration, keys, arrival, into: durations, runs)
+                    for c in 0..<runs where arrival[c] > -.infinity {
+                        let w = waits[c], d = durations[c]
+                        if drawnRow >= 0 {
+                            drawnWait[drawnRow + c] = 0 + w
+                            drawnDuration[drawnRow + c] = 0 + d
+                        }
+                        finish[row + c] = arrival[c] + w + d
+                    }
+                } else {
+                    // A fixed time: the same sums for every case, without a
+                    // branch (an inactive case's -∞ stays -∞).
+                    for c in 0..<runs { finish[row + c] = arrival[c] + fixedWait + fixedDuration }
+                }
+                for c in 0..<runs {
+                    let t = finish[row + c]
+                    // An inactive case's -∞ leaves its lead time as it was.
+                    lead[c] = max(lead[c], t)
+                    let active: UInt8 = t > -.infinity ? 1 : 0
+                    count += Int(active)
+                    if tracing { traceVisits[row + c] = active }
+                }
+                if decides {
+                    for c in 0..<runs where arrival[c] > -.infinity {
+                        var stream = DrawKey.stream(case: keys[c], step: sim.stepKeys[s], visit: 0, DrawKey.branch)
+                        choice[row + c] = Int32(truncatingIfNeeded: sim.chosenArrow(of: s, stream.unit()))
+                    }
+                }
+                total[s] = count
+                visited[s] = count
+                if !inBlock[s] { aloneVisits[s] = count }
+            case .loop(let l):
+                let entry = loopEntry[l]
+                for c in 0..<runs {
+                    var time: Double
+                    if entry == start {
+                        time = 0
+                    } else {
+                        time = -.infinity
+                        for (u, k) in arrowsIn[entry] where loopOf[u] != l {
+                            let k32 = Int32(truncatingIfNeeded: k)
+                            if loopOf[u] >= 0 {
+                                let slot = loopOf[u] * runs + c
+                                if exitArrow[slot] == k32 { time = max(time, exitTime[slot]) }
+                            } else if !sim.isDecision[u] || choice[u * runs + c] == k32 {
+                                time = max(time, finish[u * runs + c])
+                            }
+                        }
+                        guard time > -.infinity else { continue }
+                        if sim.forwardIn[entry] >= 2 { time = max(0, time) }
+                    }
+                    var touchedCount = 0
+                    var s = entry
+                    while true {
+                        let visit = loopVisits[s]
+                        if visit == 0 {
+                            touched[touchedCount] = s
+                            touchedCount += 1
+                        }
+                        loopVisits[s] = visit + 1
+                        if sim.fixedWait[s].isNaN {
+                            let w = sim.draw(sim.wait[s], case: keys[c], step: s, visit: visit, DrawKey.wait)
+                            let d = sim.draw(sim.duration[s], case: keys[c], step: s, visit: visit, DrawKey.duration)
+                            if keepDrawn {
+                                let r = drawnRows[s] * runs + c
+                                drawnWait[r] += w
+                                drawnDuration[r] += d
+                            }
+                            time = time + w + d
+                        } else {
+                            time = time + sim.fixedWait[s] + sim.fixedDuration[s]
+                        }
+                        lead[c] = max(lead[c], time)
+                        var k = sim.outStart[s]
+                        if sim.isDecision[s] {
+                            var stream = DrawKey.stream(case: keys[c], step: sim.stepKeys[s], visit: visit, DrawKey.branch)
+                            k = sim.chosenArrow(of: s, stream.unit())
+                        }
+                        if sim.outClosesLoop[k] {
+                            returns[c] += 1
+                            if returns[c] > Simulator.loopLimit { return nil }
+                        }
+                        let v = sim.outTarget[k]
+                        if loopOf[v] == l {
+                            s = v
+                            continue
+                        }
+                        exitArrow[l * runs + c] = Int32(truncatingIfNeeded: k)
+                        exitTime[l * runs + c] = time
+                        break
+                    }
+                    for i in 0..<touchedCount {
+                        let s = touched[i]
+                        let k = loopVisits[s]
+                        if k > Int(UInt8.max) { return nil }
+                        total[s] += k
+                        visited[s] += 1
+                        aloneVisits[s] += k
+                        if tracing { traceVisits[s * runs + c] = UInt8(k) }
+                        loopVisits[s] = 0
+                    }
+                }
+            }
+        }
+        let result = SimulationResult(
+            runs: runs, seed: seed, stoppedCases: 0, leadTimes: Array(lead).sortedByRadix(),
+            expectedVisits: total.map { Double($0) / Double(max(runs, 1)) },
+            visitProbability: visited.map { Double($0) / Double(max(runs, 1)) })
+        if var t = trace {
+            t.visits = Array(traceVisits)
+            t.drawnWait = Array(drawnWait)
+            t.drawnDuration = Array(drawnDuration)
+            t.leads = Array(lead)
+            t.allVisits = total
+            t.aloneVisits = aloneVisits
+            t.visitedCases = visited
+            t.finish()
+            trace = t
+        }
+        return result
+    }
+}
