@@ -267,7 +267,7 @@ struct StepwiseSimulation {
     @inline(__always)
     private func drawColumn(
         _ d: TimeDistribution, _ key: UInt64, _ what: UInt64, _ keys: UnsafeMutableBufferPointer<UInt64>,
-        _ arrival: UnsafeMutableBufferPointer<Double>, into out: UnsafeMutableBufferPointer<Double>, _ runs: Int
+        _ arrival: UnsafeMutablePointer<Double>, into out: UnsafeMutableBufferPointer<Double>, _ runs: Int
     ) {
         switch d {
         case .constant(let v):
@@ -296,16 +296,19 @@ struct StepwiseSimulation {
         // is not shared on every write, most of this loop's time.
         var buffers: [UnsafeMutableRawBufferPointer] = []
         defer { for b in buffers { b.deallocate() } }
-        func scratch<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+        func scratch<T>(_ count: Int, _ value: T?) -> UnsafeMutableBufferPointer<T> {
             let b = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
-            b.initialize(repeating: value)
+            if let value { b.initialize(repeating: value) }
             buffers.append(UnsafeMutableRawBufferPointer(b))
             return b
         }
         let keys = scratch(runs, UInt64(0))
         for c in 0..<runs { keys[c] = DrawKey.simulatedCase(c, seed: seed) }
-        let finish = scratch(n * runs, -Double.infinity)
-        let choice = scratch(n * runs, Int32(-1))
+        // Every row of these is written before it is read: a step's before
+        // any step it leads to (a loop's steps have none: their way out is
+        // in `exitArrow` and `exitTime`).
+        let finish: UnsafeMutableBufferPointer<Double> = scratch(n * runs, nil)
+        let choice: UnsafeMutableBufferPointer<Int32> = scratch(n * runs, nil)
         let exitArrow = scratch(loopEntry.count * runs, Int32(-1))
         let exitTime = scratch(loopEntry.count * runs, 0.0)
         let lead = scratch(runs, 0.0)
@@ -318,6 +321,7 @@ struct StepwiseSimulation {
         let tracing = trace != nil
         let keepDrawn = trace.map { !$0.drawnWait.isEmpty } ?? false
         let traceVisits = scratch(tracing ? n * runs : 0, UInt8(0))
+        let activeScratch = scratch(runs, UInt8(0))
         let drawnWait = scratch(keepDrawn ? trace!.drawnWait.count : 0, 0.0)
         let drawnDuration = scratch(drawnWait.count, 0.0)
         var aloneVisits = [Int](repeating: 0, count: n)
@@ -327,64 +331,86 @@ struct StepwiseSimulation {
         for unit in units {
             switch unit {
             case .step(let s):
-                if s == start {
-                    for c in 0..<runs { arrival[c] = 0 }
+                // Where each case arrives: straight from the one step before
+                // when only one can lead here, else the latest arrival.
+                let arrivals: UnsafeMutablePointer<Double>
+                let only = arrowsIn[s].count == 1 ? arrowsIn[s][0].source : -1
+                if s != start, only >= 0, loopOf[only] < 0, !sim.isDecision[only] {
+                    arrivals = finish.baseAddress! + only * runs
                 } else {
-                    for c in 0..<runs { arrival[c] = -.infinity }
-                    for (u, k) in arrowsIn[s] {
-                        let k32 = Int32(truncatingIfNeeded: k)
-                        if loopOf[u] >= 0 {
-                            let base = loopOf[u] * runs
-                            for c in 0..<runs where exitArrow[base + c] == k32 { arrival[c] = max(arrival[c], exitTime[base + c]) }
-                        } else if sim.isDecision[u] {
-                            let base = u * runs
-                            for c in 0..<runs where choice[base + c] == k32 { arrival[c] = max(arrival[c], finish[base + c]) }
-                        } else {
-                            let base = u * runs
-                            for c in 0..<runs { arrival[c] = max(arrival[c], finish[base + c]) }
+                    arrivals = arrival.baseAddress!
+                    if s == start {
+                        for c in 0..<runs { arrival[c] = 0 }
+                    } else {
+                        for c in 0..<runs { arrival[c] = -.infinity }
+                        for (u, k) in arrowsIn[s] {
+                            let k32 = Int32(truncatingIfNeeded: k)
+                            if loopOf[u] >= 0 {
+                                let base = loopOf[u] * runs
+                                for c in 0..<runs where exitArrow[base + c] == k32 { arrival[c] = max(arrival[c], exitTime[base + c]) }
+                            } else if sim.isDecision[u] {
+                                let base = u * runs
+                                for c in 0..<runs where choice[base + c] == k32 { arrival[c] = max(arrival[c], finish[base + c]) }
+                            } else {
+                                let base = u * runs
+                                for c in 0..<runs { arrival[c] = max(arrival[c], finish[base + c]) }
+                            }
                         }
-                    }
-                    if sim.forwardIn[s] >= 2 {
-                        // A join's start is the latest arrival, from 0.
-                        for c in 0..<runs where arrival[c] > -.infinity { arrival[c] = max(0, arrival[c]) }
+                        if sim.forwardIn[s] >= 2 {
+                            // A join's start is the latest arrival, from 0.
+                            for c in 0..<runs where arrival[c] > -.infinity { arrival[c] = max(0, arrival[c]) }
+                        }
                     }
                 }
                 let row = s * runs
                 let fixedWait = sim.fixedWait[s], fixedDuration = sim.fixedDuration[s]
                 let drawnRow = keepDrawn ? drawnRows[s] * runs : -1
-                let decides = sim.isDecision[s]
+                let visits = tracing ? traceVisits.baseAddress! + row : activeScratch.baseAddress!
                 var count = 0
+                // An inactive case arrives at -∞, finishes at -∞ and leaves
+                // its lead time as it was: no branch on it but for draws.
                 if fixedWait.isNaN {
                     // Waits, then durations, each over every running case
                     // with one distribution (no choice of it per draw).
                     let key = sim.stepKeys[s]
-                    drawColumn(sim.wait[s], key, DrawKey.wait, keys, arrival, into: waits, runs)
-                    drawColumn(sim.duration[s], key, DrawKey.duration, keys, arrival, into: durations, runs)
-                    for c in 0..<runs where arrival[c] > -.infinity {
-                        let w = waits[c], d = durations[c]
-                        if drawnRow >= 0 {
-                            drawnWait[drawnRow + c] = 0 + w
-                            drawnDuration[drawnRow + c] = 0 + d
+                    drawColumn(sim.wait[s], key, DrawKey.wait, keys, arrivals, into: waits, runs)
+                    drawColumn(sim.duration[s], key, DrawKey.duration, keys, arrivals, into: durations, runs)
+                    for c in 0..<runs {
+                        let a = arrivals[c]
+                        var t = -Double.infinity
+                        if a > -.infinity {
+                            let w = waits[c], d = durations[c]
+                            if drawnRow >= 0 {
+                                drawnWait[drawnRow + c] = 0 + w
+                                drawnDuration[drawnRow + c] = 0 + d
+                            }
+                            t = a + w + d
                         }
-                        finish[row + c] = arrival[c] + w + d
+                        finish[row + c] = t
+                        lead[c] = max(lead[c], t)
+                        let active: UInt8 = t > -.infinity ? 1 : 0
+                        count += Int(active)
+                        visits[c] = active
                     }
                 } else {
-                    // A fixed time: the same sums for every case, without a
-                    // branch (an inactive case's -∞ stays -∞).
-                    for c in 0..<runs { finish[row + c] = arrival[c] + fixedWait + fixedDuration }
+                    for c in 0..<runs {
+                        let t = arrivals[c] + fixedWait + fixedDuration
+                        finish[row + c] = t
+                        lead[c] = max(lead[c], t)
+                        let active: UInt8 = t > -.infinity ? 1 : 0
+                        count += Int(active)
+                        visits[c] = active
+                    }
                 }
-                for c in 0..<runs {
-                    let t = finish[row + c]
-                    // An inactive case's -∞ leaves its lead time as it was.
-                    lead[c] = max(lead[c], t)
-                    let active: UInt8 = t > -.infinity ? 1 : 0
-                    count += Int(active)
-                    if tracing { traceVisits[row + c] = active }
-                }
-                if decides {
-                    for c in 0..<runs where arrival[c] > -.infinity {
-                        var stream = DrawKey.stream(case: keys[c], step: sim.stepKeys[s], visit: 0, DrawKey.branch)
-                        choice[row + c] = Int32(truncatingIfNeeded: sim.chosenArrow(of: s, stream.unit()))
+                if sim.isDecision[s] {
+                    let key = sim.stepKeys[s]
+                    for c in 0..<runs {
+                        var chosen: Int32 = -1
+                        if arrivals[c] > -.infinity {
+                            var stream = DrawKey.stream(case: keys[c], step: key, visit: 0, DrawKey.branch)
+                            chosen = Int32(truncatingIfNeeded: sim.chosenArrow(of: s, stream.unit()))
+                        }
+                        choice[row + c] = chosen
                     }
                 }
                 total[s] = count
