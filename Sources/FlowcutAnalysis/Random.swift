@@ -64,26 +64,35 @@ public struct DrawStream: RandomNumberGenerator, Sendable {
     /// and a point (53 bits); 98.8% of draws end there, the rest test the
     /// curve's edge or draw from the tail (Marsaglia, 1964). Exact, with no
     /// logarithm in the common case.
+    @inline(__always)
     public mutating func normal() -> Double {
         let z = Ziggurat.shared
-        while true {
-            let u = next()
-            let i = Int(u & 127)
-            let sign: Double = (u >> 7) & 1 == 0 ? 1 : -1
-            let x = Double(u >> 11) * 0x1.0p-53 * z.x[i]
-            if x < z.x[i + 1] { return sign * x }
-            if i == 0 {
-                // The tail beyond r.
-                while true {
-                    let a = -log(1 - unit()) / Ziggurat.r
-                    let b = -log(1 - unit())
-                    if b + b > a * a { return sign * (Ziggurat.r + a) }
-                }
+        let u = next()
+        let i = Int(u & 127)
+        let sign: Double = (u >> 7) & 1 == 0 ? 1 : -1
+        let x = Double(u >> 11) * 0x1.0p-53 * z.x[i]
+        if x < z.x[i + 1] { return sign * x }
+        return normalBeyondLayer(i, sign, x)
+    }
+
+    /// The 1.2% of `normal()` draws outside their layer's rectangle: the
+    /// tail beyond r, or the wedge under the curve; a rejected point draws
+    /// again from the start (out of line: the common case stays small).
+    @inline(never)
+    mutating func normalBeyondLayer(_ i: Int, _ sign: Double, _ x: Double) -> Double {
+        let z = Ziggurat.shared
+        if i == 0 {
+            // The tail beyond r.
+            while true {
+                let a = -log(1 - unit()) / Ziggurat.r
+                let b = -log(1 - unit())
+                if b + b > a * a { return sign * (Ziggurat.r + a) }
             }
-            // The wedge between the layer's rectangle and the curve.
-            let y = z.f[i] + unit() * (z.f[i + 1] - z.f[i])
-            if y < exp(-0.5 * x * x) { return sign * x }
         }
+        // The wedge between the layer's rectangle and the curve.
+        let y = z.f[i] + unit() * (z.f[i + 1] - z.f[i])
+        if y < exp(-0.5 * x * x) { return sign * x }
+        return normal()
     }
 
     /// Gamma(shape, 1) for shape ≥ 1 (Marsaglia and Tsang, 2000), the
