@@ -8,13 +8,14 @@
 /// and case was most of the analysis.
 ///
 /// Block-structured: one start; every step that starts several branches
-/// at once (a fork) has a join where all of them, and nothing else, end,
-/// with no decision, loop or end inside; every loop is a set of steps
-/// entered at one step, outside any parallel block, each of its steps
-/// either a decision or with one arrow out. Outside the parallel blocks
-/// one step runs at a time, so in each case a step starts when the one
-/// arrow that reaches it fires (or, for a join, the last of its branches
-/// arrives) and runs alone; inside a block it never does.
+/// at once (a fork) has a join where all of them, and nothing else, end
+/// (a loop may begin at the join), with no decision, loop or end inside;
+/// every loop is a set of steps entered at one step, outside any parallel
+/// block, each of its steps either a decision or with one arrow out.
+/// Outside the parallel blocks one step runs at a time, so in each case a
+/// step starts when the one arrow that reaches it fires (or, for a join,
+/// the last of its branches arrives) and runs alone; inside a block it
+/// never does.
 struct StepwiseSimulation {
     /// What runs in order: a step outside any loop, or a loop's steps,
     /// run case by case from its entry until a case leaves it.
@@ -256,7 +257,11 @@ struct StepwiseSimulation {
             }
         }
         for s in block + [join] {
-            for (source, _) in arrowsIn[s] where source != f && !inside[source] { return nil }
+            for (source, _) in arrowsIn[s] where source != f && !inside[source] {
+                // The join may be where a loop begins: the loop's own
+                // arrows come back to it once the block is over.
+                guard s == join, loopOf[join] >= 0, loopOf[source] == loopOf[join] else { return nil }
+            }
         }
         return block
     }
