@@ -359,7 +359,37 @@ struct SavingsMeter {
             }
             return total
         }
-        return sum(over: s, into: &cases) { c, k in inCase(terms, c, k) }
+        guard terms.allSatisfy({ !$0.term.drawsAgain }) else { return sum(over: s, into: &cases) { c, k in inCase(terms, c, k) } }
+        // Case by case from the trace's tables, the terms' constants laid
+        // out once: `inCase(terms, c, k)`'s sums in its order, without a
+        // closure, a copy of each term or a check of each write per case.
+        let perVisit = terms.map(\.term.perVisit), scale = terms.map(\.term.scale), sign = terms.map(\.sign)
+        let offset = terms.map(\.term.offset), isWait = terms.map { $0.term.what == DrawKey.wait }
+        let runs = trace.runs, base = s * runs
+        var total = 0.0
+        trace.visits.withUnsafeBufferPointer { visits in
+            trace.drawnWait.withUnsafeBufferPointer { waits in
+                trace.drawnDuration.withUnsafeBufferPointer { durations in
+                    cases!.withUnsafeMutableBufferPointer { out in
+                        for c in 0..<runs {
+                            let visits = visits[base + c]
+                            if visits == 0 { continue }
+                            let k = Double(visits)
+                            var v = 0.0
+                            for t in 0..<perVisit.count {
+                                let x = scale[t] == 0
+                                    ? perVisit[t] * k
+                                    : perVisit[t] * k + scale[t] * (isWait[t] ? waits : durations)[offset[t] + c]
+                                v += sign[t] * x
+                            }
+                            total += v
+                            out[c] += v
+                        }
+                    }
+                }
+            }
+        }
+        return total
     }
 
     private func inCase(_ terms: [(sign: Double, term: DrawnSum)], _ c: Int, _ k: Int) -> Double {
