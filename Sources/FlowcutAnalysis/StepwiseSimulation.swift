@@ -331,6 +331,8 @@ struct StepwiseSimulation {
         let drawnDuration = scratch(drawnWait.count, 0.0)
         var aloneVisits = [Int](repeating: 0, count: n)
         let drawnRows = keepDrawn ? trace!.drawnRow : []
+        let rowCount = keepDrawn ? drawnWait.count / max(runs, 1) : 0
+        var drawnWaitTotal = [Double](repeating: 0, count: rowCount), drawnDurationTotal = drawnWaitTotal
         let touched = scratch(n, 0)
 
         for unit in units {
@@ -375,6 +377,16 @@ struct StepwiseSimulation {
                 // An inactive case arrives at -∞, finishes at -∞ and leaves
                 // its lead time as it was: no branch on it but for draws.
                 if fixedWait.isNaN {
+                    // The row's totals, added in case order as
+                    // `SimulationTrace.finish` adds them (a case that did not
+                    // run adds 0).
+                    var waitTotal = 0.0, durationTotal = 0.0
+                    defer {
+                        if drawnRow >= 0 {
+                            drawnWaitTotal[drawnRows[s]] = waitTotal
+                            drawnDurationTotal[drawnRows[s]] = durationTotal
+                        }
+                    }
                     // Waits, then durations, each over every running case
                     // with one distribution (no choice of it per draw).
                     let key = sim.stepKeys[s]
@@ -388,6 +400,8 @@ struct StepwiseSimulation {
                             if drawnRow >= 0 {
                                 drawnWait[drawnRow + c] = 0 + w
                                 drawnDuration[drawnRow + c] = 0 + d
+                                waitTotal += 0 + w
+                                durationTotal += 0 + d
                             }
                             t = a + w + d
                         }
@@ -489,6 +503,11 @@ struct StepwiseSimulation {
                         visited[s] += 1
                         aloneVisits[s] += k
                         if tracing { traceVisits[s * runs + c] = UInt8(k) }
+                        if keepDrawn, drawnRows[s] >= 0 {
+                            let r = drawnRows[s]
+                            drawnWaitTotal[r] += drawnWait[r * runs + c]
+                            drawnDurationTotal[r] += drawnDuration[r * runs + c]
+                        }
                         loopVisits[s] = 0
                     }
                 }
@@ -506,7 +525,10 @@ struct StepwiseSimulation {
             t.allVisits = total
             t.aloneVisits = aloneVisits
             t.visitedCases = visited
-            t.finish()
+            if keepDrawn {
+                t.drawnWaitTotal = drawnWaitTotal
+                t.drawnDurationTotal = drawnDurationTotal
+            }
             trace = t
         }
         return result
