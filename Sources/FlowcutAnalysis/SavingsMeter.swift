@@ -238,14 +238,20 @@ struct SavingsMeter {
             } else if changed.count == 1, let branches = block(around: s) {
                 // One branch of a block of one-step branches that ran
                 // alone as a whole: the block takes the longest branch.
-                total += sumOfVisits(over: s, into: &cases) { c, k in
-                    var old = 0.0, new = 0.0
-                    for x in branches {
-                        let t = time(x, c, k)
-                        old = max(old, t)
-                        new = max(new, x == s ? time(x, c, k, wait: newWait, duration: newDuration) : t)
+                total += sum(over: s, into: &cases) { c, visits in
+                    var inCase = 0.0
+                    for k in 0..<visits {
+                        var old = 0.0, new = 0.0
+                        for x in branches {
+                            // The branch's time as drawn: on a case's one
+                            // visit the trace holds it (0 + wait, 0 + duration).
+                            let t = visits == 1 ? ranTime(x, case: c) : time(x, caseKeys[c], k)
+                            old = max(old, t)
+                            new = max(new, x == s ? time(x, caseKeys[c], k, wait: newWait, duration: newDuration) : t)
+                        }
+                        inCase += old - new
                     }
-                    return old - new
+                    return inCase
                 }
             } else {
                 return nil
@@ -311,6 +317,17 @@ struct SavingsMeter {
         // it); each of its visits ran alone all the same.
         guard w.graph.incoming(join).filter({ !structure.closesLoop[$0] }).count == branches.count, branches.count >= 2 else { return nil }
         return branches
+    }
+
+    /// Step s's wait plus duration in case c of one visit, as it ran: from
+    /// the trace's rows when it keeps them (the same sum `time` draws).
+    @inline(__always)
+    private func ranTime(_ s: Int, case c: Int) -> Double {
+        let fixed = simulator.fixedWait[s]
+        if !fixed.isNaN { return fixed + simulator.fixedDuration[s] }
+        guard !trace.drawnWait.isEmpty else { return time(s, caseKeys[c], 0) }
+        let r = trace.drawnRow[s] * trace.runs + c
+        return trace.drawnWait[r] + trace.drawnDuration[r]
     }
 
     /// Step s's wait plus duration on visit k of case c, as drawn with its
