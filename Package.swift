@@ -59,7 +59,7 @@ let package = Package(
             dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender"],
             exclude: ["Expected"]
         ),
-        .testTarget(name: "FlowcutReportTests", dependencies: ["FlowcutReport"]),
+        .testTarget(name: "FlowcutReportTests", dependencies: ["FlowcutCore", "FlowcutAnalysis", "FlowcutReport"]),
         .testTarget(name: "FlowcutImportTests", dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutImport"]),
         .testTarget(name: "FlowcutCLITests", dependencies: ["flowcut"]),
     ],

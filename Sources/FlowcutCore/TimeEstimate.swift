@@ -50,15 +50,51 @@ public func formatNumber(_ value: Double, decimals: Int = 4) -> String {
     if value.isInfinite { return value < 0 ? "-inf" : "inf" }
     var scale = 1.0
     for _ in 0..<decimals { scale *= 10 }
-    let rounded = (value * scale).rounded() / scale
+    let units = (value * scale).rounded()
+    let rounded = units / scale
     if rounded == rounded.rounded(), abs(rounded) < 1e15 {
         return String(Int64(rounded))
+    }
+    if decimals <= 6, abs(rounded) >= 1e-3, abs(rounded) < 1e9 {
+        return decimalText(units: Int64(units), decimals: decimals)
     }
     var text = String(rounded)
     if text.contains("e") { return text }
     while text.hasSuffix("0") { text.removeLast() }
     if text.hasSuffix(".") { text.removeLast() }
     return text
+}
+
+/// `units` / 10^decimals written out, trailing zeros dropped: what
+/// `String(Double)` gives for that quotient between 0.001 and 10^9, where
+/// doubles lie closer than 10^-6 so the decimal with the fewest digits that
+/// reads back as the quotient is this one (no other with at most 6 decimals
+/// does); without the shortest-digits search (a portfolio's JSON writes
+/// millions of numbers).
+func decimalText(units: Int64, decimals: Int) -> String {
+    var digits: [UInt8] = []
+    digits.reserveCapacity(24)
+    var m = units.magnitude
+    var fraction = 0
+    // The fraction's digits, least significant first, trailing zeros skipped.
+    var kept = false
+    for _ in 0..<decimals {
+        let d = UInt8(m % 10)
+        m /= 10
+        if d != 0 || kept {
+            digits.append(UInt8(ascii: "0") + d)
+            kept = true
+            fraction += 1
+        }
+    }
+    if fraction > 0 { digits.append(UInt8(ascii: ".")) }
+    repeat {
+        digits.append(UInt8(ascii: "0") + UInt8(m % 10))
+        m /= 10
+    } while m > 0
+    if units < 0 { digits.append(UInt8(ascii: "-")) }
+    digits.reverse()
+    return String(decoding: digits, as: UTF8.self)
 }
 
 extension TimeEstimate: CustomStringConvertible {

@@ -1,3 +1,6 @@
+import FlowcutAnalysis
+import FlowcutCore
+import Foundation
 import Testing
 
 @testable import FlowcutReport
@@ -36,5 +39,42 @@ import Testing
         #expect(JSON.object([]).text() == "{}\n")
         #expect(JSON.array([]).text() == "[]\n")
         #expect(JSON.number(0.1234567).text() == "0.123457\n")
+    }
+}
+
+/// `formatNumber` writes a decimal with at most six decimals from its
+/// digits; the oracle is Swift's own shortest text of the rounded number
+/// (`String(Double)`, trailing zeros dropped), which it used to call.
+@Suite struct NumberTextTests {
+    static func oracle(_ value: Double, decimals: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        if rounded == rounded.rounded(), abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        var text = String(rounded)
+        if text.contains("e") { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    @Test func numbersReadAsSwiftWritesThem() {
+        var random = DrawStream(state: 99)
+        var values: [Double] = [0.001, 0.0015, -0.0015, 0.0009999, 0.1, 0.3, 2.675, 88.007641, 999_999_999.999_999, 1e9 - 0.25, 12.5, -7.000001]
+        for _ in 0..<200_000 {
+            // Magnitudes from 10^-4 to 10^10, both signs, and values near a
+            // rounding boundary (k + 0.5) / 10^6.
+            let magnitude = Double.random(in: -4...10, using: &random)
+            values.append((random.unit() < 0.5 ? -1 : 1) * random.unit() * pow(10, magnitude))
+            values.append((Double(Int.random(in: 0...10_000_000, using: &random)) + 0.5) / 1e6)
+        }
+        var wrong = 0
+        for x in values {
+            for d in 0...6 where formatNumber(x, decimals: d) != Self.oracle(x, decimals: d) { wrong += 1 }
+        }
+        #expect(wrong == 0)
+        #expect(formatNumber(88.0076414, decimals: 6) == "88.007641")
+        #expect(formatNumber(-0.5, decimals: 6) == "-0.5")
+        #expect(formatNumber(0.00001, decimals: 6) == "1e-05")
     }
 }
