@@ -22,10 +22,15 @@ public indirect enum JSON: Sendable, Equatable {
     public static func optional(_ s: String?) -> JSON { s.map(JSON.string) ?? .null }
 
     /// Pretty-printed with two-space indents and a final newline.
-    public func text() -> String {
-        var out = ""
+    public func text() -> String { String(decoding: bytes(), as: UTF8.self) }
+
+    /// `text()` as UTF-8 bytes, as written: a portfolio's JSON is tens of
+    /// megabytes, built from millions of short pieces (appended to a
+    /// String, each piece cost more than its bytes).
+    public func bytes() -> [UInt8] {
+        var out: [UInt8] = []
         write(&out, indent: 0)
-        out += "\n"
+        out.append(UInt8(ascii: "\n"))
         return out
     }
 
@@ -33,96 +38,104 @@ public indirect enum JSON: Sendable, Equatable {
     /// per core (a portfolio's JSON is tens of megabytes), then joined.
     static let parallelItems = 16
 
-    private func write(_ out: inout String, indent: Int) {
+    private func write(_ out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let x): out += formatNumber(x, decimals: 6)
-        case .int(let n): out += String(n)
+        case .null: Self.append("null", to: &out)
+        case .bool(let b): Self.append(b ? "true" : "false", to: &out)
+        case .number(let x): Self.append(formatNumber(x, decimals: 6), to: &out)
+        case .int(let n): Self.append(String(n), to: &out)
         case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty {
-                out += "[]"
+                Self.append("[]", to: &out)
                 return
             }
             // Arrays of plain values stay on one line.
             if items.allSatisfy({ if case .object = $0 { return false }; if case .array = $0 { return false }; return true }) {
-                out += "["
+                out.append(UInt8(ascii: "["))
                 for (i, item) in items.enumerated() {
-                    if i > 0 { out += ", " }
+                    if i > 0 { Self.append(", ", to: &out) }
                     item.write(&out, indent: indent + 1)
                 }
-                out += "]"
+                out.append(UInt8(ascii: "]"))
                 return
             }
-            let pad = String(repeating: "  ", count: indent)
-            out += "[\n"
+            Self.append("[\n", to: &out)
             if items.count >= Self.parallelItems, indent == 0 || indent == 1 {
                 // Each item alone, as it would be written in place.
                 let written = items.concurrentMap { item in
-                    var text = ""
+                    var text: [UInt8] = []
                     item.write(&text, indent: indent + 1)
                     return text
                 }
                 for i in items.indices {
-                    out += pad
-                    out += "  "
-                    out += written[i]
-                    out += i + 1 < items.count ? ",\n" : "\n"
+                    Self.pad(indent + 1, &out)
+                    out.append(contentsOf: written[i])
+                    Self.append(i + 1 < items.count ? ",\n" : "\n", to: &out)
                 }
             } else {
                 for (i, item) in items.enumerated() {
-                    out += pad
-                    out += "  "
+                    Self.pad(indent + 1, &out)
                     item.write(&out, indent: indent + 1)
-                    out += i + 1 < items.count ? ",\n" : "\n"
+                    Self.append(i + 1 < items.count ? ",\n" : "\n", to: &out)
                 }
             }
-            out += pad
-            out += "]"
+            Self.pad(indent, &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let fields):
             if fields.isEmpty {
-                out += "{}"
+                Self.append("{}", to: &out)
                 return
             }
-            let pad = String(repeating: "  ", count: indent)
-            out += "{\n"
+            Self.append("{\n", to: &out)
             for (i, (key, value)) in fields.enumerated() {
-                out += pad
-                out += "  "
+                Self.pad(indent + 1, &out)
                 Self.quote(key, into: &out)
-                out += ": "
+                Self.append(": ", to: &out)
                 value.write(&out, indent: indent + 1)
-                out += i + 1 < fields.count ? ",\n" : "\n"
+                Self.append(i + 1 < fields.count ? ",\n" : "\n", to: &out)
             }
-            out += pad
-            out += "}"
+            Self.pad(indent, &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
+    @inline(__always)
+    private static func append(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { out.append(contentsOf: $0) }
+    }
+
+    /// Two spaces per level.
+    @inline(__always)
+    private static func pad(_ level: Int, _ out: inout [UInt8]) {
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+
     /// RFC 8259 string escaping; everything else as UTF-8.
-    static func quote(_ s: String, into out: inout String) {
-        // Most strings need no escape: copy them whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out += "\""
-            out += s
-            out += "\""
-            return
-        }
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
+    static func quote(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { bytes in
+            // Most strings need no escape: copied whole.
+            if !bytes.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+                out.append(contentsOf: bytes)
+                return
+            }
+            for b in bytes {
+                switch b {
+                case UInt8(ascii: "\""): append("\\\"", to: &out)
+                case UInt8(ascii: "\\"): append("\\\\", to: &out)
+                case UInt8(ascii: "\n"): append("\\n", to: &out)
+                case UInt8(ascii: "\r"): append("\\r", to: &out)
+                case UInt8(ascii: "\t"): append("\\t", to: &out)
+                case 0..<0x20:
+                    let hex = String(b, radix: 16)
+                    append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, to: &out)
+                default: out.append(b)
+                }
             }
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -158,12 +158,12 @@ struct Analyze: ParsableCommand {
             Terminal.out(blocks.joined(separator: "\n"), terminator: "")
         case .json:
             if reports.count == 1 && inputs.files.count == 1 {
-                Terminal.out(reports[0].json.text(), terminator: "")
+                Terminal.outBytes(reports[0].json.bytes())
             } else if !reports.isEmpty || !inputs.files.isEmpty {
                 // Each procedure's JSON made on every core.
                 let procedures = JSON.array(reports.concurrentMap(\.json))
                 let all = JSON.object([("procedures", procedures), ("portfolio", PortfolioReport(portfolio, words: lang.words).json)])
-                Terminal.out(all.text(), terminator: "")
+                Terminal.outBytes(all.bytes())
             }
         case .markdown:
             Terminal.out("# flowcut\n\n" + reports.map(\.markdown).joined(separator: "\n"), terminator: "")
@@ -303,7 +303,7 @@ func writeOutput(
     let review = PortfolioReport(portfolio, pages: pages, words: words)
     try folder.write(Array(review.html.utf8), to: "index.html")
     try folder.write(Array(review.markdown.utf8), to: "report.md")
-    try folder.write(Array(JSON.object([("procedures", .array(reports.map(\.json))), ("portfolio", review.json)]).text().utf8), to: "portfolio.json")
+    try folder.write(JSON.object([("procedures", .array(reports.map(\.json))), ("portfolio", review.json)]).bytes(), to: "portfolio.json")
     written += ["index.html", "report.md", "portfolio.json"]
     try folder.replaceManifest(with: written)
     return reports.count
