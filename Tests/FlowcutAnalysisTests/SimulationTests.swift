@@ -159,22 +159,21 @@ struct SimulationTests {
         #expect(r.expectedLeadTime == 5.5)
     }
 
-    /// The draws come from SplitMix64 streams: pin its published reference
-    /// outputs for state 0 (Vigna's splitmix64.c; the same vectors are
-    /// quoted in many test suites), so a change of generator cannot pass
-    /// unnoticed.
     /// The radix sort of lead times against the standard library's sort:
-    /// negatives, zeros, duplicates, huge and tiny magnitudes, lengths on
-    /// both sides of the small-array cut-off.
+    /// negatives, zeros, duplicates, huge and tiny magnitudes, numbers that
+    /// share their top 33 bits (a few, then so many that the low bits get
+    /// their passes), lengths on both sides of the small-array cut-off.
     @Test func radixSortOrdersAsTheStandardSort() {
         var random = DrawStream(state: 42)
         for length in [0, 1, 2, 63, 64, 65, 100, 1_000, 10_007] {
-            for shape in 0..<4 {
+            for shape in 0..<6 {
                 let values: [Double] = (0..<length).map { _ in
                     switch shape {
                     case 0: return random.unit() * 500  // lead times
                     case 1: return Double(Int(random.unit() * 7)) * 0.5  // few distinct values
                     case 2: return (random.unit() - 0.5) * 1e6  // both signs
+                    case 3: return random.unit() < 0.02 ? 100 + random.unit() * 1e-5 : random.unit() * 500  // a few close ones
+                    case 4: return 100 + random.unit() * 1e-6  // all close: low bits sorted by digit
                     default:  // every magnitude
                         return Double(sign: random.unit() < 0.5 ? .minus : .plus, exponent: Int(random.unit() * 2000) - 1000, significand: 1 + random.unit())
                     }
@@ -185,6 +184,10 @@ struct SimulationTests {
         #expect([3.0, -0.0, 2, -5, 1e-300, -1e300, 0].sortedByRadix() == [-1e300, -5, -0.0, 0, 1e-300, 2, 3])
     }
 
+    /// The draws come from SplitMix64 streams: pin its published reference
+    /// outputs for state 0 (Vigna's splitmix64.c; the same vectors are
+    /// quoted in many test suites), so a change of generator cannot pass
+    /// unnoticed.
     @Test func generatorIsSplitMix64() {
         var g = DrawStream(state: 0)
         #expect((0..<4).map { _ in g.next() } == [0xE220_A839_7B1D_CDAF, 0x6E78_9E6A_A1B9_65F4, 0x06C4_5D18_8009_454F, 0xF88B_B8A8_724C_81EC])
