@@ -86,9 +86,18 @@ struct SavingsMeter {
             }
             guard let touched = touched(by: change), used.isDisjoint(with: touched) else { return nil }
             used.formUnion(touched)
-            guard let alone = ProposalApplier.applyForMeasuring(change, to: before) else { return nil }
             var cases: [Double]? = Array(repeating: 0, count: runs)
-            guard measure(change, after: alone, cases: &cases) != nil, let cases else { return nil }
+            if let retimed = ProposalApplier.retimedSteps(change, in: before) {
+                // A new time leaves the process as it was: measured from
+                // the steps it retimes (in step order, as from the after
+                // process), without building that process.
+                guard measure(retimed: retimed.sorted { $0.index < $1.index }, cases: &cases) != nil else { return nil }
+            } else {
+                guard let alone = ProposalApplier.applyForMeasuring(change, to: before),
+                      measure(change, after: alone, cases: &cases) != nil
+                else { return nil }
+            }
+            guard let cases else { return nil }
             for c in taken.indices { taken[c] += cases[c] }
         }
         // Each step of `final` by its index in the before process.
