@@ -36,10 +36,18 @@ public struct Comparison: Sendable {
     /// The changes are applied on the model (`applyForMeasuring`); only when
     /// one fails is the proposal applied again the printing way, for its
     /// error on the change's line.
-    public static func make(_ before: ProcedureAnalysis, proposal: String, changes: [Change]) -> Result<Comparison, ApplyError> {
+    /// `applied`: the process the changes leave, when the caller has it
+    /// (`Suggester.suggestedSet`).
+    public static func make(
+        _ before: ProcedureAnalysis, proposal: String, changes: [Change], applied: Workflow? = nil
+    ) -> Result<Comparison, ApplyError> {
         var after: Workflow? = before.workflow
-        for change in changes {
-            after = after.flatMap { ProposalApplier.applyForMeasuring(change.action, to: $0) }
+        if let applied {
+            after = applied
+        } else {
+            for change in changes {
+                after = after.flatMap { ProposalApplier.applyForMeasuring(change.action, to: $0) }
+            }
         }
         if let after, !changes.isEmpty {
             // With the before simulation's trace, the after simulation is

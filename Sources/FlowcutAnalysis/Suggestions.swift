@@ -79,6 +79,13 @@ public enum Suggester {
     /// `ChangeAction.conflicts(with:)`), taken in rank order, never a
     /// target-only one; each is kept only if the set still applies with it.
     public static func suggestedChanges(_ suggestions: [Suggestion], to w: Workflow) -> [Change] {
+        suggestedSet(suggestions, to: w).changes
+    }
+
+    /// `suggestedChanges`, with the process they leave (as
+    /// `Comparison.make` would apply them: the same changes in the same
+    /// order, so it need not apply them again).
+    public static func suggestedSet(_ suggestions: [Suggestion], to w: Workflow) -> (changes: [Change], after: Workflow) {
         var chosen: [Change] = []
         // Changes apply one after the other, so the set grows by applying
         // each new change to the process the ones before it left.
@@ -90,7 +97,7 @@ public enum Suggester {
             current = applied
             chosen.append(change)
         }
-        return chosen
+        return (chosen, current)
     }
 }
 

@@ -193,7 +193,7 @@ struct Outcome: Sendable {
         let traced = Analyzer.analyze(w, options: options, keepingTrace: true)
         let suggestions = withSuggestions ? Suggester.suggestions(traced) : []
         let before = traced.withoutTrace
-        let suggested = Suggester.suggestedChanges(suggestions, to: w)
+        let (suggested, suggestedAfter) = Suggester.suggestedSet(suggestions, to: w)
         var outcome = Outcome(before: before, suggestions: suggestions, comparisons: [])
         // ANALYSIS.md: the named proposal; else the file's first; else the suggested changes.
         var wanted: [(String, [Change])] = []
@@ -213,7 +213,8 @@ struct Outcome: Sendable {
         for (name, changes) in wanted where !changes.isEmpty {
             // The traced analysis: its trace may spare the after simulation
             // (the comparison keeps the before analysis without it).
-            switch Comparison.make(traced, proposal: name, changes: changes) {
+            let applied = name == "suggested" && changes == suggested ? suggestedAfter : nil
+            switch Comparison.make(traced, proposal: name, changes: changes, applied: applied) {
             case .success(let c): outcome.comparisons.append(c)
             case .failure(let e): outcome.failure = outcome.failure ?? e
             }
