@@ -90,6 +90,11 @@ public struct Simulator: Sendable {
     /// Empty when too large to hold: joins then wait until nothing runs.
     let joinReach: [UInt64]
     let starts: [Int]
+    /// Steps reachable from the starts, and the rework loops (strongly
+    /// connected components along arrows that can be taken), as the
+    /// workflow found them.
+    let reachable: [Bool]
+    let loops: [[Int]]
     /// A step's wait and duration when neither is drawn, else NaN.
     let fixedWait: [Double]
     let fixedDuration: [Double]
@@ -107,6 +112,8 @@ public struct Simulator: Sendable {
         self.fixedWait = fixedWait
         self.fixedDuration = fixedDuration
         starts = w.starts.filter { structure.reachable[$0] }
+        reachable = structure.reachable
+        loops = w.reworkLoops
         // Forward predecessors and the slot of each.
         var forwardIn = [Int](repeating: 0, count: n)
         var slotOfArrow = [Int](repeating: -1, count: w.arrows.count)
@@ -191,7 +198,7 @@ public struct Simulator: Sendable {
     /// every process run case by case through the event queue.
     func run(runs: Int, seed: UInt64, tracing: Bool, stepwise: Bool = true) -> (result: SimulationResult, trace: SimulationTrace?) {
         if stepwise, let plan = StepwiseSimulation(self, runs: runs) {
-            var trace = tracing && n * runs <= SimulationTrace.maxEntries ? SimulationTrace(self, runs: runs, seed: seed) : nil
+            var trace = tracing && n * runs <= SimulationTrace.maxEntries ? SimulationTrace(self, runs: runs, seed: seed, tables: false) : nil
             if let result = plan.run(runs: runs, seed: seed, trace: &trace) { return (result, trace?.isUsable == true ? trace : nil) }
         }
         var leadTimes: [Double] = []
@@ -634,24 +641,32 @@ struct SimulationTrace: Sendable {
     var stoppedCases = 0
     var overflowed = false
 
-    init(_ simulator: Simulator, runs: Int, seed: UInt64) {
+    /// With `tables: false` the per-case tables (`visits`, `leads`,
+    /// `drawnWait`, `drawnDuration`) are left empty for the caller to fill
+    /// whole (`StepwiseSimulation`); `keepsDrawn` says whether the drawn
+    /// times are to be kept.
+    init(_ simulator: Simulator, runs: Int, seed: UInt64, tables: Bool = true) {
         self.simulator = simulator
         let steps = simulator.n
         self.runs = runs
         self.seed = seed
-        visits = Array(repeating: 0, count: steps * runs)
         aloneVisits = Array(repeating: 0, count: steps)
         allVisits = Array(repeating: 0, count: steps)
-        leads = Array(repeating: 0, count: runs)
         var rows = 0
         drawnRow = simulator.fixedWait.map { fixed in
             guard fixed.isNaN else { return -1 }
             rows += 1
             return rows - 1
         }
-        drawnWait = rows * runs <= Self.maxDrawnEntries ? Array(repeating: 0, count: rows * runs) : []
+        keepsDrawn = rows > 0 && runs > 0 && rows * runs <= Self.maxDrawnEntries
+        visits = tables ? Array(repeating: 0, count: steps * runs) : []
+        leads = tables ? Array(repeating: 0, count: runs) : []
+        drawnWait = tables && keepsDrawn ? Array(repeating: 0, count: rows * runs) : []
         drawnDuration = drawnWait
     }
+
+    /// Whether `drawnWait` and `drawnDuration` hold a row per drawn step.
+    let keepsDrawn: Bool
 
     /// Writes cases into the trace through its tables' memory.
     struct Recorder {

@@ -47,40 +47,18 @@ struct StepwiseSimulation {
         guard sim.starts.count == 1, n * runs <= Self.maxStepCases else { return nil }
         simulator = sim
         start = sim.starts[0]
-        // Reachable steps along taken arrows (the rows hold only those).
-        var reach = [Bool](repeating: false, count: n)
-        reach[start] = true
-        var queue = [start]
-        var head = 0
-        while head < queue.count {
-            let u = queue[head]
-            head += 1
-            for k in sim.outStart[u]..<sim.outStart[u + 1] where !reach[sim.outTarget[k]] {
-                reach[sim.outTarget[k]] = true
-                queue.append(sim.outTarget[k])
-            }
-        }
+        let reach = sim.reachable
         var arrowsIn = [[(source: Int, k: Int)]](repeating: [], count: n)
         for u in 0..<n where reach[u] {
             for k in sim.outStart[u]..<sim.outStart[u + 1] { arrowsIn[sim.outTarget[k]].append((u, k)) }
         }
         for s in 0..<n where sim.forwardIn[s] > 64 { return nil }
-        // Loops: the strongly connected components with a cycle.
-        let component = Self.components(sim, reach)
-        var size = [Int](repeating: 0, count: n)
-        for s in 0..<n where reach[s] { size[component[s]] += 1 }
+        // The loops that can run (a loop has all its steps reachable or none).
         var loopOf = [Int](repeating: -1, count: n)
-        var loopNumber: [Int: Int] = [:]
-        var loopEntry: [Int] = []
-        for s in 0..<n where reach[s] {
-            let c = component[s]
-            let selfLoop = (sim.outStart[s]..<sim.outStart[s + 1]).contains { sim.outTarget[$0] == s }
-            guard size[c] > 1 || selfLoop else { continue }
-            if loopNumber[c] == nil {
-                loopNumber[c] = loopEntry.count
-                loopEntry.append(-1)
-            }
-            loopOf[s] = loopNumber[c]!
+        let loops = sim.loops.filter { reach[$0[0]] }
+        var loopEntry = [Int](repeating: -1, count: loops.count)
+        for (l, steps) in loops.enumerated() {
+            for s in steps { loopOf[s] = l }
         }
         for s in 0..<n where loopOf[s] >= 0 {
             let l = loopOf[s]
@@ -94,11 +72,15 @@ struct StepwiseSimulation {
         }
         // Parallel blocks: each fork's branches end at one join.
         var inBlock = [Bool](repeating: false, count: n)
-        let order = Self.unitOrder(sim, reach, loopOf, arrowsIn)
+        let order = Self.unitOrder(sim, reach, loopOf, loops, arrowsIn)
         guard let order else { return nil }
         var position = [Int](repeating: -1, count: n)
         for (i, s) in order.enumerated() { position[s] = i }
-        for f in 0..<n where reach[f] && !sim.isDecision[f] && sim.outStart[f + 1] - sim.outStart[f] >= 2 {
+        let forks = (0..<n).filter { reach[$0] && !sim.isDecision[$0] && sim.outStart[$0 + 1] - sim.outStart[$0] >= 2 }
+        // Finding a fork's join walks what follows it: bounded, so that a
+        // big process with many forks goes to the event queue instead.
+        guard forks.count * n <= 20_000_000 else { return nil }
+        for f in forks {
             guard loopOf[f] < 0, let block = Self.block(of: f, sim, position, arrowsIn, loopOf) else { return nil }
             for s in block { inBlock[s] = true }
         }
@@ -118,89 +100,37 @@ struct StepwiseSimulation {
         self.inBlock = inBlock
     }
 
-    /// Strongly connected components of the reachable steps (Tarjan's
-    /// algorithm without recursion); a number per step.
-    private static func components(_ sim: Simulator, _ reach: [Bool]) -> [Int] {
-        let n = sim.n
-        var index = [Int](repeating: -1, count: n), low = [Int](repeating: 0, count: n)
-        var onStack = [Bool](repeating: false, count: n)
-        var component = [Int](repeating: -1, count: n)
-        var stack: [Int] = []
-        var next = 0, components = 0
-        for root in 0..<n where reach[root] && index[root] < 0 {
-            var frames: [(step: Int, k: Int)] = [(root, sim.outStart[root])]
-            index[root] = next
-            low[root] = next
-            next += 1
-            stack.append(root)
-            onStack[root] = true
-            while let (v, k) = frames.last {
-                if k < sim.outStart[v + 1] {
-                    frames[frames.count - 1].k += 1
-                    let w = sim.outTarget[k]
-                    if index[w] < 0 {
-                        index[w] = next
-                        low[w] = next
-                        next += 1
-                        stack.append(w)
-                        onStack[w] = true
-                        frames.append((w, sim.outStart[w]))
-                    } else if onStack[w] {
-                        low[v] = min(low[v], index[w])
-                    }
-                    continue
-                }
-                frames.removeLast()
-                if let parent = frames.last { low[parent.step] = min(low[parent.step], low[v]) }
-                if low[v] == index[v] {
-                    while true {
-                        let w = stack.removeLast()
-                        onStack[w] = false
-                        component[w] = components
-                        if w == v { break }
-                    }
-                    components += 1
-                }
-            }
-        }
-        return component
-    }
-
     /// The reachable steps in an order where every arrow between two
     /// steps not of the same loop goes forward (a loop's steps together,
     /// in no particular order); nil if there is none.
-    private static func unitOrder(_ sim: Simulator, _ reach: [Bool], _ loopOf: [Int], _ arrowsIn: [[(source: Int, k: Int)]]) -> [Int]? {
+    private static func unitOrder(
+        _ sim: Simulator, _ reach: [Bool], _ loopOf: [Int], _ loops: [[Int]], _ arrowsIn: [[(source: Int, k: Int)]]
+    ) -> [Int]? {
         let n = sim.n
         // Kahn's algorithm over loops and single steps: a loop is ready
         // when every arrow into any of its steps from outside has fired.
         var waiting = [Int](repeating: 0, count: n)
-        var loopWaiting: [Int: Int] = [:]
-        var loopSteps: [Int: [Int]] = [:]
+        var loopWaiting = [Int](repeating: 0, count: loops.count)
         for s in 0..<n where reach[s] {
             let outside = arrowsIn[s].count { loopOf[s] < 0 || loopOf[$0.source] != loopOf[s] }
-            if loopOf[s] < 0 {
-                waiting[s] = outside
-            } else {
-                loopWaiting[loopOf[s], default: 0] += outside
-                loopSteps[loopOf[s], default: []].append(s)
-            }
+            if loopOf[s] < 0 { waiting[s] = outside } else { loopWaiting[loopOf[s]] += outside }
         }
         var order: [Int] = []
         var ready: [Int] = []  // steps, or -(loop + 1)
         for s in 0..<n where reach[s] && loopOf[s] < 0 && waiting[s] == 0 { ready.append(s) }
-        for (l, count) in loopWaiting.sorted(by: { $0.key < $1.key }) where count == 0 { ready.append(-(l + 1)) }
+        for l in loops.indices where loopWaiting[l] == 0 { ready.append(-(l + 1)) }
         var head = 0
         while head < ready.count {
             let r = ready[head]
             head += 1
-            let steps = r >= 0 ? [r] : loopSteps[-r - 1]!
+            let steps = r >= 0 ? [r] : loops[-r - 1]
             order += steps
             for u in steps {
                 for k in sim.outStart[u]..<sim.outStart[u + 1] {
                     let v = sim.outTarget[k]
                     if loopOf[v] >= 0 {
                         guard loopOf[v] != loopOf[u] else { continue }
-                        loopWaiting[loopOf[v]]! -= 1
+                        loopWaiting[loopOf[v]] -= 1
                         if loopWaiting[loopOf[v]] == 0 { ready.append(-(loopOf[v] + 1)) }
                     } else {
                         waiting[v] -= 1
@@ -324,14 +254,16 @@ struct StepwiseSimulation {
         // Per step in a loop, in the case being run: visits so far.
         let loopVisits = scratch(n, 0)
         let tracing = trace != nil
-        let keepDrawn = trace.map { !$0.drawnWait.isEmpty } ?? false
+        // The trace comes without its per-case tables: they are made here
+        // and moved in whole at the end.
+        let keepDrawn = trace?.keepsDrawn ?? false
+        let drawnRows = keepDrawn ? trace!.drawnRow : []
+        let rowCount = keepDrawn ? drawnRows.count(where: { $0 >= 0 }) : 0
         let traceVisits = scratch(tracing ? n * runs : 0, UInt8(0))
         let activeScratch = scratch(runs, UInt8(0))
-        let drawnWait = scratch(keepDrawn ? trace!.drawnWait.count : 0, 0.0)
-        let drawnDuration = scratch(drawnWait.count, 0.0)
+        let drawnWait = scratch(rowCount * runs, 0.0)
+        let drawnDuration = scratch(rowCount * runs, 0.0)
         var aloneVisits = [Int](repeating: 0, count: n)
-        let drawnRows = keepDrawn ? trace!.drawnRow : []
-        let rowCount = keepDrawn ? drawnWait.count / max(runs, 1) : 0
         var drawnWaitTotal = [Double](repeating: 0, count: rowCount), drawnDurationTotal = drawnWaitTotal
         let touched = scratch(n, 0)
 
