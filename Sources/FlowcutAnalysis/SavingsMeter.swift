@@ -403,10 +403,7 @@ struct SavingsMeter {
                             let k = Double(visits)
                             var v = 0.0
                             for t in 0..<perVisit.count {
-                                let x = scale[t] == 0
-                                    ? perVisit[t] * k
-                                    : perVisit[t] * k + scale[t] * (isWait[t] ? waits : durations)[offset[t] + c]
-                                v += sign[t] * x
+                                v += sign[t] * DrawnSum.mapped(perVisit[t], scale[t], visits: k) { (isWait[t] ? waits : durations)[offset[t] + c] }
                             }
                             total += v
                             out[c] += v
@@ -433,9 +430,9 @@ struct SavingsMeter {
             }
             return total
         }
-        let k = Double(visits)
-        if term.scale == 0 { return term.perVisit * k }
-        return term.perVisit * k + term.scale * (term.what == DrawKey.wait ? trace.drawnWait : trace.drawnDuration)[term.offset + c]
+        return DrawnSum.mapped(term.perVisit, term.scale, visits: Double(visits)) {
+            (term.what == DrawKey.wait ? trace.drawnWait : trace.drawnDuration)[term.offset + c]
+        }
     }
 
     /// A `DrawnSum` over every case, from the trace's totals (nil when drawn again).
@@ -493,6 +490,13 @@ struct SavingsMeter {
         var scale = 0.0
         var offset = 0
         var oldTotal = 0.0
+
+        /// perVisit · k + scale · (the simulation's sum in the case, read
+        /// only when scale is not 0).
+        @inline(__always)
+        static func mapped(_ perVisit: Double, _ scale: Double, visits k: Double, _ drawn: () -> Double) -> Double {
+            scale == 0 ? perVisit * k : perVisit * k + scale * drawn()
+        }
     }
 
     private func sameVisits(_ a: Int, _ b: Int) -> Bool {

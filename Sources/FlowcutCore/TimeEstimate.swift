@@ -75,19 +75,17 @@ func decimalText(units: Int64, decimals: Int) -> String {
     var digits: [UInt8] = []
     digits.reserveCapacity(24)
     var m = units.magnitude
-    var fraction = 0
     // The fraction's digits, least significant first, trailing zeros skipped.
-    var kept = false
+    var fraction = false
     for _ in 0..<decimals {
         let d = UInt8(m % 10)
         m /= 10
-        if d != 0 || kept {
+        if d != 0 || fraction {
             digits.append(UInt8(ascii: "0") + d)
-            kept = true
-            fraction += 1
+            fraction = true
         }
     }
-    if fraction > 0 { digits.append(UInt8(ascii: ".")) }
+    if fraction { digits.append(UInt8(ascii: ".")) }
     repeat {
         digits.append(UInt8(ascii: "0") + UInt8(m % 10))
         m /= 10
