@@ -36,7 +36,7 @@ public enum Parser {
         } _: {
             parseChunk(file, start: middle, limit: bytes.count, firstLine: firstLines + 1, keepLayout: keepLayout)
         }
-        tree.append(second)
+        tree.append(consume second)
         return tree
     }
 
