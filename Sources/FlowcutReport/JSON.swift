@@ -42,8 +42,8 @@ public indirect enum JSON: Sendable, Equatable {
         switch self {
         case .null: Self.append("null", to: &out)
         case .bool(let b): Self.append(b ? "true" : "false", to: &out)
-        case .number(let x): Self.append(formatNumber(x, decimals: 6), to: &out)
-        case .int(let n): Self.append(String(n), to: &out)
+        case .number(let x): formatNumber(x, decimals: 6, into: &out)
+        case .int(let n): appendDecimal(units: Int64(n), decimals: 0, into: &out)
         case .string(let s): Self.quote(s, into: &out)
         case .array(let items):
             if items.isEmpty {

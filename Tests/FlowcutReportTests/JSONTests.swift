@@ -77,4 +77,16 @@ import Testing
         #expect(formatNumber(-0.5, decimals: 6) == "-0.5")
         #expect(formatNumber(0.00001, decimals: 6) == "1e-05")
     }
+
+    /// Integers (JSON's `.int`) as `String(Int64)` writes them.
+    @Test func integersReadAsSwiftWritesThem() {
+        var random = DrawStream(state: 5)
+        var values: [Int64] = [0, 1, -1, 9, 10, -10, 1_000_000, .max, .min]
+        for _ in 0..<10_000 { values.append(Int64(bitPattern: random.next()) >> Int64.random(in: 0...62, using: &random)) }
+        for n in values {
+            var out: [UInt8] = []
+            appendDecimal(units: n, decimals: 0, into: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(n))
+        }
+    }
 }
