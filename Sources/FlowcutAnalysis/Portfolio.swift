@@ -39,13 +39,24 @@ public struct Portfolio: Sendable {
     }
 
     /// By dossiers per year, most first (ties: path).
-    public var byDossiers: [Entry] {
-        entries.sorted { $0.dossiersPerYear != $1.dossiersPerYear ? $0.dossiersPerYear > $1.dossiersPerYear : $0.path < $1.path }
-    }
+    public var byDossiers: [Entry] { sorted(by: \.dossiersPerYear, >) }
 
     /// By citizen-days saved per year, most first (ties: path).
-    public var bySavings: [Entry] {
-        entries.sorted { $0.citizenDaysPerYear != $1.citizenDaysPerYear ? $0.citizenDaysPerYear > $1.citizenDaysPerYear : $0.path < $1.path }
+    public var bySavings: [Entry] { sorted(by: \.citizenDaysPerYear, >) }
+
+    /// The entries by `key` (`first` says which goes first), ties by path:
+    /// each key worked out once, and indices sorted instead of entries
+    /// (each a whole analysis, copied and retained at every comparison).
+    private func sorted<K: Equatable>(by key: (Entry) -> K, _ first: (K, K) -> Bool) -> [Entry] {
+        let keys = entries.map(key), paths = entries.map(\.path)
+        return entries.indices.sorted { a, b in keys[a] != keys[b] ? first(keys[a], keys[b]) : paths[a] < paths[b] }
+            .map { entries[$0] }
+    }
+
+    /// The entries for which `include` holds, by path.
+    public func listed(_ include: (Entry) -> Bool) -> [Entry] {
+        let chosen = entries.indices.filter { include(entries[$0]) }
+        return chosen.sorted { entries[$0].path < entries[$1].path }.map { entries[$0] }
     }
 
     public var citizenDaysPerYear: Double { entries.reduce(0) { $0 + $1.citizenDaysPerYear } }
@@ -71,31 +82,31 @@ public struct Portfolio: Sendable {
     /// from 2018 on and received no dossier in any of them: the list the
     /// letter's item 5 asks to review.
     public var onlineWithoutDossiers: [Entry] {
-        entries.filter { e in
+        listed { e in
             let w = e.workflow
             let since = w.dossiers.filter { $0.year >= 2018 }
             return w.service.acceptsOnlineDossiers && !since.isEmpty && since.allSatisfy { $0.total == 0 }
-        }.sorted { $0.path < $1.path }
+        }
     }
 
     /// Online services without any count from 2018 on: nobody can tell.
     public var onlineWithoutCounts: [Entry] {
-        entries.filter { e in
+        listed { e in
             e.workflow.service.acceptsOnlineDossiers && !e.workflow.dossiers.contains { $0.year >= 2018 }
-        }.sorted { $0.path < $1.path }
+        }
     }
 
     /// Online services still taking paper after the cut-over (the letter's
     /// item 4: online only from 2022): paper dossiers in 2022 or later, or
     /// paper steps in the process.
     public var paperAfterCutOver: [Entry] {
-        entries.filter { e in
+        listed { e in
             let w = e.workflow
             return w.service.acceptsOnlineDossiers
                 && (w.dossiers.contains { $0.year >= 2022 && $0.paper > 0 } || w.steps.contains { $0.channel == .paper })
-        }.sorted { $0.path < $1.path }
+        }
     }
 
     /// Main lead time or P90 over the statutory deadline.
-    public var overDeadline: [Entry] { entries.filter(\.isOverDeadline).sorted { $0.path < $1.path } }
+    public var overDeadline: [Entry] { listed(\.isOverDeadline) }
 }
