@@ -267,6 +267,35 @@ struct StepwiseSimulation {
         var drawnWaitTotal = [Double](repeating: 0, count: rowCount), drawnDurationTotal = drawnWaitTotal
         let touched = scratch(n, 0)
 
+        /// Each case's arrival at step s into `arrival`: 0 at the start,
+        /// else the latest of the arrows that reach s in the case (not
+        /// those from inside loop `skippingLoop`), -∞ if none does; a
+        /// join's from 0.
+        func fillArrivals(_ s: Int, skippingLoop l: Int) {
+            if s == start {
+                for c in 0..<runs { arrival[c] = 0 }
+                return
+            }
+            for c in 0..<runs { arrival[c] = -.infinity }
+            for (u, k) in arrowsIn[s] where l < 0 || loopOf[u] != l {
+                let k32 = Int32(truncatingIfNeeded: k)
+                if loopOf[u] >= 0 {
+                    let base = loopOf[u] * runs
+                    for c in 0..<runs where exitArrow[base + c] == k32 { arrival[c] = max(arrival[c], exitTime[base + c]) }
+                } else if sim.isDecision[u] {
+                    let base = u * runs
+                    for c in 0..<runs where choice[base + c] == k32 { arrival[c] = max(arrival[c], finish[base + c]) }
+                } else {
+                    let base = u * runs
+                    for c in 0..<runs { arrival[c] = max(arrival[c], finish[base + c]) }
+                }
+            }
+            if sim.forwardIn[s] >= 2 {
+                // A join's start is the latest arrival, from 0.
+                for c in 0..<runs where arrival[c] > -.infinity { arrival[c] = max(0, arrival[c]) }
+            }
+        }
+
         for unit in units {
             switch unit {
             case .step(let s):
@@ -278,28 +307,7 @@ struct StepwiseSimulation {
                     arrivals = finish.baseAddress! + only * runs
                 } else {
                     arrivals = arrival.baseAddress!
-                    if s == start {
-                        for c in 0..<runs { arrival[c] = 0 }
-                    } else {
-                        for c in 0..<runs { arrival[c] = -.infinity }
-                        for (u, k) in arrowsIn[s] {
-                            let k32 = Int32(truncatingIfNeeded: k)
-                            if loopOf[u] >= 0 {
-                                let base = loopOf[u] * runs
-                                for c in 0..<runs where exitArrow[base + c] == k32 { arrival[c] = max(arrival[c], exitTime[base + c]) }
-                            } else if sim.isDecision[u] {
-                                let base = u * runs
-                                for c in 0..<runs where choice[base + c] == k32 { arrival[c] = max(arrival[c], finish[base + c]) }
-                            } else {
-                                let base = u * runs
-                                for c in 0..<runs { arrival[c] = max(arrival[c], finish[base + c]) }
-                            }
-                        }
-                        if sim.forwardIn[s] >= 2 {
-                            // A join's start is the latest arrival, from 0.
-                            for c in 0..<runs where arrival[c] > -.infinity { arrival[c] = max(0, arrival[c]) }
-                        }
-                    }
+                    fillArrivals(s, skippingLoop: -1)
                 }
                 let row = s * runs
                 let fixedWait = sim.fixedWait[s], fixedDuration = sim.fixedDuration[s]
@@ -369,24 +377,10 @@ struct StepwiseSimulation {
                 if !inBlock[s] { aloneVisits[s] = count }
             case .loop(let l):
                 let entry = loopEntry[l]
+                fillArrivals(entry, skippingLoop: l)
                 for c in 0..<runs {
-                    var time: Double
-                    if entry == start {
-                        time = 0
-                    } else {
-                        time = -.infinity
-                        for (u, k) in arrowsIn[entry] where loopOf[u] != l {
-                            let k32 = Int32(truncatingIfNeeded: k)
-                            if loopOf[u] >= 0 {
-                                let slot = loopOf[u] * runs + c
-                                if exitArrow[slot] == k32 { time = max(time, exitTime[slot]) }
-                            } else if !sim.isDecision[u] || choice[u * runs + c] == k32 {
-                                time = max(time, finish[u * runs + c])
-                            }
-                        }
-                        guard time > -.infinity else { continue }
-                        if sim.forwardIn[entry] >= 2 { time = max(0, time) }
-                    }
+                    var time = arrival[c]
+                    guard time > -.infinity else { continue }
                     var touchedCount = 0
                     var s = entry
                     while true {
