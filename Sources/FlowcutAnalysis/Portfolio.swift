@@ -53,8 +53,11 @@ public struct Portfolio: Sendable {
             .map { entries[$0] }
     }
 
+    /// Every entry, by path.
+    public var byPath: [Entry] { listed { _ in true } }
+
     /// The entries for which `include` holds, by path.
-    public func listed(_ include: (Entry) -> Bool) -> [Entry] {
+    private func listed(_ include: (Entry) -> Bool) -> [Entry] {
         let chosen = entries.indices.filter { include(entries[$0]) }
         return chosen.sorted { entries[$0].path < entries[$1].path }.map { entries[$0] }
     }

@@ -69,7 +69,7 @@ public struct PortfolioReport: Sendable {
             })),
             ("onlineShare", .object([
                 ("overall", .object(p.years.map { (String($0), .hours(p.onlineShare(year: $0))) })),
-                ("byProcedure", .array(p.listed { _ in true }.map { e in
+                ("byProcedure", .array(p.byPath.map { e in
                     .object([("file", .string(e.path)),
                              ("years", .object(e.workflow.dossiers.map { (String($0.year), .hours(Portfolio.onlineShare(e.workflow, year: $0.year))) }))])
                 })),
