@@ -292,12 +292,13 @@ struct Resolver {
         let ((ids, repeated), (made, unknownActors)) = both(decls.count >= Self.parallelAbove) {
             var ids = NameIndex(minimumCapacity: decls.count)
             var found: [(decl: Int, first: Int)] = []
-            var d = 0
+            var partStart = 0
             for part in decls.parts {
-                for decl in part {
-                    if let first = ids.insert(decl.id.text, d - found.count) { found.append((d, first)) }
-                    d += 1
+                let first = part.startIndex
+                ids.insert(count: part.count, name: { part[first + $0].id.text }, value: { partStart + $0 - found.count }) { k, previous in
+                    if let previous { found.append((partStart + k, previous)) }
                 }
+                partStart += part.count
             }
             return (ids, found)
         } _: {
@@ -404,10 +405,9 @@ struct Resolver {
     /// The arrows of every flow, one per link and in the order written, when
     /// every name in them is a declared step; else nil. Done in parts at
     /// once: the flows' own segments (the halves of a parsed file), or the
-    /// two halves of one. The index is only read; each part writes the
-    /// arrows of its own links, at the links' places; a name equal to the
-    /// one before it in the same place (flows are often written grouped) is
-    /// not looked up again.
+    /// two halves of one. The index is only read, many names at a time
+    /// (`NameIndex.values`); each part writes the arrows of its own links,
+    /// at the links' places, once all of its names are found.
     static func arrowsIfEveryNameIsKnown(_ flows: Segmented<FlowDecl>, _ links: Segmented<FlowLink>, _ index: NameIndex) -> [Arrow]? {
         let flowParts = flows.parts, linkParts = links.parts
         let parts: [(segment: Int, range: Range<Int>)] =
@@ -419,7 +419,7 @@ struct Resolver {
                 [(0, 0..<flows.count)]
             }
         // Per part: the links it starts at, and how many arrows it wrote
-        // (all of its links, unless a name was not found).
+        // (all of its links, or none when a name was not found).
         let progress = Slots<(first: Int, written: Int, complete: Bool)>(count: parts.count, initial: (0, 0, true))
         var allKnown = true
         let arrows = [Arrow](unsafeUninitializedCapacity: links.count) { buffer, count in
@@ -427,35 +427,38 @@ struct Resolver {
             DispatchQueue.concurrentPerform(iterations: parts.count) { part in
                 let (segment, flowRange) = parts[part]
                 let segmentFlows = flowParts[segment]
-                guard let firstFlow = flowRange.first, let base = out.base else { return }
-                // A flow's links are in one segment: where the part's first one is.
+                guard let firstFlow = flowRange.first, let lastFlow = flowRange.last, let base = out.base else { return }
+                // A flow's links are in one segment, and the part's are
+                // one run: from its first flow's first to its last flow's last.
                 let firstLink = segmentFlows[firstFlow].links.lowerBound
+                let linkCount = segmentFlows[lastFlow].links.upperBound - firstLink
                 let (linkSegment, linkOffset) = links.locate(firstLink)
-                let linkBase = firstLink - linkOffset
                 let segmentLinks = linkParts[linkSegment]
-                var written = 0
-                var lastFirst = "", lastFirstStep = -1, lastTarget = "", lastTargetStep = -1
-                func look(_ name: String, _ last: inout String, _ lastStep: inout Int) -> Int {
-                    if name != last {
-                        last = name
-                        lastStep = index[name] ?? -1
-                    }
-                    return lastStep
+                // The step of each flow's first name and of each link's target.
+                var complete = true
+                var sources = [Int32](repeating: 0, count: flowRange.count)
+                index.values(count: flowRange.count, name: { segmentFlows[flowRange.lowerBound + $0].first.text }) { k, step in
+                    if let step, step >= 0 { sources[k] = Int32(truncatingIfNeeded: step) } else { complete = false }
                 }
-                defer { progress[part] = (firstLink, written, written == flowRange.reduce(0) { $0 + segmentFlows[$1].links.count }) }
-                for f in flowRange {
-                    let flow = segmentFlows[f]
-                    var from = look(flow.first.text, &lastFirst, &lastFirstStep)
-                    guard from >= 0 else { return }
-                    for l in flow.links {
-                        let link = segmentLinks[l - linkBase]
-                        let to = look(link.target.text, &lastTarget, &lastTargetStep)
-                        guard to >= 0 else { return }
-                        (base + l).initialize(to: arrow(from, to, link))
-                        written += 1
+                var targets = [Int32](repeating: 0, count: complete ? linkCount : 0)
+                if complete {
+                    index.values(count: linkCount, name: { segmentLinks[linkOffset + $0].target.text }) { k, step in
+                        if let step, step >= 0 { targets[k] = Int32(truncatingIfNeeded: step) } else { complete = false }
+                    }
+                }
+                guard complete else {
+                    progress[part] = (firstLink, 0, false)
+                    return
+                }
+                for (k, f) in flowRange.enumerated() {
+                    var from = Int(sources[k])
+                    for l in segmentFlows[f].links {
+                        let to = Int(targets[l - firstLink])
+                        (base + l).initialize(to: arrow(from, to, segmentLinks[linkOffset + l - firstLink]))
                         from = to
                     }
                 }
+                progress[part] = (firstLink, linkCount, true)
             }
             allKnown = progress.values.allSatisfy(\.complete)
             if allKnown {
