@@ -50,3 +50,12 @@ public func both<A: Sendable, B: Sendable>(
     }
     return (first.take(0)!, second.take(0)!)
 }
+
+/// Memory that several workers write at once, each its own part.
+public struct Region<T>: @unchecked Sendable {
+    public let base: UnsafeMutablePointer<T>?
+
+    public init(base: UnsafeMutablePointer<T>?) {
+        self.base = base
+    }
+}

@@ -545,8 +545,3 @@ struct Resolver {
         return starts
     }
 }
-
-/// Memory that several workers write at once, each its own part.
-private struct Region<T>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<T>?
-}

@@ -318,6 +318,20 @@ struct CLITests {
         #expect(suggested.stdout == "# flowcut suggest big.flow: 5001 steps: suggestions are measured for processes of at most 5000 steps\n")
     }
 
+    /// A file over 16 MB is read in two halves at once: a step at each
+    /// end, 18 MB of comments between, and the lead time is both (1 h +
+    /// 2 h, by hand).
+    @Test func aBigFileIsReadWhole() throws {
+        let folder = try Self.temporaryFolder()
+        let padding = String(repeating: "# " + String(repeating: "x", count: 98) + "\n", count: 180_000)
+        try Data("procedure \"P\"\nstep a \"A\" 1h\n\(padding)step b \"B\" 2h\n".utf8)
+            .write(to: folder.appendingPathComponent("padded.flow"))
+        let analyzed = try Self.run(["analyze", "padded.flow", "--runs", "0", "--no-output"], in: folder)
+        #expect(analyzed.status == 0)
+        #expect(analyzed.stdout.contains("Lead time, main scenario  0.38 working days (3 h)"))
+        #expect(analyzed.stdout.contains("Critical path             a → b"))
+    }
+
     @Test func applyReportsAChangeThatCannotApplyAtItsLine() throws {
         let folder = try Self.temporaryFolder()
         try Data("""
