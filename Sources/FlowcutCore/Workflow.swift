@@ -197,12 +197,14 @@ public struct Workflow: Sendable {
 /// each arrow's other end beside it: walks over a big process read these
 /// rows instead of a whole `Arrow` record for every arrow they pass.
 public struct FlowGraph: Sendable {
-    private let outStart: [Int]
-    private let outArrows: [Int]
-    private let outTargets: [Int]
-    private let inStart: [Int]
-    private let inArrows: [Int]
-    private let inSources: [Int]
+    // Steps and arrows are numbered below 2^31 (a file is at most 2 GiB):
+    // the rows hold 32-bit numbers, half the memory every walk reads.
+    private let outStart: [Int32]
+    private let outArrows: [Int32]
+    private let outTargets: [Int32]
+    private let inStart: [Int32]
+    private let inArrows: [Int32]
+    private let inSources: [Int32]
     /// Per arrow: it can be taken (its probability is above 0).
     public private(set) var canTake: [Bool]
     /// Per step: a decision (at least one written probability on its arrows).
@@ -231,17 +233,18 @@ public struct FlowGraph: Sendable {
 
     /// Rows by source (or by target): where each row starts, its arrows in
     /// the order written, and each arrow's other end.
-    private static func rows(_ n: Int, _ arrows: [Arrow], byTarget: Bool) -> ([Int], [Int], [Int]) {
-        var start = [Int](repeating: 0, count: n + 1)
+    private static func rows(_ n: Int, _ arrows: [Arrow], byTarget: Bool) -> ([Int32], [Int32], [Int32]) {
+        var start = [Int32](repeating: 0, count: n + 1)
         for arrow in arrows { start[(byTarget ? arrow.to : arrow.from) + 1] += 1 }
         for i in 0..<n { start[i + 1] += start[i] }
         var fill = start
-        var items = [Int](repeating: 0, count: arrows.count)
-        var ends = [Int](repeating: 0, count: arrows.count)
+        var items = [Int32](repeating: 0, count: arrows.count)
+        var ends = [Int32](repeating: 0, count: arrows.count)
         for (a, arrow) in arrows.enumerated() {
             let (k, end) = byTarget ? (arrow.to, arrow.from) : (arrow.from, arrow.to)
-            items[fill[k]] = a
-            ends[fill[k]] = end
+            let at = Int(fill[k])
+            items[at] = Int32(truncatingIfNeeded: a)
+            ends[at] = Int32(truncatingIfNeeded: end)
             fill[k] += 1
         }
         return (start, items, ends)
@@ -249,15 +252,24 @@ public struct FlowGraph: Sendable {
 
     /// Positions of `step`'s outgoing arrows in the rows (`outArrow`,
     /// `outTarget`): for walks that must not make a slice per step.
-    @inline(__always) public func outRange(_ step: Int) -> Range<Int> { outStart[step]..<outStart[step + 1] }
-    @inline(__always) public func outArrow(_ position: Int) -> Int { outArrows[position] }
-    @inline(__always) public func outTarget(_ position: Int) -> Int { outTargets[position] }
-    @inline(__always) public func inRange(_ step: Int) -> Range<Int> { inStart[step]..<inStart[step + 1] }
-    @inline(__always) public func inArrow(_ position: Int) -> Int { inArrows[position] }
-    @inline(__always) public func inSource(_ position: Int) -> Int { inSources[position] }
+    @inline(__always) public func outRange(_ step: Int) -> Range<Int> { Int(outStart[step])..<Int(outStart[step + 1]) }
+    @inline(__always) public func outArrow(_ position: Int) -> Int { Int(outArrows[position]) }
+    @inline(__always) public func outTarget(_ position: Int) -> Int { Int(outTargets[position]) }
+    @inline(__always) public func inRange(_ step: Int) -> Range<Int> { Int(inStart[step])..<Int(inStart[step + 1]) }
+    @inline(__always) public func inArrow(_ position: Int) -> Int { Int(inArrows[position]) }
+    @inline(__always) public func inSource(_ position: Int) -> Int { Int(inSources[position]) }
 
     /// Indices (into `Workflow.arrows`) of the arrows leaving `step`, in the order written.
-    public func outgoing(_ step: Int) -> ArraySlice<Int> { outArrows[outStart[step]..<outStart[step + 1]] }
+    public func outgoing(_ step: Int) -> ArrowRow { ArrowRow(numbers: outArrows[outRange(step)]) }
     /// Indices of the arrows entering `step`, in the order written.
-    public func incoming(_ step: Int) -> ArraySlice<Int> { inArrows[inStart[step]..<inStart[step + 1]] }
+    public func incoming(_ step: Int) -> ArrowRow { ArrowRow(numbers: inArrows[inRange(step)]) }
+}
+
+/// One step's arrows (indices into `Workflow.arrows`), in the order written.
+public struct ArrowRow: RandomAccessCollection, Sendable {
+    fileprivate let numbers: ArraySlice<Int32>
+
+    public var startIndex: Int { numbers.startIndex }
+    public var endIndex: Int { numbers.endIndex }
+    public subscript(position: Int) -> Int { Int(numbers[position]) }
 }

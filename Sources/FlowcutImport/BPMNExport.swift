@@ -116,7 +116,7 @@ public enum BPMNExport {
 
     /// The join before `step`: each incoming branch is traced back through
     /// steps with one way in and one way out to the step where it split.
-    static func joinKind(_ w: Workflow, _ step: Int, _ incoming: ArraySlice<Int>, _ back: Set<Int>) -> Kind {
+    static func joinKind(_ w: Workflow, _ step: Int, _ incoming: ArrowRow, _ back: Set<Int>) -> Kind {
         if incoming.contains(where: back.contains) { return .exclusive }
         var decisions = 0, parallels = 0
         for a in incoming {
