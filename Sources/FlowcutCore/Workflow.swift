@@ -55,30 +55,59 @@ public struct Step: Sendable, Hashable {
 
 /// `A -> B`: B starts after A.
 public struct Arrow: Sendable, Hashable {
-    /// Index into `Workflow.steps`.
-    public var from: Int
-    public var to: Int
-    /// The probability as written (0…1), or nil.
-    public var writtenProbability: Double?
+    // A million-step process has millions of arrows: each is stored in 56
+    // bytes, not 80 — its steps as 32-bit numbers (a file is at most 2 GiB),
+    // no optional's extra byte for the written probability or the range.
+    private var source: Int32
+    private var target: Int32
+    /// The written probability's bits; `Self.notWritten` for none.
+    private var writtenBits: UInt64
     /// The probability that this branch is taken when `from` finishes: 1 for
     /// the arrows of a parallel split; for a decision, the written value or an
     /// equal share of what the written ones leave.
     public var probability: Double
     public var label: String?
+    /// The range, or one on line 0 (no line has that number) for none.
+    private var place: SourceRange
+
+    /// A NaN no arithmetic makes (all bits set): never a probability.
+    private static let notWritten = UInt64.max
+    private static let nowhere = SourceRange(start: 0, end: 0, line: 0, lineStart: 0)
+
+    /// Index into `Workflow.steps`.
+    public var from: Int {
+        get { Int(source) }
+        set { source = Int32(truncatingIfNeeded: newValue) }
+    }
+
+    public var to: Int {
+        get { Int(target) }
+        set { target = Int32(truncatingIfNeeded: newValue) }
+    }
+
+    /// The probability as written (0…1), or nil.
+    public var writtenProbability: Double? {
+        get { writtenBits == Self.notWritten ? nil : Double(bitPattern: writtenBits) }
+        set { writtenBits = newValue?.bitPattern ?? Self.notWritten }
+    }
+
     /// Where the arrow's target is written; nil for the implicit sequence of a
     /// file without flow statements.
-    public var range: SourceRange?
+    public var range: SourceRange? {
+        get { place.line == 0 ? nil : place }
+        set { place = newValue ?? Self.nowhere }
+    }
 
     public init(
         from: Int, to: Int, writtenProbability: Double? = nil, probability: Double = 1,
         label: String? = nil, range: SourceRange? = nil
     ) {
-        self.from = from
-        self.to = to
-        self.writtenProbability = writtenProbability
+        source = Int32(truncatingIfNeeded: from)
+        target = Int32(truncatingIfNeeded: to)
+        writtenBits = writtenProbability?.bitPattern ?? Self.notWritten
         self.probability = probability
         self.label = label
-        self.range = range
+        place = range ?? Self.nowhere
     }
 }
 
