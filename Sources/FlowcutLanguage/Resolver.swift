@@ -404,20 +404,18 @@ struct Resolver {
 
     /// The arrows of every flow, one per link and in the order written, when
     /// every name in them is a declared step; else nil. Done in parts at
-    /// once: the flows' own segments (the halves of a parsed file), or the
-    /// two halves of one. The index is only read, many names at a time
+    /// once: the flows' own segments (the halves of a parsed file), a big
+    /// one in two halves. The index is only read, many names at a time
     /// (`NameIndex.values`); each part writes the arrows of its own links,
     /// at the links' places, once all of its names are found.
     static func arrowsIfEveryNameIsKnown(_ flows: Segmented<FlowDecl>, _ links: Segmented<FlowLink>, _ index: NameIndex) -> [Arrow]? {
         let flowParts = flows.parts, linkParts = links.parts
-        let parts: [(segment: Int, range: Range<Int>)] =
-            if flowParts.count > 1 {
-                flowParts.indices.map { ($0, flowParts[$0].indices) }
-            } else if flows.count >= parallelAbove {
-                [(0, 0..<flows.count / 2), (0, flows.count / 2..<flows.count)]
-            } else {
-                [(0, 0..<flows.count)]
-            }
+        // A big segment in two halves: the flows are often all in one
+        // segment (the second half of a file, after its steps).
+        let parts: [(segment: Int, range: Range<Int>)] = flowParts.indices.flatMap { k in
+            let n = flowParts[k].count
+            return n >= parallelAbove ? [(k, 0..<n / 2), (k, n / 2..<n)] : n > 0 ? [(k, 0..<n)] : []
+        }
         // Per part: the links it starts at, and how many arrows it wrote
         // (all of its links, or none when a name was not found).
         let progress = Slots<(first: Int, written: Int, complete: Bool)>(count: parts.count, initial: (0, 0, true))
