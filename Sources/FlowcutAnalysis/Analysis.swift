@@ -118,6 +118,24 @@ public enum Analyzer {
         return slots
     }
 
+    /// The arrows of the main scenario from a step with one actor to a step
+    /// with another. Two declared actors differ when their slots do (numbers
+    /// compared, not IDs); a step without an actor, or with an ID not
+    /// declared, has the last slot, and there the IDs are compared.
+    static func handoffs(_ w: Workflow, _ scenario: MainScenario, _ slots: [Int32]) -> [Int] {
+        let none = Int32(truncatingIfNeeded: w.actors.count)
+        var handoffs: [Int] = []
+        for (a, arrow) in w.arrows.enumerated() where scenario.follows[a] {
+            let (x, y) = (slots[arrow.from], slots[arrow.to])
+            if x != none && y != none {
+                if x != y { handoffs.append(a) }
+            } else if let p = w.steps[arrow.from].actor, let q = w.steps[arrow.to].actor, p != q {
+                handoffs.append(a)
+            }
+        }
+        return handoffs
+    }
+
     /// With `simulated`, that simulation of `w` instead of running one
     /// (`SavingsMeter.simulation(after:final:)`).
     static func analyze(_ w: Workflow, options: AnalysisOptions, keepingTrace: Bool, simulated given: SimulationResult?) -> ProcedureAnalysis {
@@ -129,11 +147,8 @@ public enum Analyzer {
             let times = w.steps.map(\.meanTime)
             return (times, CriticalPath(w, structure, scenario, time: times))
         } _: {
-            var handoffs: [Int] = []
-            for (a, arrow) in w.arrows.enumerated() where scenario.follows[a] {
-                if let x = w.steps[arrow.from].actor, let y = w.steps[arrow.to].actor, x != y { handoffs.append(a) }
-            }
-            return (handoffs, Self.actorSlots(w))
+            let slots = Self.actorSlots(w)
+            return (Self.handoffs(w, scenario, slots), slots)
         }
         let simulated: (result: SimulationResult, trace: SimulationTrace?)? = if let given {
             (given, nil)

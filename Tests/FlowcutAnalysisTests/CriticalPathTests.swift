@@ -163,4 +163,23 @@ struct CriticalPathTests {
         // Without a simulation, work per actor counts main-scenario steps once: x 12 h, y 4 h.
         #expect(a.actors.map(\.hours) == [12, 4])
     }
+
+    /// Declared actors are compared by number; a workflow built in code may
+    /// name an actor it does not declare, and a step may have none: there
+    /// the IDs decide. a (x) -> b (z) is a handoff, b (z) -> c (z) is not,
+    /// nor are c (z) -> d (no actor) and d -> e (x): one, by hand.
+    @Test func handoffsBetweenUndeclaredActorsAreFoundByTheirIDs() {
+        let w = Workflow(
+            name: "P", actors: [Actor(id: "x", label: "X")],
+            steps: [
+                Step(id: "a", label: "A", actor: "x", duration: .single(1)),
+                Step(id: "b", label: "B", actor: "z", duration: .single(1)),
+                Step(id: "c", label: "C", actor: "z", duration: .single(1)),
+                Step(id: "d", label: "D", duration: .single(1)),
+                Step(id: "e", label: "E", actor: "x", duration: .single(1)),
+            ],
+            arrows: (0..<4).map { Arrow(from: $0, to: $0 + 1) })
+        let a = Analyzer.analyze(w, options: AnalysisOptions(runs: 0))
+        #expect(a.handoffs == 1)
+    }
 }
