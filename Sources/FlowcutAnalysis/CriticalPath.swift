@@ -77,7 +77,23 @@ public struct CriticalPath: Sendable {
     /// The critical path's steps, in order.
     public let steps: [Int]
     /// The schedule of every step of the main scenario (nil elsewhere).
-    public let schedule: [StepSchedule?]
+    public let schedule: Schedule
+
+    /// Per step, its schedule or nil: read from the passes' own arrays,
+    /// where a separate array of schedules was 40 MB more to fill on a
+    /// million steps.
+    public struct Schedule: RandomAccessCollection, Sendable {
+        fileprivate let scheduled: [Bool]
+        fileprivate let es: [Double], ef: [Double], ls: [Double], lf: [Double]
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { scheduled.count }
+
+        public subscript(step: Int) -> StepSchedule? {
+            guard scheduled[step] else { return nil }
+            return StepSchedule(earliestStart: es[step], earliestFinish: ef[step], latestStart: ls[step], latestFinish: lf[step])
+        }
+    }
 
     /// - Parameter time: each step's mean time (wait + duration), hours.
     public init(_ w: Workflow, _ structure: ProcessStructure, _ scenario: MainScenario, time: [Double]) {
@@ -103,12 +119,11 @@ public struct CriticalPath: Sendable {
         }
         // Floating sums: treat differences below this as zero.
         let tolerance = 1e-9 * max(1, lead)
-        var schedule = [StepSchedule?](repeating: nil, count: n)
+        var scheduled = [Bool](repeating: false, count: n)
         for s in order {
-            schedule[s] = StepSchedule(
-                earliestStart: es[s], earliestFinish: ef[s],
-                latestStart: abs(ls[s] - es[s]) <= tolerance ? es[s] : ls[s],
-                latestFinish: abs(lf[s] - ef[s]) <= tolerance ? ef[s] : lf[s])
+            scheduled[s] = true
+            if abs(ls[s] - es[s]) <= tolerance { ls[s] = es[s] }
+            if abs(lf[s] - ef[s]) <= tolerance { lf[s] = ef[s] }
         }
         // Back from the end that finishes last (a step with no successor in the
         // main scenario; declared first among ties), through the predecessor
@@ -127,6 +142,6 @@ public struct CriticalPath: Sendable {
         }
         leadTime = lead
         steps = path.reversed()
-        self.schedule = schedule
+        schedule = Schedule(scheduled: scheduled, es: es, ef: ef, ls: ls, lf: lf)
     }
 }
