@@ -7,7 +7,7 @@ extension LineParser {
     /// for an error's message.
     mutating func parseDuration(_ t: Token) -> DurationLiteral {
         let r = range(t)
-        let bytes = file.bytes
+        let bytes = self.bytes
         var points = DurationLiteral.Points()
         var problem: String?
         var i = t.start
@@ -28,7 +28,7 @@ extension LineParser {
                 // so that a printed value reads back exactly.
                 i += 1
                 while i < t.end, isDigit(bytes[i]) { i += 1 }
-                var text = file.decode((negative || positive ? start + 1 : start)..<i)
+                var text = decode((negative || positive ? start + 1 : start)..<i)
                 text = String(text.map { $0 == "," ? "." : $0 })
                 value = Double(text) ?? value
             }
@@ -47,8 +47,8 @@ extension LineParser {
                 break
             }
             guard let unit = i == unitStart + 1 ? TimeUnit(symbol: bytes[unitStart]) : nil else {
-                let number = file.decode(start..<unitStart)
-                let unitText = file.decode(unitStart..<i)
+                let number = decode(start..<unitStart)
+                let unitText = decode(unitStart..<i)
                 if unitText.isEmpty {
                     problem = "'\(number)' needs a unit: m (minutes), h (working hours), d (working days) or w (working weeks)"
                 } else {
@@ -83,19 +83,19 @@ extension LineParser {
 
     /// The points of a well-formed duration as written, split at each `..`.
     private func durationParts(_ t: Token) -> [String] {
-        let bytes = file.bytes
+        let bytes = self.bytes
         var parts: [String] = []
         var start = t.start, i = t.start
         while i + 1 < t.end {
             if bytes[i] == 0x2E, bytes[i + 1] == 0x2E {
-                parts.append(file.decode(start..<i))
+                parts.append(decode(start..<i))
                 i += 2
                 start = i
             } else {
                 i += 1
             }
         }
-        parts.append(file.decode(start..<t.end))
+        parts.append(decode(start..<t.end))
         return parts
     }
 

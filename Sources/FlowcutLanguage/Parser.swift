@@ -60,30 +60,33 @@ public enum Parser {
         var parser = LineParser(file: file)
         parser.tokens.reserveCapacity(32)
         var diagnostics: [Diagnostic] = []
-        while let line = lexer.nextLine(into: &parser.tokens) {
-            if parser.tokens.isEmpty {
-                if keepLayout {
-                    tree.lines.append(line.comment.map { .comment(file.decode($0)) } ?? .blank)
+        file.bytes.withUnsafeBufferPointer { bytes in
+            parser.bytes = bytes
+            while let line = lexer.nextLine(into: &parser.tokens) {
+                if parser.tokens.isEmpty {
+                    if keepLayout {
+                        tree.lines.append(line.comment.map { .comment(file.decode($0)) } ?? .blank)
+                    }
+                    continue
                 }
-                continue
-            }
-            parser.begin(line)
-            let statement = parser.parseStatement(into: &tree)
-            if !parser.diagnostics.isEmpty { diagnostics += parser.diagnostics }
-            if let statement, tree.firstStatement == nil {
-                tree.firstStatement = (statement.kind, parser.range(parser.tokens[0]))
-            }
-            if let statement {
-                if keepLayout { tree.lines.append(.statement(statement, comment: line.comment.map { file.decode($0) })) }
-            } else {
-                if keepLayout {
-                    let textEnd = line.comment?.lowerBound ?? line.end
-                    var text = file.decode(line.start..<textEnd)
-                    while text.last == " " || text.last == "\t" { text.removeLast() }
-                    while text.first == " " || text.first == "\t" { text.removeFirst() }
-                    tree.lines.append(.unparsed(text, comment: line.comment.map { file.decode($0) }))
+                parser.begin(line)
+                let statement = parser.parseStatement(into: &tree)
+                if !parser.diagnostics.isEmpty { diagnostics += parser.diagnostics }
+                if let statement, tree.firstStatement == nil {
+                    tree.firstStatement = (statement.kind, parser.range(parser.tokens[0]))
                 }
-                if let d = parser.declaration { tree.brokenDeclarations.append(d) }
+                if let statement {
+                    if keepLayout { tree.lines.append(.statement(statement, comment: line.comment.map { file.decode($0) })) }
+                } else {
+                    if keepLayout {
+                        let textEnd = line.comment?.lowerBound ?? line.end
+                        var text = file.decode(line.start..<textEnd)
+                        while text.last == " " || text.last == "\t" { text.removeLast() }
+                        while text.first == " " || text.first == "\t" { text.removeFirst() }
+                        tree.lines.append(.unparsed(text, comment: line.comment.map { file.decode($0) }))
+                    }
+                    if let d = parser.declaration { tree.brokenDeclarations.append(d) }
+                }
             }
         }
         tree.diagnostics = lexer.diagnostics + diagnostics
@@ -172,6 +175,11 @@ let stepAttributeWords = ["by", "wait", "paper", "online", "fixed", "note"] + St
 /// Parses one line's tokens at a time (`begin` starts the next line).
 struct LineParser {
     let file: SourceFile
+    /// The file's bytes while a chunk is parsed (`parseChunk` sets them):
+    /// read through a pointer, not the array, both halves' threads would
+    /// otherwise retain and release the one array's buffer for every
+    /// token, and wait on each other for its reference count.
+    var bytes = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
     private(set) var line = Lexer.Line(number: 0, start: 0, end: 0, comment: nil)
     /// The line's tokens, filled by the lexer.
     var tokens: [Token] = []
@@ -208,11 +216,16 @@ struct LineParser {
         if let t = current { return range(t) }
         let end = line.comment?.lowerBound ?? line.end
         var at = end
-        while at > line.start, file.bytes[at - 1] == 0x20 || file.bytes[at - 1] == 0x09 { at -= 1 }
+        while at > line.start, bytes[at - 1] == 0x20 || bytes[at - 1] == 0x09 { at -= 1 }
         return SourceRange(start: at, end: at, line: line.number, lineStart: line.start)
     }
 
-    func text(_ t: Token) -> String { file.decode(t.start..<t.end) }
+    func text(_ t: Token) -> String { decode(t.start..<t.end) }
+
+    /// The text of `range`, from the bytes.
+    func decode(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    }
 
     func isWord(_ word: String) -> Bool {
         guard let t = current, t.kind == .word else { return false }
@@ -273,10 +286,10 @@ struct LineParser {
     }
 
     func decodeString(_ t: Token) -> String {
-        let bytes = file.bytes
+        let bytes = self.bytes
         var start = t.start + 1
         let end = t.end > t.start + 1 && bytes[t.end - 1] == 0x22 ? t.end - 1 : t.end
-        if !bytes[start..<end].contains(0x5C) { return file.decode(start..<end) }
+        if !bytes[start..<end].contains(0x5C) { return decode(start..<end) }
         var out: [UInt8] = []
         out.reserveCapacity(end - start)
         while start < end {

@@ -237,7 +237,7 @@ extension LineParser {
     func matches(_ t: Token, _ word: StaticString) -> Bool {
         let length = t.end - t.start
         guard length == word.utf8CodeUnitCount else { return false }
-        let bytes = file.bytes
+        let bytes = self.bytes
         return word.withUTF8Buffer { w in
             for k in 0..<length where bytes[t.start + k] != w[k] { return false }
             return true
