@@ -240,16 +240,16 @@ public struct FlowGraph: Sendable {
     public let isDecision: [Bool]
 
     public init(stepCount: Int, arrows: [Arrow]) {
-        // Both ways at once for a big process.
-        ((outStart, outArrows, outTargets), (inStart, inArrows, inSources)) = both(arrows.count >= 100_000) {
+        // Both ways at once for a big process; which arrows can be taken
+        // and which steps decide, beside the rows by target.
+        ((outStart, outArrows, outTargets), (inStart, inArrows, inSources, canTake, isDecision)) = both(arrows.count >= 100_000) {
             Self.rows(stepCount, arrows, byTarget: false)
         } _: {
-            Self.rows(stepCount, arrows, byTarget: true)
+            let (start, items, ends) = Self.rows(stepCount, arrows, byTarget: true)
+            var isDecision = [Bool](repeating: false, count: stepCount)
+            for a in arrows where a.writtenProbability != nil { isDecision[a.from] = true }
+            return (start, items, ends, arrows.map { $0.probability > 0 }, isDecision)
         }
-        canTake = arrows.map { $0.probability > 0 }
-        var isDecision = [Bool](repeating: false, count: stepCount)
-        for a in arrows where a.writtenProbability != nil { isDecision[a.from] = true }
-        self.isDecision = isDecision
     }
 
     /// The same graph, which arrows can be taken read again from `arrows`
