@@ -248,7 +248,7 @@ public struct FlowGraph: Sendable {
             let (start, items, ends) = Self.rows(stepCount, arrows, byTarget: true)
             var isDecision = [Bool](repeating: false, count: stepCount)
             for a in arrows where a.writtenProbability != nil { isDecision[a.from] = true }
-            return (start, items, ends, arrows.map { $0.probability > 0 }, isDecision)
+            return (start, items, ends, Self.takeable(arrows), isDecision)
         }
     }
 
@@ -256,9 +256,12 @@ public struct FlowGraph: Sendable {
     /// (the same arrows, their probabilities settled since).
     package func taking(probabilitiesOf arrows: [Arrow]) -> FlowGraph {
         var graph = self
-        graph.canTake = arrows.map { $0.probability > 0 }
+        graph.canTake = Self.takeable(arrows)
         return graph
     }
+
+    /// Per arrow: its probability is above 0.
+    private static func takeable(_ arrows: [Arrow]) -> [Bool] { arrows.map { $0.probability > 0 } }
 
     /// Rows by source (or by target): where each row starts, its arrows in
     /// the order written, and each arrow's other end.

@@ -65,7 +65,7 @@ public enum Parser {
             while let line = lexer.nextLine(into: &parser.tokens) {
                 if parser.tokens.isEmpty {
                     if keepLayout {
-                        tree.lines.append(line.comment.map { .comment(file.decode($0)) } ?? .blank)
+                        tree.lines.append(line.comment.map { .comment(parser.decode($0)) } ?? .blank)
                     }
                     continue
                 }
@@ -76,14 +76,14 @@ public enum Parser {
                     tree.firstStatement = (statement.kind, parser.range(parser.tokens[0]))
                 }
                 if let statement {
-                    if keepLayout { tree.lines.append(.statement(statement, comment: line.comment.map { file.decode($0) })) }
+                    if keepLayout { tree.lines.append(.statement(statement, comment: line.comment.map { parser.decode($0) })) }
                 } else {
                     if keepLayout {
                         let textEnd = line.comment?.lowerBound ?? line.end
-                        var text = file.decode(line.start..<textEnd)
+                        var text = parser.decode(line.start..<textEnd)
                         while text.last == " " || text.last == "\t" { text.removeLast() }
                         while text.first == " " || text.first == "\t" { text.removeFirst() }
-                        tree.lines.append(.unparsed(text, comment: line.comment.map { file.decode($0) }))
+                        tree.lines.append(.unparsed(text, comment: line.comment.map { parser.decode($0) }))
                     }
                     if let d = parser.declaration { tree.brokenDeclarations.append(d) }
                 }

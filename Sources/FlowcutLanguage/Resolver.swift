@@ -294,8 +294,7 @@ struct Resolver {
             var found: [(decl: Int, first: Int)] = []
             var partStart = 0
             for part in decls.parts {
-                let first = part.startIndex
-                ids.insert(count: part.count, name: { part[first + $0].id.text }, value: { partStart + $0 - found.count }) { k, previous in
+                ids.insert(count: part.count, name: { part[$0].id.text }, value: { partStart + $0 - found.count }) { k, previous in
                     if let previous { found.append((partStart + k, previous)) }
                 }
                 partStart += part.count
