@@ -35,8 +35,11 @@ struct Analyze: ParsableCommand {
     @Flag(help: "Compare every proposal of each file and the suggested changes in one table.")
     var compare = false
 
-    @Option(help: "Where to write each procedure's diagrams and page (DIR/<procedure>/).")
+    @Option(help: "Where to write the review and each procedure's diagrams and page (DIR/<procedure>/); the review it replaces is kept in DIR/.previous/.")
     var out: String = "output"
+
+    @Flag(help: "Replace files in the output folder that flowcut did not write (they are kept in DIR/.previous/).")
+    var force = false
 
     @Flag(help: "Write no diagrams or pages.")
     var noOutput = false
@@ -60,8 +63,15 @@ struct Analyze: ParsableCommand {
     }
 
     func run() throws {
+        // Where the review goes is checked before anything is read.
+        let folder: OutputFolder?
+        do { folder = noOutput ? nil : try OutputFolder(out, inputs: input.paths) } catch {
+            throw ValidationError(error.description)
+        }
         let inputs = Inputs(paths: input.paths)
         var withErrors = inputs.failures
+        // Inputs that could not be read at all: the review is then not replaced.
+        var unreadable = inputs.failures
         let checked = inputs.check()
         // Analyse in parallel; print in input order.
         let analyses = Slots<Outcome?>(count: checked.count, initial: nil)
@@ -94,6 +104,7 @@ struct Analyze: ParsableCommand {
         for (i, (path, result)) in zip(inputs.files, checked).enumerated() {
             guard let result else {
                 withErrors += 1
+                unreadable += 1
                 continue
             }
             Terminal.printDiagnostics(result)
@@ -140,17 +151,21 @@ struct Analyze: ParsableCommand {
         let portfolio = Portfolio(
             entries: reports.map { Portfolio.Entry(path: $0.path, before: $0.analysis, comparison: $0.comparison) },
             failures: failures)
-        if !noOutput {
-            do {
-                let written = try writeOutput(reports, portfolio, to: OutputFolder(out), words: lang.words, drawings: &drawn)
-                if format == .text {
-                    blocks.append(lang == .vi
-                        ? "Sơ đồ và trang: \(written) thủ tục trong \(out)/; báo cáo rà soát: \(out)/index.html\n"
-                        : "Diagrams and pages: \(written) procedure\(written == 1 ? "" : "s") in \(out)/; the department's review: \(out)/index.html\n")
+        if let folder {
+            if unreadable > 0 {
+                Terminal.note("\(out): the review was left as it was: \(unreadable) input\(unreadable == 1 ? "" : "s") could not be read")
+            } else {
+                do {
+                    let written = try writeOutput(reports, portfolio, to: folder, words: lang.words, drawings: &drawn, force: force)
+                    if format == .text {
+                        blocks.append(lang == .vi
+                            ? "Sơ đồ và trang: \(written) thủ tục trong \(out)/; báo cáo rà soát: \(out)/index.html\n"
+                            : "Diagrams and pages: \(written) procedure\(written == 1 ? "" : "s") in \(out)/; the department's review: \(out)/index.html\n")
+                    }
+                } catch {
+                    Terminal.fail("\(error)")
+                    withErrors += 1
                 }
-            } catch {
-                Terminal.fail("\(error)")
-                withErrors += 1
             }
         }
         switch format {
@@ -246,15 +261,30 @@ func compareTable(_ o: Outcome) -> String {
     return out
 }
 
-/// Writes each procedure's diagrams and page (DIR/<procedure>/), then the
-/// department's review (index.html, report.md, portfolio.json), and removes
-/// what an earlier run wrote that this one did not (a procedure taken out of
-/// the folder). Only files listed in DIR/.flowcut-written are ever removed.
+/// Writes each procedure's diagrams and page (DIR/<procedure>/) and the
+/// department's review (index.html, report.md, portfolio.json) into a fresh
+/// folder, then swaps it in for DIR (OutputFolder); on any failure DIR is
+/// left as it was.
 func writeOutput(
     _ reports: [ProcedureReport], _ portfolio: Portfolio, to folder: OutputFolder, words: Words,
+    drawings: inout [Result<Drawings, any Error>?], force: Bool
+) throws -> Int {
+    let staging = try folder.stage()
+    do {
+        let count = try writeReview(reports, portfolio, to: staging, words: words, drawings: &drawings)
+        try staging.publish(force: force)
+        return count
+    } catch {
+        staging.abandon()
+        throw error
+    }
+}
+
+/// Every file of the review, into the staging folder.
+private func writeReview(
+    _ reports: [ProcedureReport], _ portfolio: Portfolio, to folder: OutputFolder.Staging, words: Words,
     drawings: inout [Result<Drawings, any Error>?]
 ) throws -> Int {
-    var written: [String] = []
     var pages: [String: String] = [:]
     var used = Set<String>()
     // Drawings not made yet, and the pages, are made in parallel a batch at
@@ -282,31 +312,27 @@ func writeOutput(
             }
             made = slots.values
         }
+        // Distinct whatever the file system folds: compared in lower case.
         var slug = OutputFolder.slug(for: report.path)
         var n = 2
-        while used.contains(slug) {
+        while used.contains(slug.lowercased()) {
             slug = OutputFolder.slug(for: report.path) + "-\(n)"
             n += 1
         }
-        used.insert(slug)
+        used.insert(slug.lowercased())
         pages[report.path] = slug
         let (d, page) = try made[i % batch]!.get()
         let before = d.before, after = d.after
         try folder.write(before, to: "\(slug)/before.svg")
-        written.append("\(slug)/before.svg")
         if let after {
             try folder.write(after, to: "\(slug)/after.svg")
-            written.append("\(slug)/after.svg")
         }
         try folder.write(Array(page.utf8), to: "\(slug)/index.html")
-        written.append("\(slug)/index.html")
     }
     let review = PortfolioReport(portfolio, pages: pages, words: words)
     try folder.write(Array(review.html.utf8), to: "index.html")
     try folder.write(Array(review.markdown.utf8), to: "report.md")
     try folder.write(JSON.object([("procedures", .array(reports.map(\.json))), ("portfolio", review.json)]).bytes(), to: "portfolio.json")
-    written += ["index.html", "report.md", "portfolio.json"]
-    try folder.replaceManifest(with: written)
     return reports.count
 }
 

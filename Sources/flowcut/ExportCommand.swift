@@ -25,11 +25,12 @@ struct Export: ParsableCommand {
     var scenario: String?
 
     func validate() throws {
-        let input = URL(fileURLWithPath: file).standardizedFileURL
-        for target in [output, scenario].compactMap({ $0 }) where URL(fileURLWithPath: target).standardizedFileURL == input {
-            throw ValidationError("\(target) is the input file itself; choose another output")
+        for target in [output, scenario].compactMap({ $0 }) where Files.isSameFile(target, asAnyOf: [file]) {
+            throw ValidationError("\(Files.shown(target)) is the input file itself; choose another output")
         }
-        if let output, let scenario, output == scenario { throw ValidationError("-o and --scenario name the same file") }
+        if let output, let scenario, output == scenario || Files.isSameFile(output, asAnyOf: [scenario]) {
+            throw ValidationError("-o and --scenario name the same file")
+        }
     }
 
     func run() throws {
@@ -39,12 +40,7 @@ struct Export: ParsableCommand {
             Terminal.fail("\(file): the layout failed: \(error.message)")
             throw ExitCode(1)
         }
-        do {
-            if let scenario { try writeAtomically(Array(ProsimosScenario.write(w, exported).utf8), to: scenario) }
-            if let output { try writeAtomically(Array(exported.xml.utf8), to: output) } else { Terminal.out(exported.xml, terminator: "") }
-        } catch {
-            Terminal.fail("cannot write: \(error.localizedDescription)")
-            throw ExitCode(1)
-        }
+        if let scenario { try writeOutputFile(Array(ProsimosScenario.write(w, exported).utf8), to: scenario, inputs: [file]) }
+        if let output { try writeOutputFile(Array(exported.xml.utf8), to: output, inputs: [file]) } else { Terminal.out(exported.xml, terminator: "") }
     }
 }

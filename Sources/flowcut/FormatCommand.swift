@@ -43,10 +43,10 @@ struct Format: ParsableCommand {
                 continue
             }
             do {
-                try writeAtomically(bytes, to: path)
+                try Files.writeAtomically(bytes, to: path)
                 Terminal.out("formatted \(path)")
             } catch {
-                Terminal.fail("cannot write \(path): \(error.localizedDescription)")
+                Terminal.fail(error.description)
                 failed = true
             }
         }
@@ -54,21 +54,15 @@ struct Format: ParsableCommand {
     }
 }
 
-/// Writes beside the file, then renames over it: the file is either the old
-/// text or the new, never half of each. Keeps the file's permissions.
-func writeAtomically(_ bytes: [UInt8], to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    let temporary = url.deletingLastPathComponent()
-        .appendingPathComponent(".\(url.lastPathComponent).flowcut-\(ProcessInfo.processInfo.processIdentifier).tmp")
-    try Data(bytes).write(to: temporary)
-    if FileManager.default.fileExists(atPath: path), let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-        let permissions = attributes[.posixPermissions]
-    {
-        try? FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: temporary.path)
+/// Writes a command's output file atomically (Files.writeAtomically),
+/// refusing one that is the same file as an input; exit 1 with the reason.
+func writeOutputFile(_ bytes: [UInt8], to path: String, inputs: [String]) throws {
+    if Files.isSameFile(path, asAnyOf: inputs) {
+        Terminal.fail("\(Files.shown(path)) is the input file itself; choose another output")
+        throw ExitCode(64)
     }
-    guard rename(temporary.path, path) == 0 else {
-        let code = errno
-        try? FileManager.default.removeItem(at: temporary)
-        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: String(cString: strerror(code))])
+    do { try Files.writeAtomically(bytes, to: path) } catch {
+        Terminal.fail(error.description)
+        throw ExitCode(1)
     }
 }

@@ -29,8 +29,8 @@ struct Import: ParsableCommand {
         if scenario != nil && file.lowercased().hasSuffix(".csv") {
             throw ValidationError("--scenario goes with a BPMN model, not a table")
         }
-        if let output, URL(fileURLWithPath: output).standardizedFileURL == URL(fileURLWithPath: file).standardizedFileURL {
-            throw ValidationError("-o would overwrite the table itself")
+        if let output, Files.isSameFile(output, asAnyOf: [file] + (scenario.map { [$0] } ?? [])) {
+            throw ValidationError("-o \(Files.shown(output)) is the file being imported; choose another output")
         }
     }
 
@@ -64,6 +64,11 @@ struct Import: ParsableCommand {
             try emit(WorkflowPrinter.text(workflow, comment: "Imported by flowcut import from \(URL(fileURLWithPath: file).lastPathComponent)\(scenario == nil ? ": fill in durations and probabilities." : " with its scenario.")"))
             return
         }
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = bytes[..<nul].count { $0 == 0x0A } + 1
+            Terminal.fail("\(Files.shown(file)):\(line): the table holds a NUL byte (byte \(nul + 1)); it is not a text table: save it as UTF-8 CSV")
+            throw ExitCode(1)
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             Terminal.fail("\(file) is not UTF-8 text; save the table as UTF-8 CSV")
             throw ExitCode(1)
@@ -78,12 +83,17 @@ struct Import: ParsableCommand {
         try emit(WorkflowPrinter.text(result.workflow, comment: "Imported by flowcut import from \(URL(fileURLWithPath: file).lastPathComponent); step kinds are guessed from the tasks' words: check them."))
     }
 
+    /// Writes the imported process, once the front end has read it back
+    /// without an error: an import never writes a file `check` rejects.
     func emit(_ flow: String) throws {
+        let checked = Checker.check(SourceFile(path: file, text: flow), keepSyntax: false)
+        let errors = checked.diagnostics.filter { $0.severity == .error }
+        guard errors.isEmpty else {
+            for e in errors { Terminal.fail("\(Files.shown(file)): cannot import it: the process it gives would not check: \(e.message)") }
+            throw ExitCode(1)
+        }
         if let output {
-            do { try writeAtomically(Array(flow.utf8), to: output) } catch {
-                Terminal.fail("cannot write \(output): \(error.localizedDescription)")
-                throw ExitCode(1)
-            }
+            try writeOutputFile(Array(flow.utf8), to: output, inputs: [file] + (scenario.map { [$0] } ?? []))
         } else {
             Terminal.out(flow, terminator: "")
         }

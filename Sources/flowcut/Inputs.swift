@@ -16,7 +16,7 @@ struct Inputs {
         for path in paths {
             var isFolder: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isFolder) else {
-                Terminal.fail("no such file or folder: \(path)")
+                Terminal.fail("no such file or folder: \(Files.shown(path))" + Self.hint(for: path))
                 failures += 1
                 continue
             }
@@ -31,6 +31,17 @@ struct Inputs {
             }
             files += found
         }
+    }
+
+    /// "; did you mean 'x.flow'?" for a path one typo away from a file or
+    /// folder beside it.
+    static func hint(for path: String) -> String {
+        let folder = Files.folder(of: path)
+        let name = Files.name(of: path)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder),
+            let near = closestName(to: name, among: names.sorted())
+        else { return "" }
+        return "; did you mean '\(Files.shown(folder.isEmpty ? near : folder + "/" + near))'?"
     }
 
     static func flowFiles(in folder: String) -> [String] {

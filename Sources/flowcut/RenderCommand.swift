@@ -42,6 +42,9 @@ struct Render: ParsableCommand {
         if (format == .png || format == .pdf) && output == nil {
             throw ValidationError("--format \(format.rawValue) needs -o FILE (it is not text)")
         }
+        if let output, Files.isSameFile(output, asAnyOf: [file]) {
+            throw ValidationError("\(Files.shown(output)) is the input file itself; choose another output")
+        }
     }
 
     func run() throws {
@@ -85,10 +88,7 @@ struct Render: ParsableCommand {
             try measure(dot, Graphviz.Format(rawValue: format.rawValue)!)
         }
         if let output {
-            do { try writeAtomically(bytes, to: output) } catch {
-                Terminal.fail("cannot write \(output): \(error.localizedDescription)")
-                throw ExitCode(1)
-            }
+            try writeOutputFile(bytes, to: output, inputs: [file])
         } else {
             Terminal.outBytes(bytes)
         }

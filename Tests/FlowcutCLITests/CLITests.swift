@@ -31,12 +31,27 @@ struct CLITests {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Both pipes read at once: a child that fills one while the test
+        // waits on the other would never finish.
+        let errRead = Received()
+        let done = DispatchSemaphore(value: 0)
+        let errHandle = err.fileHandleForReading
+        DispatchQueue.global().async {
+            errRead.data = errHandle.readDataToEndOfFile()
+            done.signal()
+        }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        done.wait()
+        let errData = errRead.data
         process.waitUntilExit()
         return Run(status: process.terminationStatus,
                    stdout: String(decoding: outData, as: UTF8.self),
                    stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// What the stderr reader received; read only after it signalled.
+    final class Received: @unchecked Sendable {
+        var data = Data()
     }
 
     static func temporaryFolder() throws -> URL {
