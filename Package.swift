@@ -24,7 +24,14 @@ let package = Package(
         // Exchange with the tools reviewers already have: BPMN 2.0 and Prosimos scenarios in and out, the published table in.
         .target(
             name: "FlowcutImport",
-            dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutRender", .product(name: "SwiftCSV", package: "SwiftCSV")]
+            dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutRender", "CLibXML2", .product(name: "SwiftCSV", package: "SwiftCSV")]
+        ),
+        // libxml2's reader, linked in-process (libxml2-dev): XML is read with
+        // no DTD, no entity expansion and no network.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
         ),
         // Graphviz's C library, linked in-process (libgraphviz-dev).
         .systemLibrary(

@@ -18,13 +18,23 @@ public enum Escape {
     }
 
     /// A string literal of the .flow language: in quotes, with its only
-    /// escapes, backslash and quote.
+    /// escapes, backslash and quote, taken per Unicode scalar (a quote
+    /// followed by a combining mark is still a quote). A line break (LF,
+    /// CR) or a NUL cannot be written in the language: each becomes a
+    /// space, so that no text ever turns into a statement.
     public static func flowString(_ s: String) -> String {
-        var out = "\""
-        for ch in s {
-            if ch == "\"" || ch == "\\" { out.append("\\") }
-            out.append(ch)
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"", "\\":
+                out.append("\\")
+                out.append(scalar)
+            case "\n", "\r", "\0": out.append(" ")
+            default: out.append(scalar)
+            }
         }
-        return out + "\""
+        out.append("\"")
+        return String(out)
     }
 }

@@ -1,9 +1,6 @@
 import FlowcutCore
 import Foundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 
 /// A BPMN 2.0 process (any namespace prefix, UTF-8 or ISO-8859-1) as a
 /// workflow: lanes become actors; every kind of task a step; start, end and
@@ -31,23 +28,28 @@ public enum BPMNImport {
     }
 
     public static func read(_ data: Data, name fallback: String, scenario: ProsimosScenario.Scenario? = nil) throws(ImportError) -> Imported {
-        let reader = Reader()
-        // A stream is fed to libxml2 in chunks; one 10 MB chunk or more
-        // would be refused as a "huge input lookup".
-        let parser = XMLParser(stream: InputStream(data: data))
-        parser.delegate = reader
-        parser.shouldProcessNamespaces = false
-        guard parser.parse() else {
-            // libxml2's codes: 89 is an entity loop or an expansion too big
-            // (a "billion laughs" file), which it refuses.
-            let code = (parser.parserError as NSError?)?.code
-            let detail = code == 89 ? "its entities expand without bound (refused)"
-                : parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown error"
-            throw ImportError(message: "this is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber)): \(detail)")
-        }
+        let reader = try readModel(data)
         guard reader.sawDefinitions else { throw ImportError(message: "this is XML but not BPMN 2.0 (no <definitions>)") }
         guard !reader.nodes.isEmpty else { throw ImportError(message: "the BPMN file has no process with tasks") }
         return try build(reader, name: reader.processName ?? fallback, scenario: scenario)
+    }
+
+    /// The model's elements as the file lists them, before any folding.
+    static func readModel(_ data: Data) throws(ImportError) -> Reader {
+        let reader = Reader()
+        do {
+            try XMLReader.read([UInt8](data)) { event throws(XMLReader.Problem) in
+                switch event {
+                case .start(let name, let attributes): reader.start(name, attributes)
+                case .end(let name): reader.end(name)
+                case .text(let text): reader.characters(text)
+                }
+            }
+        } catch {
+            throw ImportError(message: error.located)
+        }
+        reader.finish()
+        return reader
     }
 
     // MARK: Building the workflow
@@ -180,7 +182,7 @@ public enum BPMNImport {
             if case .gateway(let kind) = node.role, label.isEmpty {
                 label = kind == "parallelGateway" ? "Parallel split" : "Decision"
             }
-            if label.isEmpty { label = id }
+            if label.isEmpty { label = oneLine(id) }
             let sid = uniqueIdentifier(slug(label, fallback: id), &used)
             stepIDs[id] = sid
             var step = Step(id: sid, label: label, actor: laneActor[id], kind: PublishedTable.guessKind(label))
@@ -196,6 +198,9 @@ public enum BPMNImport {
                 warnings.append("task '\(id)' (\(label)) has no duration (0 h): fill it in")
             }
             steps.append(step)
+        }
+        guard !steps.isEmpty else {
+            throw ImportError(message: "the model has no task: only events\(r.nodes.values.contains { if case .gateway = $0.role { return true } else { return false } } ? " and gateways" : ""), and flowcut imports tasks as steps")
         }
         let index = Dictionary(uniqueKeysWithValues: steps.enumerated().map { ($1.id, $0) })
         var arrows: [Arrow] = []
@@ -261,7 +266,7 @@ public enum BPMNImport {
 
     // MARK: Reading
 
-    final class Reader: NSObject, XMLParserDelegate {
+    final class Reader {
         struct Flow { var id: String; var source: String; var target: String; var name: String? }
         struct Lane { var id: String; var name: String?; var members: [String] }
 
@@ -287,8 +292,7 @@ public enum BPMNImport {
             order.append(node.id)
         }
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes: [String: String] = [:]) {
+        func start(_ elementName: String, _ attributes: [String: String]) {
             let name = Self.local(elementName)
             let id = attributes["id"] ?? ""
             let label = attributes["name"] ?? ""
@@ -328,11 +332,11 @@ public enum BPMNImport {
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
+        func characters(_ string: String) {
             if inFlowNodeRef { text += string }
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        func end(_ elementName: String) {
             switch Self.local(elementName) {
             case "flowNodeRef":
                 if let lane = laneStack.last { lanes[lane].members.append(text.trimmingCharacters(in: .whitespacesAndNewlines)) }
@@ -352,7 +356,7 @@ public enum BPMNImport {
         /// Sub-process entry → exit, to redirect the flows that leave it.
         var exits: [String: String] = [:]
 
-        func parserDidEndDocument(_ parser: XMLParser) {
+        func finish() {
             // A flow whose source is a sub-process leaves from its exit, unless
             // it is the entry's own flow to an inner start event.
             for k in flows.indices {

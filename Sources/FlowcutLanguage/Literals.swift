@@ -23,6 +23,10 @@ extension LineParser {
                 digits += 1
                 i += 1
             }
+            if digits > 15, !(i + 1 < t.end && (bytes[i] == 0x2E || bytes[i] == 0x2C) && isDigit(bytes[i + 1])) {
+                // Past 15 digits the running sum rounds: the correctly rounded parse.
+                value = Double(decode((negative || positive ? start + 1 : start)..<i)) ?? value
+            }
             if i + 1 < t.end, bytes[i] == 0x2E || bytes[i] == 0x2C, isDigit(bytes[i + 1]) {
                 // A decimal: the standard library's correctly rounded parse,
                 // so that a printed value reads back exactly.
@@ -57,7 +61,12 @@ extension LineParser {
                 }
                 break
             }
-            points.append(DurationPoint(value: value, unit: unit))
+            let point = DurationPoint(value: value, unit: unit)
+            if hoursForOrdering(point) > maximumDurationHours {
+                problem = "'\(text(t))' is longer than a duration may be: at most 1000000 working hours (125000d, 25000w) per point"
+                break
+            }
+            points.append(point)
             if i < t.end { i += 2 }  // ".."
         }
         if problem == nil {
@@ -120,6 +129,11 @@ extension LineParser {
         return PercentLiteral(value: max(0, value), range: range(t))
     }
 }
+
+/// The longest point of a duration, in working hours (an 8-hour day): far
+/// beyond any procedure, and small enough that every sum of steps stays an
+/// exact, finite number.
+public let maximumDurationHours = 1_000_000.0
 
 /// Units people write by habit, and what they mean in the language.
 let unitHints: [String: String] = [

@@ -81,22 +81,24 @@ public enum WorkflowPrinter {
         return written
     }
 
-    /// Hours exactly as Swift prints a Double (reads back to the same value).
+    /// Hours with the digits Swift prints for a Double, in plain decimal
+    /// notation (the language has no exponent): reads back to the same value.
     static func hours(_ h: Double) -> String {
-        (h == h.rounded() && abs(h) < 1e15 ? String(Int64(h)) : "\(h)") + "h"
+        plainDecimal(h) + "h"
     }
 
     /// Whole working days as `d`, whole hours as `h`, minutes as `m`, then
     /// days with up to two decimals; each only when it reads back exactly.
     static func duration(_ h: Double, _ workday: Double) -> String {
         let days = h / workday
-        if days == days.rounded(), days * workday == h { return formatNumber(days, decimals: 0) + "d" }
-        if h == h.rounded() { return formatNumber(h, decimals: 0) + "h" }
+        if days == days.rounded(), days * workday == h { return plainDecimal(days) + "d" }
+        if h == h.rounded() { return plainDecimal(h) + "h" }
         let minutes = h * 60
-        if minutes == minutes.rounded(), minutes / 60 == h { return formatNumber(minutes, decimals: 0) + "m" }
+        // Read back as the resolver does: minutes × (1/60).
+        if minutes == minutes.rounded(), minutes * TimeUnit.minutes.hours(workdayHours: workday) == h { return plainDecimal(minutes) + "m" }
         for decimals in [1, 2] {
             let text = formatNumber(days, decimals: decimals)
-            if let back = Double(text), back * workday == h { return text + "d" }
+            if !text.contains("e"), let back = Double(text), back * workday == h { return text + "d" }
         }
         return hours(h)
     }
@@ -111,7 +113,7 @@ public enum WorkflowPrinter {
     }
 
     static func percent(_ p: Double) -> String {
-        formatNumber(p * 100, decimals: 6) + "%"
+        plainDecimal(p * 100, decimals: 6) + "%"
     }
 }
 
@@ -124,12 +126,12 @@ extension WorkflowPrinter {
         case .cut(let s): return "cut \(s)"
         case .shorten(let s, let to): return "shorten \(s) \(d(to))"
         case .shortenWait(let s, let to): return "shorten \(s) wait \(d(to))"
-        case .shortenBy(let s, let p): return "shorten \(s) by \(formatNumber(p, decimals: 2))%"
+        case .shortenBy(let s, let p): return "shorten \(s) by \(plainDecimal(p, decimals: 2))%"
         case .merge(let a, let b, let actor, let duration):
             return "merge \(a) \(b)" + (actor.map { " by \($0)" } ?? "") + (duration.map { " " + d($0) } ?? "")
         case .parallel(let a, let b): return "parallel \(a) \(b)"
         case .online(let ids, let duration): return "online " + ids.joined(separator: " ") + (duration.map { " " + d($0) } ?? "")
-        case .chance(let a, let b, let p): return "chance \(a) -> \(b) \(formatNumber(p, decimals: 4))%"
+        case .chance(let a, let b, let p): return "chance \(a) -> \(b) \(plainDecimal(p, decimals: 4))%"
         }
     }
 }

@@ -50,7 +50,8 @@ enum Terminal {
     static func warnings(_ warnings: [String], in file: String) {
         let shown = 50
         var text = ""
-        for warning in warnings.prefix(shown) { text += "\(file): warning: \(warning)\n" }
+        // One line each: a model's IDs may hold line breaks.
+        for warning in warnings.prefix(shown) { text += "\(Files.shown(file)): warning: \(Files.shown(warning))\n" }
         if warnings.count > shown { text += "\(file): warning: … and \(warnings.count - shown) more warnings\n" }
         errRaw(text)
     }
