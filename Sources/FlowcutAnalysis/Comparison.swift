@@ -1,11 +1,26 @@
 import FlowcutCore
 import FlowcutLanguage
 
+/// What the after process is: a reviewer's proposal (by name, whatever the
+/// name) or flowcut's suggested set of changes.
+public enum AfterOrigin: Sendable, Hashable {
+    case proposal(String)
+    case suggested
+
+    /// The JSON's `proposal` value (ANALYSIS.md): the name, or "suggested".
+    public var jsonName: String {
+        switch self {
+        case .proposal(let name): name
+        case .suggested: "suggested"
+        }
+    }
+}
+
 /// Before and after (ANALYSIS.md): the after workflow is the before one with
 /// a proposal applied, every number computed for both, and the savings.
 public struct Comparison: Sendable {
-    /// The proposal's name, or "suggested".
-    public var proposal: String
+    /// Where the after process came from.
+    public var origin: AfterOrigin
     public var changes: [Change]
     public var before: ProcedureAnalysis
     public var after: ProcedureAnalysis
@@ -39,7 +54,7 @@ public struct Comparison: Sendable {
     /// `applied`: the process the changes leave, when the caller has it
     /// (`Suggester.suggestedSet`).
     public static func make(
-        _ before: ProcedureAnalysis, proposal: String, changes: [Change], applied: Workflow? = nil
+        _ before: ProcedureAnalysis, origin: AfterOrigin, changes: [Change], applied: Workflow? = nil
     ) -> Result<Comparison, ApplyError> {
         var after: Workflow? = before.workflow
         if let applied {
@@ -54,12 +69,12 @@ public struct Comparison: Sendable {
             // made from it when every change can be measured that way.
             let simulated = SavingsMeter(before, trace: before.trace)?.simulation(after: changes.map(\.action), final: after)
             return .success(Comparison(
-                proposal: proposal, changes: changes, before: before.withoutTrace,
+                origin: origin, changes: changes, before: before.withoutTrace,
                 after: Analyzer.analyze(after, options: before.options, keepingTrace: false, simulated: simulated)))
         }
         return ProposalApplier.apply(changes, to: before.workflow).map { applied in
             Comparison(
-                proposal: proposal, changes: changes, before: before.withoutTrace,
+                origin: origin, changes: changes, before: before.withoutTrace,
                 after: Analyzer.analyze(applied.workflow, options: before.options))
         }
     }

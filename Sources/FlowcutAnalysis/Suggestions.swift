@@ -4,7 +4,8 @@ import FlowcutLanguage
 /// A change a rule proposes, measured: applied alone and analysed again
 /// with the same runs and seed as the before analysis.
 public struct Suggestion: Sendable {
-    public var rule: String
+    /// The rule that proposed it.
+    public var rule: RuleID
     public var change: ChangeAction
     /// The change as a statement of a proposal.
     public var statement: String
@@ -31,13 +32,13 @@ public enum Suggester {
     public static func suggestions(_ before: ProcedureAnalysis, rules: [any SuggestionRule] = suggestionRules) -> [Suggestion] {
         let w = before.workflow
         let volume = Double(w.latestDossiers?.total ?? 0)
-        var seen = Set<String>()
+        var seen = Set<ChangeAction>()
         var candidates: [(rank: Int, rule: any SuggestionRule, candidate: Candidate, statement: String)] = []
         for (rank, rule) in rules.enumerated() {
             for candidate in rule.candidates(w, before) {
                 let statement = WorkflowPrinter.statement(candidate.change, workdayHours: w.workdayHours)
                 // The same change from two rules is measured once, under the first.
-                guard seen.insert(statement).inserted else { continue }
+                guard seen.insert(candidate.change).inserted else { continue }
                 candidates.append((rank, rule, candidate, statement))
             }
         }
@@ -63,7 +64,7 @@ public enum Suggester {
                     ?? before.comparableLeadTime - Analyzer.analyze(applied, options: before.options).comparableLeadTime
             }
             return (item.rank, Suggestion(
-                rule: item.rule.description.id, change: item.candidate.change, statement: item.statement,
+                rule: RuleID(item.rule.description.id), change: item.candidate.change, statement: item.statement,
                 reason: item.candidate.reason, savingHours: saving, savingPerYearHours: saving * volume,
                 isTargetOnly: item.rule.isTargetOnly))
         }.compactMap { $0 }

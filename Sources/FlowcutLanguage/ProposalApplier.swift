@@ -30,13 +30,15 @@ public enum ProposalApplier {
             let text = WorkflowPrinter.text(draft.workflow(like: workflow), layout: false)
             let checked = Checker.check(SourceFile(path: "after.flow", text: text), keepSyntax: false)
             // Errors first; a step left unreachable counts as one too.
-            let problems = checked.diagnostics.filter { $0.severity == .error }
-                + checked.diagnostics.filter { $0.message.hasSuffix("is never reached from the start") }
-            if let problem = problems.first {
+            if let problem = checked.diagnostics.first(where: { $0.severity == .error }) {
                 return .failure(ApplyError(message: "this change leaves an invalid process: \(problem.message)", change: change))
             }
             guard let after = checked.workflow else {
                 return .failure(ApplyError(message: "this change leaves an invalid process", change: change))
+            }
+            if !after.starts.isEmpty, let lost = after.reachable.firstIndex(of: false) {
+                return .failure(ApplyError(
+                    message: "this change leaves an invalid process: step '\(after.steps[lost].id)' is never reached from the start", change: change))
             }
             draft = Draft(after)
             current = AppliedProposal(workflow: after, text: text)

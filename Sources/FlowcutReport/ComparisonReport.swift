@@ -8,7 +8,14 @@ extension ProcedureReport {
     public static func comparisonJSON(_ c: Comparison?, suggestions: [Suggestion]) -> [(String, JSON)] {
         var fields: [(String, JSON)] = []
         fields.append(("after", c.map { numbers($0.after) } ?? .null))
-        fields.append(("proposal", c.map { .string($0.proposal) } ?? .null))
+        fields.append(("proposal", c.map { .string($0.origin.jsonName) } ?? .null))
+        // What `proposal` names: a reviewer's proposal (whatever its name) or flowcut's suggested set.
+        fields.append(("origin", c.map { c -> JSON in
+            switch c.origin {
+            case .proposal: .string("proposal")
+            case .suggested: .string("suggested")
+            }
+        } ?? .null))
         fields.append(("savings", c.map { c in
             .object([
                 ("mainLeadTimeHours", .hours(c.savedMainLeadTime)),
@@ -33,7 +40,7 @@ extension ProcedureReport {
         } ?? .null))
         fields.append(("suggestions", .array(suggestions.map {
             .object([
-                ("rule", .string($0.rule)), ("change", .string($0.statement)), ("reason", .string($0.reason)),
+                ("rule", .string($0.rule.name)), ("change", .string($0.statement)), ("reason", .string($0.reason)),
                 ("savingHours", .hours($0.savingHours)), ("savingPerYearHours", .hours($0.savingPerYearHours)),
                 ("targetOnly", .bool($0.isTargetOnly)),
             ])
@@ -86,7 +93,7 @@ extension ProcedureReport {
                      "\(c.savedHandoffs)" + (c.before.handoffs > 0 ? " (\(x.percent(Double(c.savedHandoffs) / Double(c.before.handoffs))))" : "")])
         row(x.workPerDossier, c.before.workHours, c.after.workHours, false)
         let widths = (0..<4).map { col in rows.map { $0[col].count }.max() ?? 0 }
-        var out = "  \(x.beforeAfter): " + (c.proposal == "suggested" ? x.theSuggested : "\(x.proposalWord) \"\(c.proposal)\"") + "\n"
+        var out = "  \(x.beforeAfter): " + c.origin.phrase(x, quotes: ("\"", "\"")) + "\n"
         for r in rows {
             var line = "    " + r[0] + String(repeating: " ", count: widths[0] - r[0].count)
             for col in 1..<4 { line += "  " + String(repeating: " ", count: widths[col] - r[col].count) + r[col] }
@@ -111,7 +118,7 @@ extension ProcedureReport {
 
     /// The suggestion's reason; in Vietnamese, its rule's explanation.
     static func reason(_ s: Suggestion, _ x: Words) -> String {
-        guard x.language == .vi, let rule = suggestionRules.first(where: { $0.description.id == s.rule }) else { return s.reason }
+        guard x.language == .vi, let rule = s.rule.rule else { return s.reason }
         return rule.description.explanationVietnamese
     }
 

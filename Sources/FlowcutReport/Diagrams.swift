@@ -33,7 +33,7 @@ public enum Diagrams {
         if let latest = c.before.workflow.latestDossiers {
             caption.append("\(x.perYear) (\(latest.total) \(x.dossiersIn) \(latest.year)): \(x.number(c.citizenDaysPerYear, decimals: 1)) \(x.citizenDays), \(x.number(c.staffHoursPerYear, decimals: 1)) \(x.staffHours)")
         }
-        let name = c.proposal == "suggested" ? x.theSuggestedChanges : "\(x.proposalWord) “\(c.proposal)”"
+        let name = c.origin.phrase(x, diagram: true)
         var d = diagram(c.after, marks: marks, caption: caption, words: x)
         d.title[0] += " — \(x.afterWord) \(name)"
         return d

@@ -27,7 +27,7 @@ extension ProcedureReport {
         if let pce = a.pce { out += "| \(x.pce) | \(x.percent(pce)) |\n" }
         out += "\n**\(x.criticalPath):** " + a.criticalPath.steps.map { "\(w.steps[$0].id) (\(w.steps[$0].label))" }.joined(separator: " → ") + "\n"
         if let c = comparison {
-            out += "\n### \(x.beforeAfter): " + (c.proposal == "suggested" ? x.theSuggested : "\(x.proposalWord) “\(c.proposal)”") + "\n\n"
+            out += "\n### \(x.beforeAfter): " + (c.origin.phrase(x)) + "\n\n"
             out += "| | \(x.before) | \(x.after) | \(x.saved) |\n|---|---|---|---|\n"
             func row(_ name: String, _ b: Double, _ a: Double) {
                 out += "| \(name) | \(time.short(b)) | \(time.short(a)) | \(time.short(b - a))\(b != 0 ? " (\(x.percent((b - a) / b)))" : "") |\n"

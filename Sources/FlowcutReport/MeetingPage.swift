@@ -42,7 +42,7 @@ public enum MeetingPage {
         let fullSize = "<a href=\"%@\">(\(x.fullSize))</a>"
         h += "<div class=\"pair\">\n<figure><figcaption>\(x.before.capitalizedFirst) \(fullSize.replacing("%@", with: "before.svg"))</figcaption>\n\(inline(beforeSVG))\n</figure>\n"
         if let afterSVG, let c = report.comparison {
-            let name = c.proposal == "suggested" ? x.theSuggested : "\(x.proposalWord) “\(escape(c.proposal))”"
+            let name = escape(c.origin.phrase(x))
             h += "<figure><figcaption>\(x.after.capitalizedFirst): \(name) \(fullSize.replacing("%@", with: "after.svg"))</figcaption>\n\(inline(afterSVG))\n</figure>\n"
         }
         h += "</div>\n"
@@ -78,7 +78,7 @@ public enum MeetingPage {
         if !report.suggestions.isEmpty {
             h += "<h2>\(x.suggestions)</h2>\n<table>\n<tr><th>\(x.change)</th><th>\(x.rule)</th><th>\(x.perDossier)</th><th>\(x.perYearColumn)</th><th class=\"why\">\(x.why)</th></tr>\n"
             for s in report.suggestions {
-                h += "<tr><td><code>\(escape(s.statement))</code></td><td>\(escape(s.rule))\(s.isTargetOnly ? " (\(x.target_))" : "")</td><td>\(t.short(s.savingHours))</td>"
+                h += "<tr><td><code>\(escape(s.statement))</code></td><td>\(escape(s.rule.name))\(s.isTargetOnly ? " (\(x.target_))" : "")</td><td>\(t.short(s.savingHours))</td>"
                 h += "<td>\(t.short(s.savingPerYearHours))</td><td class=\"why\">\(escape(ProcedureReport.reason(s, x)))</td></tr>\n"
             }
             h += "</table>\n"

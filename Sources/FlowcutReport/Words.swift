@@ -1,3 +1,4 @@
+import FlowcutAnalysis
 import FlowcutCore
 
 /// The language of what flowcut writes for people (`--lang`). The
@@ -133,5 +134,19 @@ public struct Words: Sendable {
     public func number(_ x: Double, decimals: Int = 2) -> String {
         let text = formatNumber(x, decimals: decimals)
         return decimalMark == "." ? text : String(text.map { $0 == "." ? decimalMark : $0 })
+    }
+}
+
+extension AfterOrigin {
+    /// "the suggested changes", or `proposal “Name”` (a proposal named
+    /// "suggested" is still a proposal).
+    /// - Parameters:
+    ///   - diagram: the diagrams' wording of the suggested set.
+    ///   - quotes: around the proposal's name.
+    func phrase(_ x: Words, diagram: Bool = false, quotes: (String, String) = ("“", "”")) -> String {
+        switch self {
+        case .suggested: diagram ? x.theSuggestedChanges : x.theSuggested
+        case .proposal(let name): "\(x.proposalWord) \(quotes.0)\(name)\(quotes.1)"
+        }
     }
 }

@@ -211,25 +211,25 @@ struct Outcome: Sendable {
         let (suggested, suggestedAfter) = Suggester.suggestedSet(suggestions, to: w)
         var outcome = Outcome(before: before, suggestions: suggestions, comparisons: [])
         // ANALYSIS.md: the named proposal; else the file's first; else the suggested changes.
-        var wanted: [(String, [Change])] = []
+        var wanted: [(AfterOrigin, [Change])] = []
         if choice.compare {
-            wanted = w.proposals.map { ($0.name, $0.changes) } + [("suggested", suggested)]
+            wanted = w.proposals.map { (.proposal($0.name), $0.changes) } + [(.suggested, suggested)]
         } else if let name = choice.proposal {
             guard let p = w.proposals.first(where: { $0.name == name }) else {
                 outcome.missingProposal = name
                 return outcome
             }
-            wanted = [(p.name, p.changes)]
+            wanted = [(.proposal(p.name), p.changes)]
         } else if !choice.suggested, let first = w.proposals.first {
-            wanted = [(first.name, first.changes)]
+            wanted = [(.proposal(first.name), first.changes)]
         } else {
-            wanted = [("suggested", suggested)]
+            wanted = [(.suggested, suggested)]
         }
-        for (name, changes) in wanted where !changes.isEmpty {
+        for (origin, changes) in wanted where !changes.isEmpty {
             // The traced analysis: its trace may spare the after simulation
             // (the comparison keeps the before analysis without it).
-            let applied = name == "suggested" && changes == suggested ? suggestedAfter : nil
-            switch Comparison.make(traced, proposal: name, changes: changes, applied: applied) {
+            let applied = origin == .suggested ? suggestedAfter : nil
+            switch Comparison.make(traced, origin: origin, changes: changes, applied: applied) {
             case .success(let c): outcome.comparisons.append(c)
             case .failure(let e): outcome.failure = outcome.failure ?? e
             }
@@ -249,7 +249,12 @@ func compareTable(_ o: Outcome) -> String {
          c.map { formatNumber($0.citizenDaysPerYear, decimals: 1) } ?? "", c.map { formatNumber($0.staffHoursPerYear, decimals: 1) } ?? ""]
     }
     rows.append(cells("before", o.before, nil))
-    for c in o.comparisons { rows.append(cells(c.proposal == "suggested" ? "suggested" : "\"\(c.proposal)\"", c.after, c)) }
+    for c in o.comparisons {
+        switch c.origin {
+        case .suggested: rows.append(cells("suggested", c.after, c))
+        case .proposal(let name): rows.append(cells("\"\(name)\"", c.after, c))
+        }
+    }
     let widths = (0..<rows[0].count).map { col in rows.map { $0[col].count }.max() ?? 0 }
     var out = "  Compared\n"
     for r in rows {

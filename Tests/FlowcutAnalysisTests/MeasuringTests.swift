@@ -71,7 +71,7 @@ import Testing
             for proposal in w.proposals {
                 guard case .success(let applied) = ProposalApplier.apply(proposal.changes, to: w, layout: false) else { continue }
                 let before = Analyzer.analyze(w, options: AnalysisOptions(runs: 0))
-                let compared = try Comparison.make(before, proposal: proposal.name, changes: proposal.changes).get()
+                let compared = try Comparison.make(before, origin: .proposal(proposal.name), changes: proposal.changes).get()
                 #expect(compared.after.workflow.dump() == applied.workflow.dump(), "\(name): \(proposal.name)")
                 proposals += 1
             }

@@ -53,7 +53,7 @@ struct SuggestionTests {
         #expect(byStatement["shorten review wait 1d"]?.savingHours == 8)
         #expect(byStatement["shorten review wait 1d"]?.savingPerYearHours == 80)
         #expect(byStatement["cut route"]?.savingHours == 4)
-        #expect(byStatement["cut route"]?.rule == "paper-handoff")
+        #expect(byStatement["cut route"]?.rule == RuleID("paper-handoff"))
         // Ranked by saving per year. The benchmark target scales review's
         // duration and wait alike: (8 + 16) × 47.57% = 11.4168 h, first; it is
         // shown, never applied. Then the wait (8 h), then the handoff (4 h).
@@ -79,7 +79,7 @@ struct SuggestionTests {
             review -> more 20%
             more -> review
             """)
-        let s = try #require(Suggester.suggestions(Analyzer.analyze(w, options: AnalysisOptions(runs: 100_000))).first { $0.rule == "rework" })
+        let s = try #require(Suggester.suggestions(Analyzer.analyze(w, options: AnalysisOptions(runs: 100_000))).first { $0.rule == RuleID("rework") })
         #expect(s.statement == "chance review -> more 10%")
         let expected = (10 / 0.8 + 2 * 0.2 / 0.8) - (10 / 0.9 + 2 * 0.1 / 0.9)
         #expect(abs(s.savingHours - expected) / expected < 0.05)

@@ -37,7 +37,7 @@ struct RenderTests {
     static func diagrams(_ w: Workflow) throws -> (before: Diagram, after: Diagram?) {
         let a = Analyzer.analyze(w, options: AnalysisOptions(runs: 0))
         guard let p = w.proposals.first else { return (Diagrams.before(a, nil), nil) }
-        let c = try Comparison.make(a, proposal: p.name, changes: p.changes).get()
+        let c = try Comparison.make(a, origin: .proposal(p.name), changes: p.changes).get()
         return (Diagrams.before(a, c), Diagrams.after(c))
     }
 
