@@ -31,23 +31,28 @@ public struct Diagnostic: Sendable, Hashable {
     }
 
     public var severity: Severity
+    /// What kind of problem it is; stable across wordings and languages.
+    public var code: DiagnosticCode
     public var message: String
     public var range: SourceRange
     public var notes: [Note]
 
-    public init(_ severity: Severity, _ message: String, at range: SourceRange, notes: [Note] = []) {
-        self.severity = severity
+    public init(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Note] = []) {
+        self.severity = code.severity
+        self.code = code
         self.message = message
         self.range = range
         self.notes = notes
     }
 
-    public static func error(_ message: String, at range: SourceRange, notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.error, message, at: range, notes: notes)
+    public static func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Note] = []) -> Diagnostic {
+        precondition(code.severity == .error, "\(code) is a warning's code")
+        return Diagnostic(code, message, at: range, notes: notes)
     }
 
-    public static func warning(_ message: String, at range: SourceRange, notes: [Note] = []) -> Diagnostic {
-        Diagnostic(.warning, message, at: range, notes: notes)
+    public static func warning(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Note] = []) -> Diagnostic {
+        precondition(code.severity == .warning, "\(code) is an error's code")
+        return Diagnostic(code, message, at: range, notes: notes)
     }
 }
 

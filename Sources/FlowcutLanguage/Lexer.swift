@@ -86,7 +86,7 @@ struct Lexer {
                 i = lexWord(at: i, line: line, into: &tokens)
             default:
                 let scalarEnd = i + 1
-                error("unexpected character '\(String(decoding: [b], as: UTF8.self))'", i, scalarEnd, line)
+                error(.unexpectedCharacter, "unexpected character '\(String(decoding: [b], as: UTF8.self))'", i, scalarEnd, line)
                 i = scalarEnd
             }
         }
@@ -123,7 +123,7 @@ struct Lexer {
                 if next != 0x0A && next != 0x0D {
                     let escapeEnd = scalarEnd(i + 1)
                     let escaped = String(decoding: bytes[(i + 1)..<escapeEnd], as: UTF8.self)
-                    error("unknown escape '\\\(escaped)' in string; only \\\" and \\\\ are escapes", i, escapeEnd, line)
+                    error(.unknownEscape, "unknown escape '\\\(escaped)' in string; only \\\" and \\\\ are escapes", i, escapeEnd, line)
                     i = escapeEnd
                     continue
                 }
@@ -132,7 +132,7 @@ struct Lexer {
         }
         var end = i
         if end > start, bytes[end - 1] == 0x0D { end -= 1 }
-        error("unterminated string; add a closing '\"'", start, start + 1, line)
+        error(.unterminatedString, "unterminated string; add a closing '\"'", start, start + 1, line)
         tokens.append(Token(kind: .string, start: start, end: end))
         return end
     }
@@ -182,7 +182,7 @@ struct Lexer {
                 let end = scalarEnd(i)
                 if let space = unicodeSpaceName(bytes[i..<end]) {
                     if i == start {
-                        error("unexpected \(space); use a plain space", i, end, line)
+                        error(.unexpectedSpace, "unexpected \(space); use a plain space", i, end, line)
                         return end
                     }
                     break
@@ -196,7 +196,7 @@ struct Lexer {
         if hasNonASCII {
             let text = String(decoding: bytes[start..<i], as: UTF8.self)
             error(
-                "'\(text)' is not a valid name; names are ASCII letters, digits, '_' and '-' (labels go in quotes)",
+                .invalidName, "'\(text)' is not a valid name; names are ASCII letters, digits, '_' and '-' (labels go in quotes)",
                 start, i, line)
         }
         tokens.append(Token(kind: .word, start: start, end: i))
@@ -210,8 +210,8 @@ struct Lexer {
         return min(i + length, bytes.count)
     }
 
-    private mutating func error(_ message: String, _ start: Int, _ end: Int, _ line: Line) {
-        diagnostics.append(.error(message, at: SourceRange(start: start, end: end, line: line.number, lineStart: line.start)))
+    private mutating func error(_ code: DiagnosticCode, _ message: String, _ start: Int, _ end: Int, _ line: Line) {
+        diagnostics.append(.error(code, message, at: SourceRange(start: start, end: end, line: line.number, lineStart: line.start)))
     }
 }
 
@@ -239,7 +239,7 @@ enum SourceCheck {
             SourceRange(start: offset, end: offset + 1, line: line, lineStart: lineStart)
         }
         if bytes.count > SourceFile.maximumSize {
-            return .error("file is too large (\(bytes.count) bytes; at most 2 GiB)", at: whole(0, 1, 0))
+            return .error(.fileTooLarge, "file is too large (\(bytes.count) bytes; at most 2 GiB)", at: whole(0, 1, 0))
         }
         // Where the first problem is, if any; its line is counted only then.
         guard let (offset, problem) = firstProblem(bytes) else { return nil }
@@ -249,7 +249,7 @@ enum SourceCheck {
             line += 1
             lineStart = k + 1
         }
-        return .error(problem, at: whole(offset, line, lineStart))
+        return .error(problem.code, problem.message, at: whole(offset, line, lineStart))
     }
 
     /// The offset of the first NUL byte or invalid UTF-8 sequence, with
@@ -258,7 +258,7 @@ enum SourceCheck {
     /// character. (The first half's walk, from the start, meets that byte
     /// unless it has found a problem before it, so the first problem of
     /// the two is the file's.)
-    private static func firstProblem(_ bytes: [UInt8]) -> (Int, String)? {
+    private static func firstProblem(_ bytes: [UInt8]) -> (Int, (code: DiagnosticCode, message: String))? {
         let n = bytes.count
         guard n > Parser.parallelThreshold else { return firstProblem(bytes, from: 0, before: n) }
         var split = n / 2
@@ -275,7 +275,7 @@ enum SourceCheck {
     /// The first problem in the characters that begin in `from..<end`
     /// (`from` begins one). Eight bytes at a time while they are ASCII
     /// without a NUL (a million-step file is 100 MB, nearly all ASCII).
-    private static func firstProblem(_ bytes: [UInt8], from start: Int, before end: Int) -> (Int, String)? {
+    private static func firstProblem(_ bytes: [UInt8], from start: Int, before end: Int) -> (Int, (code: DiagnosticCode, message: String))? {
         let n = bytes.count
         var i = start
         while i < end {
@@ -294,14 +294,14 @@ enum SourceCheck {
             if i >= end { break }
             let b = bytes[i]
             if b < 0x80 {
-                if b == 0 { return (i, "this is not a text file (a NUL byte at offset \(i)); a .flow file is UTF-8 text") }
+                if b == 0 { return (i, (.notText, "this is not a text file (a NUL byte at offset \(i)); a .flow file is UTF-8 text")) }
                 i += 1
                 continue
             }
             let length = validScalarLength(bytes, i)
             if length == 0 {
                 let hex = String(b, radix: 16, uppercase: true)
-                return (i, "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save the file as UTF-8")
+                return (i, (.invalidUTF8, "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save the file as UTF-8"))
             }
             i += length
         }

@@ -9,7 +9,7 @@ extension LineParser {
         let r = range(t)
         let bytes = self.bytes
         var points = DurationLiteral.Points()
-        var problem: String?
+        var problem: (code: DiagnosticCode, message: String)?
         var i = t.start
         while i < t.end {
             // One point: [sign] digits [(.|,) digits] letters
@@ -39,31 +39,31 @@ extension LineParser {
             let unitStart = i
             while i < t.end, isLetter(bytes[i]) { i += 1 }
             if digits == 0 || (i < t.end && !(i + 1 < t.end && bytes[i] == 0x2E && bytes[i + 1] == 0x2E)) {
-                problem = "'\(text(t))' is not a duration; write it like 4h, 0,5d or 2d..5d"
+                problem = (.notADuration, "'\(text(t))' is not a duration; write it like 4h, 0,5d or 2d..5d")
                 break
             }
             if negative {
-                problem = "a duration cannot be negative ('\(text(t))')"
+                problem = (.negativeDuration, "a duration cannot be negative ('\(text(t))')")
                 break
             }
             if positive {
-                problem = "write '\(text(t).dropFirst())' without the '+'"
+                problem = (.plusSign, "write '\(text(t).dropFirst())' without the '+'")
                 break
             }
             guard let unit = i == unitStart + 1 ? TimeUnit(symbol: bytes[unitStart]) : nil else {
                 let number = decode(start..<unitStart)
                 let unitText = decode(unitStart..<i)
                 if unitText.isEmpty {
-                    problem = "'\(number)' needs a unit: m (minutes), h (working hours), d (working days) or w (working weeks)"
+                    problem = (.missingUnit, "'\(number)' needs a unit: m (minutes), h (working hours), d (working days) or w (working weeks)")
                 } else {
                     let hint = unitHints[unitText.lowercased()].map { "; did you mean '\(number)\($0)'?" } ?? "; use m, h, d or w"
-                    problem = "unknown unit '\(unitText)' in '\(text(t))'\(hint)"
+                    problem = (.unknownUnit, "unknown unit '\(unitText)' in '\(text(t))'\(hint)")
                 }
                 break
             }
             let point = DurationPoint(value: value, unit: unit)
             if hoursForOrdering(point) > maximumDurationHours {
-                problem = "'\(text(t))' is longer than a duration may be: at most 1000000 working hours (125000d, 25000w) per point"
+                problem = (.durationTooLong, "'\(text(t))' is longer than a duration may be: at most 1000000 working hours (125000d, 25000w) per point")
                 break
             }
             points.append(point)
@@ -71,20 +71,20 @@ extension LineParser {
         }
         if problem == nil {
             if points.count > 3 {
-                problem = "'\(text(t))' has \(points.count) points; a duration has one, two (MIN..MAX) or three (MIN..LIKELY..MAX)"
+                problem = (.tooManyPoints, "'\(text(t))' has \(points.count) points; a duration has one, two (MIN..MAX) or three (MIN..LIKELY..MAX)")
             } else if points.count >= 2 {
                 let lo = hoursForOrdering(points[0]), hi = hoursForOrdering(points[points.count - 1])
                 if lo > hi {
                     let written = durationParts(t)
-                    problem = "the minimum \(written[0]) is greater than the maximum \(written[written.count - 1]) in '\(text(t))'"
+                    problem = (.minimumAboveMaximum, "the minimum \(written[0]) is greater than the maximum \(written[written.count - 1]) in '\(text(t))'")
                 } else if points.count == 3, hoursForOrdering(points[1]) < lo || hoursForOrdering(points[1]) > hi {
                     let written = durationParts(t)
-                    problem = "the most likely \(written[1]) is outside \(written[0])..\(written[2]) in '\(text(t))'; a three-point estimate is MIN..LIKELY..MAX"
+                    problem = (.likelyOutside, "the most likely \(written[1]) is outside \(written[0])..\(written[2]) in '\(text(t))'; a three-point estimate is MIN..LIKELY..MAX")
                 }
             }
         }
         if let problem {
-            report(problem, at: r)
+            report(problem.code, problem.message, at: r)
             return DurationLiteral(range: r, points: [DurationPoint(value: 0, unit: .hours)])
         }
         return DurationLiteral(range: r, points: points)
@@ -124,7 +124,7 @@ extension LineParser {
         let digits = whole.dropLast().replacingOccurrences(of: ",", with: ".")
         let value = Double(digits) ?? 0
         if value < 0 {
-            report("a probability cannot be negative ('\(whole)')", at: range(t))
+            report(.negativeProbability, "a probability cannot be negative ('\(whole)')", at: range(t))
         }
         return PercentLiteral(value: max(0, value), range: range(t))
     }

@@ -232,13 +232,18 @@ struct LineParser {
         return text(t) == word
     }
 
+    /// An "expected …, found …" error (E201), once per statement.
     mutating func fail(_ message: String, at range: SourceRange? = nil) {
-        if !failed { diagnostics.append(.error(message, at: range ?? here)) }
+        fail(.expected, message, at: range)
+    }
+
+    mutating func fail(_ code: DiagnosticCode, _ message: String, at range: SourceRange? = nil) {
+        if !failed { diagnostics.append(.error(code, message, at: range ?? here)) }
         failed = true
     }
 
-    mutating func report(_ message: String, at range: SourceRange) {
-        diagnostics.append(.error(message, at: range))
+    mutating func report(_ code: DiagnosticCode, _ message: String, at range: SourceRange) {
+        diagnostics.append(.error(code, message, at: range))
     }
 
     /// A description of the next token for "expected X, found Y".
@@ -336,7 +341,7 @@ struct LineParser {
         index += 1
         let s = text(t)
         guard let value = Int(s), value >= 0 else {
-            report("\(what) must be a whole number, not '\(s)'", at: range(t))
+            report(.notAWholeNumber, "\(what) must be a whole number, not '\(s)'", at: range(t))
             return NumberLiteral(value: 0, range: range(t))
         }
         return NumberLiteral(value: value, range: range(t))
@@ -349,7 +354,7 @@ struct LineParser {
         case .string: extra = "unexpected string '\(text(t))' at the end of the statement"
         default: extra = "unexpected \(found) at the end of the statement"
         }
-        fail(extra, at: range(t))
+        fail(.expected, extra, at: range(t))
     }
 }
 

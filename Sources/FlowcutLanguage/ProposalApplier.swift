@@ -143,12 +143,14 @@ public enum ProposalApplier {
 
 /// A change that cannot be applied, with the change (and so its line).
 public struct ApplyError: Error, Sendable, Hashable {
+    /// The front end's code for what the change would break, else E509.
+    public var code: DiagnosticCode = .changeLeavesInvalidProcess
     public var message: String
     public var change: Change
 
     /// The error as a diagnostic at the change statement.
     public var diagnostic: Diagnostic? {
-        change.range.map { .error(message, at: $0) }
+        change.range.map { .error(code, message, at: $0) }
     }
 }
 

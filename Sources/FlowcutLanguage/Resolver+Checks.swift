@@ -27,19 +27,19 @@ extension Resolver {
             let total = formatNumber(written * 100)
             let id = steps[step].id
             if unwritten == 0, abs(written - 1) > 1e-9 {
-                error("the probabilities of decision '\(id)' add up to \(total)%; they must add up to 100% (or leave one arrow without a probability to take the rest)",
+                error(.sharesNot100, "the probabilities of decision '\(id)' add up to \(total)%; they must add up to 100% (or leave one arrow without a probability to take the rest)",
                       at: at)
                 continue
             }
             if written > 1 + 1e-9 {
-                error("the probabilities of decision '\(id)' add up to \(total)%, over 100%", at: at)
+                error(.sharesOver100, "the probabilities of decision '\(id)' add up to \(total)%, over 100%", at: at)
                 continue
             }
             let share = unwritten > 0 ? max(0, 1 - written) / Double(unwritten) : 0
             for a in out {
                 arrows[a].probability = arrows[a].writtenProbability ?? share
                 if arrows[a].probability <= 1e-12, let r = arrows[a].range {
-                    warning("the arrow \(id) -> \(steps[arrows[a].to].id) gets 0% and is never taken", at: r)
+                    warning(.arrowNeverTaken, "the arrow \(id) -> \(steps[arrows[a].to].id) gets 0% and is never taken", at: r)
                 }
             }
         }
@@ -63,7 +63,7 @@ extension Resolver {
         guard let closing = cycle.last else { return }
         let ids = cycle.map { workflow.steps[workflow.arrows[$0].from].id } + [workflow.steps[workflow.arrows[closing].to].id]
         let at = workflow.arrows[closing].range ?? workflow.steps[workflow.arrows[closing].to].range!
-        error("\(what): \(ids.joined(separator: " -> ")); give one of its steps a decision arrow with a probability that leaves the loop",
+        error(.loopWithoutWayOut, "\(what): \(ids.joined(separator: " -> ")); give one of its steps a decision arrow with a probability that leaves the loop",
               at: at)
     }
 
@@ -72,7 +72,7 @@ extension Resolver {
         let reached = workflow.reachable
         for (i, step) in workflow.steps.enumerated() where !reached[i] {
             if let r = step.range {
-                warning("step '\(step.id)' is never reached from the start", at: r)
+                warning(.stepNeverReached, "step '\(step.id)' is never reached from the start", at: r)
             }
         }
     }
@@ -90,7 +90,7 @@ extension Resolver {
             if let a = step.actor { unseen.remove(a) }
         }
         for actor in workflow.actors where unseen.contains(actor.id) {
-            if let r = actor.range { warning("actor '\(actor.id)' performs no step", at: r) }
+            if let r = actor.range { warning(.actorWithoutStep, "actor '\(actor.id)' performs no step", at: r) }
         }
     }
 }

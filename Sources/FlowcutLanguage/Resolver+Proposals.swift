@@ -16,7 +16,7 @@ extension Resolver {
                 }
             }
             if changeDecls.isEmpty {
-                warning("proposal \"\(decl.name.value)\" changes nothing", at: decl.name.range)
+                warning(.proposalChangesNothing, "proposal \"\(decl.name.value)\" changes nothing", at: decl.name.range)
             }
             result.append(Proposal(name: decl.name.value, changes: changes, range: decl.name.range))
         }
@@ -31,7 +31,7 @@ extension Resolver {
         func step(_ name: Name, _ resolver: inout Resolver) -> Int? {
             guard let i = resolver.lookUpStep(name, stepIndex) else { return nil }
             if let at = cut[name.text] {
-                resolver.error("'\(name.text)' is cut earlier in this proposal", at: name.range,
+                resolver.error(.cutEarlier, "'\(name.text)' is cut earlier in this proposal", at: name.range,
                                notes: [.init("cut here", at: at)])
                 return nil
             }
@@ -39,7 +39,7 @@ extension Resolver {
         }
         func notFixed(_ name: Name, _ i: Int, _ verb: String, _ resolver: inout Resolver) -> Bool {
             guard workflow.steps[i].isFixed else { return true }
-            resolver.error("cannot \(verb) '\(name.text)': it is fixed (required by law); it may be shortened instead",
+            resolver.error(.fixedStep, "cannot \(verb) '\(name.text)': it is fixed (required by law); it may be shortened instead",
                            at: name.range)
             return false
         }
@@ -77,7 +77,7 @@ extension Resolver {
                 } else {
                     why = "'\(b.text)' has \(into.count) predecessors"
                 }
-                error("cannot merge '\(a.text)' and '\(b.text)': \(why); merge needs A's only successor to be B and B's only predecessor to be A",
+                error(.cannotMerge, "cannot merge '\(a.text)' and '\(b.text)': \(why); merge needs A's only successor to be B and B's only predecessor to be A",
                       at: b.range)
                 return nil
             }
@@ -85,12 +85,12 @@ extension Resolver {
         case .parallel(let a, let b):
             guard let ia = step(a, &self), let ib = step(b, &self) else { return nil }
             guard workflow.graph.outgoing(ia).contains(where: { workflow.arrows[$0].to == ib }) else {
-                error("cannot parallel '\(a.text)' and '\(b.text)': there is no arrow \(a.text) -> \(b.text); parallel needs A to directly precede B",
+                error(.cannotParallel, "cannot parallel '\(a.text)' and '\(b.text)': there is no arrow \(a.text) -> \(b.text); parallel needs A to directly precede B",
                       at: b.range)
                 return nil
             }
             if workflow.isDecision(ia) {
-                error("cannot parallel '\(a.text)' and '\(b.text)': \(a.text) -> \(b.text) is a branch of a decision, not a sequence",
+                error(.cannotParallel, "cannot parallel '\(a.text)' and '\(b.text)': \(a.text) -> \(b.text) is a branch of a decision, not a sequence",
                       at: b.range)
                 return nil
             }
@@ -101,7 +101,7 @@ extension Resolver {
             for name in names {
                 guard step(name, &self) != nil else { continue }
                 if !seen.insert(name.text).inserted {
-                    error("'\(name.text)' is named twice", at: name.range)
+                    error(.stepNamedTwice, "'\(name.text)' is named twice", at: name.range)
                     continue
                 }
                 ids.append(name.text)
@@ -112,16 +112,16 @@ extension Resolver {
             guard let ia = step(a, &self), let ib = step(b, &self) else { return nil }
             let out = workflow.graph.outgoing(ia)
             guard out.contains(where: { workflow.arrows[$0].to == ib }) else {
-                error("there is no arrow \(a.text) -> \(b.text) to change", at: b.range)
+                error(.noSuchArrow, "there is no arrow \(a.text) -> \(b.text) to change", at: b.range)
                 return nil
             }
             guard workflow.isDecision(ia) else {
-                error("'\(a.text)' is not a decision (none of its arrows has a probability); chance changes a decision's arrow",
+                error(.notADecision, "'\(a.text)' is not a decision (none of its arrows has a probability); chance changes a decision's arrow",
                       at: a.range)
                 return nil
             }
             if out.count == 1, p.value != 100 {
-                error("\(a.text) -> \(b.text) is the only arrow of '\(a.text)': no other arrow can take the remaining \(formatNumber(100 - p.value))%",
+                error(.onlyArrow, "\(a.text) -> \(b.text) is the only arrow of '\(a.text)': no other arrow can take the remaining \(formatNumber(100 - p.value))%",
                       at: p.range)
                 return nil
             }

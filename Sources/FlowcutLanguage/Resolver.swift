@@ -60,12 +60,12 @@ struct Resolver {
         self.keepDeclarations = keepDeclarations
     }
 
-    mutating func error(_ message: String, at range: SourceRange, notes: [Diagnostic.Note] = []) {
-        diagnostics.append(.error(message, at: range, notes: notes))
+    mutating func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(.error(code, message, at: range, notes: notes))
     }
 
-    mutating func warning(_ message: String, at range: SourceRange, notes: [Diagnostic.Note] = []) {
-        diagnostics.append(.warning(message, at: range, notes: notes))
+    mutating func warning(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Diagnostic.Note] = []) {
+        diagnostics.append(.warning(code, message, at: range, notes: notes))
     }
 
     func text(_ range: SourceRange) -> String { tree.file.text(range) }
@@ -74,7 +74,7 @@ struct Resolver {
         collectDeclarations()
         guard let procedure else {
             if tree.isEmpty, !tree.diagnostics.hasErrors {
-                error("the file is empty; a .flow file starts with procedure \"Name\"",
+                error(.emptyFile, "the file is empty; a .flow file starts with procedure \"Name\"",
                       at: SourceRange(start: 0, end: 0, line: 1, lineStart: 0))
             }
             return nil
@@ -85,7 +85,7 @@ struct Resolver {
         let (steps, stepIndex) = resolveSteps(actorIndex: actorIndex)
         // A line that did not parse may have been meant as a step: say nothing more then.
         if steps.isEmpty && !tree.diagnostics.hasErrors && diagnostics.isEmpty {
-            error("the procedure has no steps; declare them with step ID \"Label\" …", at: procedure.keyword)
+            error(.noSteps, "the procedure has no steps; declare them with step ID \"Label\" …", at: procedure.keyword)
         }
         let hasFlows = !tree.flows.isEmpty
         var (arrows, graph) = hasFlows ? resolveFlows(stepIndex: stepIndex, steps: steps) : (implicitSequence(count: steps.count), nil)
@@ -113,11 +113,11 @@ struct Resolver {
     private mutating func collectDeclarations() {
         let reportedProcedure = tree.brokenDeclarations.contains { $0.kind == .procedure }
         if let first = tree.firstStatement, first.kind != .procedure, !reportedProcedure {
-            error("expected 'procedure \"Name\"' before any other statement; a .flow file starts with it", at: first.range)
+            error(.procedureNotFirst, "expected 'procedure \"Name\"' before any other statement; a .flow file starts with it", at: first.range)
         }
         for decl in tree.procedures {
             if let first = procedure {
-                error("'procedure' is given twice; a file holds one procedure", at: decl.keyword,
+                error(.procedureTwice, "'procedure' is given twice; a file holds one procedure", at: decl.keyword,
                       notes: [.init("first given here", at: first.keyword)])
             } else {
                 procedure = decl
@@ -127,7 +127,7 @@ struct Resolver {
         for decl in tree.properties {
             if decl.keyword.range.line > proposalLine { headerAfterProposal(decl.keyword.text, decl.keyword.range) }
             if let first = properties[decl.keyword.text] {
-                error("'\(decl.keyword.text)' is given twice", at: decl.keyword.range,
+                error(.propertyTwice, "'\(decl.keyword.text)' is given twice", at: decl.keyword.range,
                       notes: [.init("first given here", at: first.keyword.range)])
             } else {
                 properties[decl.keyword.text] = decl
@@ -136,7 +136,7 @@ struct Resolver {
         for decl in tree.dossiers {
             if decl.keyword.line > proposalLine { headerAfterProposal("dossiers", decl.keyword) }
             if let first = dossiers[decl.year.value] {
-                error("dossiers for \(decl.year.value) are given twice", at: decl.year.range,
+                error(.dossiersTwice, "dossiers for \(decl.year.value) are given twice", at: decl.year.range,
                       notes: [.init("first given here", at: first.year.range)])
             } else {
                 dossiers[decl.year.value] = decl
@@ -147,13 +147,13 @@ struct Resolver {
             for decl in tree.steps where decl.keyword.line > proposalLine { declarationInProposal("step", decl.keyword) }
             for decl in tree.starts where decl.keyword.line > proposalLine { declarationInProposal("start", decl.keyword) }
             for decl in tree.flows where decl.first.range.line > proposalLine {
-                error("a flow cannot appear inside a proposal; write flows before the first 'proposal' (a proposal changes them with cut, merge, parallel, chance)",
+                error(.flowInProposal, "a flow cannot appear inside a proposal; write flows before the first 'proposal' (a proposal changes them with cut, merge, parallel, chance)",
                       at: decl.first.range)
             }
         }
         for decl in tree.starts {
             if let first = startDecl {
-                error("'start' is given twice; name every starting step in one 'start' line", at: decl.keyword,
+                error(.startTwice, "'start' is given twice; name every starting step in one 'start' line", at: decl.keyword,
                       notes: [.init("first given here", at: first.keyword)])
             } else {
                 startDecl = decl
@@ -162,7 +162,7 @@ struct Resolver {
         var proposalNames: [String: SourceRange] = [:]
         for decl in tree.proposals {
             if let first = proposalNames[decl.name.value] {
-                error("a proposal named \"\(decl.name.value)\" already exists", at: decl.name.range,
+                error(.proposalNameTaken, "a proposal named \"\(decl.name.value)\" already exists", at: decl.name.range,
                       notes: [.init("first given here", at: first)])
             } else {
                 proposalNames[decl.name.value] = decl.name.range
@@ -176,7 +176,7 @@ struct Resolver {
                 current += 1
             }
             if current < 0 {
-                error("'\(decl.keyword.text)' is a change statement; put it in a block opened by proposal \"Name\"",
+                error(.changeOutsideProposal, "'\(decl.keyword.text)' is a change statement; put it in a block opened by proposal \"Name\"",
                       at: decl.keyword.range)
             } else {
                 proposals[current].changes.append(decl)
@@ -185,11 +185,11 @@ struct Resolver {
     }
 
     private mutating func headerAfterProposal(_ keyword: String, _ range: SourceRange) {
-        error("'\(keyword)' belongs to the header; move it before the first 'proposal'", at: range)
+        error(.headerAfterProposal, "'\(keyword)' belongs to the header; move it before the first 'proposal'", at: range)
     }
 
     private mutating func declarationInProposal(_ what: String, _ range: SourceRange) {
-        error("'\(what)' cannot appear inside a proposal; declare it before the first 'proposal'", at: range)
+        error(.declarationInProposal, "'\(what)' cannot appear inside a proposal; declare it before the first 'proposal'", at: range)
     }
 
     // MARK: Header
@@ -207,17 +207,17 @@ struct Resolver {
     private mutating func resolveWorkday() {
         guard let decl = properties["workday"], case .duration(let d) = decl.value else { return }
         if d.pointCount != 1 {
-            error("the workday is one length, not a range ('\(text(d.range))')", at: d.range)
+            error(.workdayRange, "the workday is one length, not a range ('\(text(d.range))')", at: d.range)
             return
         }
         let point = d.points[0]
         guard point.unit == .hours || point.unit == .minutes else {
-            error("give the workday in hours (workday 8h), not in '\(point.unit.symbol)'", at: d.range)
+            error(.workdayUnit, "give the workday in hours (workday 8h), not in '\(point.unit.symbol)'", at: d.range)
             return
         }
         let hours = point.unit == .hours ? point.value : point.value / 60
         guard hours > 0, hours <= 24 else {
-            error("a workday of '\(text(d.range))' is not possible; it must be more than 0h and at most 24h", at: d.range)
+            error(.workdayImpossible, "a workday of '\(text(d.range))' is not possible; it must be more than 0h and at most 24h", at: d.range)
             return
         }
         workdayHours = hours
@@ -244,7 +244,7 @@ struct Resolver {
 
     private mutating func singleDuration(_ d: DurationLiteral, _ what: String) -> Double? {
         if d.pointCount != 1 {
-            error("the \(what) is one duration, not a range ('\(text(d.range))')", at: d.range)
+            error(.headerDurationRange, "the \(what) is one duration, not a range ('\(text(d.range))')", at: d.range)
             return nil
         }
         return estimate(d).mean
@@ -256,9 +256,9 @@ struct Resolver {
         let e = d.estimate(workdayHours: workdayHours)
         if workdayHours != 8, d.pointCount > 1, Set(d.points.map(\.unit)).count > 1 {
             if case .range(let lo, let hi) = e, lo > hi {
-                error("the minimum is greater than the maximum in '\(text(d.range))' with a \(formatNumber(workdayHours))h workday", at: d.range)
+                error(.minimumAboveMaximumInWorkdays, "the minimum is greater than the maximum in '\(text(d.range))' with a \(formatNumber(workdayHours))h workday", at: d.range)
             } else if case .threePoint(let lo, let likely, let hi) = e, !(lo <= likely && likely <= hi) {
-                error("'\(text(d.range))' is not MIN..LIKELY..MAX with a \(formatNumber(workdayHours))h workday", at: d.range)
+                error(.notThreePointInWorkdays, "'\(text(d.range))' is not MIN..LIKELY..MAX with a \(formatNumber(workdayHours))h workday", at: d.range)
             }
         }
         return e
@@ -271,7 +271,7 @@ struct Resolver {
         var index = NameIndex()
         for decl in tree.actors {
             if let first = index.insert(decl.id.text, actors.count) {
-                error("actor '\(decl.id.text)' is declared twice", at: decl.id.range,
+                error(.actorTwice, "actor '\(decl.id.text)' is declared twice", at: decl.id.range,
                       notes: [.init("first declared here", at: actors[first].range)])
                 continue
             }
@@ -324,7 +324,7 @@ struct Resolver {
             steps = steps.indices.filter { !isRepeat.contains($0) }.map { steps[$0] }
             for r in repeated {
                 let id = decls[r.decl].id
-                error("step '\(id.text)' is declared twice", at: id.range,
+                error(.stepTwice, "step '\(id.text)' is declared twice", at: id.range,
                       notes: [.init("first declared here", at: steps[r.first].range)])
             }
         }
@@ -345,12 +345,12 @@ struct Resolver {
 
     mutating func unknownActor(_ name: Name, _ actorIndex: NameIndex) {
         if actorIndex.isEmpty {
-            error("unknown actor '\(name.text)'; declare it with actor \(name.text) \"Label\"", at: name.range)
+            error(.unknownActor, "unknown actor '\(name.text)'; declare it with actor \(name.text) \"Label\"", at: name.range)
         } else {
             let suggestion = closestName(to: name.text, among: tree.actors.lazy.map(\.id.text), budget: &suggestionBudget)
             if let suggestion { suggestedActors.insert(suggestion) }
             let hint = suggestion.map { "; did you mean '\($0)'?" } ?? "; declare it with actor \(name.text) \"Label\""
-            error("unknown actor '\(name.text)'\(hint)", at: name.range)
+            error(.unknownActor, "unknown actor '\(name.text)'\(hint)", at: name.range)
         }
     }
 
@@ -359,7 +359,7 @@ struct Resolver {
     mutating func lookUpStep(_ name: Name, _ stepIndex: NameIndex) -> Int? {
         if let i = stepIndex[name.text] { return i >= 0 ? i : nil }
         let hint = closestName(to: name.text, among: resolvedSteps.lazy.map(\.id), budget: &suggestionBudget).map { "; did you mean '\($0)'?" } ?? ""
-        error("unknown step '\(name.text)'\(hint)", at: name.range)
+        error(.unknownStep, "unknown step '\(name.text)'\(hint)", at: name.range)
         return nil
     }
 
@@ -485,7 +485,7 @@ struct Resolver {
             if repeated.isEmpty { repeated = Array(repeating: false, count: arrows.count) }
             repeated[a] = true
             if let at = arrows[a].range {
-                error("the arrow \(steps[s].id) -> \(steps[t].id) is written twice", at: at,
+                error(.arrowTwice, "the arrow \(steps[s].id) -> \(steps[t].id) is written twice", at: at,
                       notes: arrows[first].range.map { [.init("first written here", at: $0)] } ?? [])
             }
         }
@@ -534,7 +534,7 @@ struct Resolver {
         for name in decl.steps {
             guard let i = lookUpStep(name, stepIndex) else { continue }
             if starts.contains(i) {
-                error("'\(name.text)' is named twice in 'start'", at: name.range)
+                error(.startNamedTwice, "'\(name.text)' is named twice in 'start'", at: name.range)
             } else {
                 starts.append(i)
             }

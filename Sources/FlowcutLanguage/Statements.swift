@@ -16,7 +16,7 @@ extension LineParser {
             return StatementRef(kind: .flow, index: tree.flows.count - 1)
         }
         guard first.kind == .word else {
-            fail("a statement starts with a keyword (step, actor, …) or a step ID, not \(found)")
+            fail(.unknownStatement, "a statement starts with a keyword (step, actor, …) or a step ID, not \(found)")
             return nil
         }
         // Most lines of a big file are steps: recognise them without a String.
@@ -70,7 +70,7 @@ extension LineParser {
         default:
             let hint = closestName(to: word, among: statementKeywords).map { "; did you mean '\($0)'?" } ?? ""
             let arrowHint = tokens.count > 1 ? "" : " (a flow is written 'A -> B')"
-            fail("unknown statement '\(word)'\(hint)\(arrowHint)", at: range(first))
+            fail(.unknownStatement, "unknown statement '\(word)'\(hint)\(arrowHint)", at: range(first))
             return nil
         }
         expectEnd()
@@ -113,7 +113,7 @@ extension LineParser {
         if ServiceLevel(rawValue: level.text) == nil {
             let hint = closestName(to: level.text, among: ServiceLevel.allCases.map(\.rawValue))
                 .map { "; did you mean '\($0)'?" } ?? "; use none, level2, level3, level4, partial or full"
-            report("unknown service level '\(level.text)'\(hint)", at: level.range)
+            report(.unknownServiceLevel, "unknown service level '\(level.text)'\(hint)", at: level.range)
         }
         return PropertyDecl(keyword: keyword, value: .level(level))
     }
@@ -122,7 +122,7 @@ extension LineParser {
         let keyword = keyword()
         guard let year = number("the year") else { return nil }
         if year.value < 1900 || year.value > 2200 {
-            report("'\(file.text(year.range))' is not a plausible year", at: year.range)
+            report(.implausibleYear, "'\(file.text(year.range))' is not a plausible year", at: year.range)
         }
         var online: NumberLiteral?
         var paper: NumberLiteral?
@@ -132,10 +132,10 @@ extension LineParser {
             index += 1
             switch word {
             case "online":
-                if online != nil { report("'online' is given twice", at: r) }
+                if online != nil { report(.givenTwiceInStatement, "'online' is given twice", at: r) }
                 online = number("the number of online dossiers")
             case "paper":
-                if paper != nil { report("'paper' is given twice", at: r) }
+                if paper != nil { report(.givenTwiceInStatement, "'paper' is given twice", at: r) }
                 paper = number("the number of paper dossiers")
             default:
                 let hint = closestName(to: word, among: ["online", "paper"]).map { "; did you mean '\($0)'?" } ?? ""
@@ -174,7 +174,7 @@ extension LineParser {
         var step = StepDecl(keyword: keyword, id: id, label: label.value)
         var seenBy = false, seenWait = false, seenNote = false
         func twice(_ seen: Bool, _ what: String, _ r: SourceRange, _ parser: inout LineParser) {
-            if seen { parser.report("\(what) is given twice", at: r) }
+            if seen { parser.report(.givenTwiceInStatement, "\(what) is given twice", at: r) }
         }
         while let t = current {
             let r = range(t)
@@ -216,17 +216,17 @@ extension LineParser {
                 default:
                     let hint = closestName(to: word, among: stepAttributeWords).map { "; did you mean '\($0)'?" }
                         ?? "; a step takes by ACTOR, a duration, wait DURATION, a kind, paper or online, fixed, note \"…\""
-                    fail("unknown step attribute '\(word)'\(hint)", at: r)
+                    fail(.unknownAttribute, "unknown step attribute '\(word)'\(hint)", at: r)
                     return nil
                 }
             case .string:
-                fail("a step has one label; write further text as note \"…\"", at: r)
+                fail(.misplacedInStep, "a step has one label; write further text as note \"…\"", at: r)
                 return nil
             case .percent:
-                fail("a probability belongs on an arrow (A -> B 10%), not on a step", at: r)
+                fail(.misplacedInStep, "a probability belongs on an arrow (A -> B 10%), not on a step", at: r)
                 return nil
             case .arrow:
-                fail("unexpected '->' in a step declaration; write flows on their own line", at: r)
+                fail(.misplacedInStep, "unexpected '->' in a step declaration; write flows on their own line", at: r)
                 return nil
             }
         }
@@ -284,7 +284,7 @@ extension LineParser {
                 let percent = parsePercent(p)
                 if percent.value > 100 {
                     // Reported here; kept off the arrow so the decision is not reported again.
-                    report("probability \(text(p)) is over 100%", at: percent.range)
+                    report(.probabilityOver100, "probability \(text(p)) is over 100%", at: percent.range)
                 } else {
                     link.probability = percent
                 }
@@ -311,7 +311,7 @@ extension LineParser {
             } else if isWord("by") {
                 _ = self.keyword()
                 guard let p = percent("the cut in percent") else { return nil }
-                if p.value > 100 { report("cannot shorten by more than 100% ('\(file.text(p.range))')", at: p.range) }
+                if p.value > 100 { report(.shortenOver100, "cannot shorten by more than 100% ('\(file.text(p.range))')", at: p.range) }
                 form = .shortenBy(id, p)
             } else if let d = optionalDuration() {
                 form = .shorten(id, d)
@@ -353,7 +353,7 @@ extension LineParser {
             index += 1
             guard let b = name("the arrow's target step") else { return nil }
             guard let p = percent("the new probability") else { return nil }
-            if p.value > 100 { report("probability \(file.text(p.range)) is over 100%", at: p.range) }
+            if p.value > 100 { report(.probabilityOver100, "probability \(file.text(p.range)) is over 100%", at: p.range) }
             form = .chance(a, b, p)
         }
         return ChangeDecl(keyword: keyword, form: form, reason: optionalString())

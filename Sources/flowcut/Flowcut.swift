@@ -11,7 +11,7 @@ struct Flowcut: ParsableCommand {
             Exit codes: 0 fine, 1 the input has errors, 64 wrong usage.
             """,
         version: flowcutVersion,
-        subcommands: [Analyze.self, Apply.self, Check.self, Export.self, Format.self, Import.self, Render.self, Restore.self, Suggest.self, Rules.self, Version.self],
+        subcommands: [Analyze.self, Apply.self, Check.self, Export.self, Format.self, Import.self, Render.self, Restore.self, Suggest.self, Rules.self, Diagnostics.self, Version.self],
         defaultSubcommand: nil
     )
 }

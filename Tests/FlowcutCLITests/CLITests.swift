@@ -375,6 +375,13 @@ struct CLITests {
         #expect(r.stdout == doc, "regenerate with: flowcut rules > docs/suggestions.md")
     }
 
+    @Test func theDiagnosticsDocumentIsCurrent() throws {
+        let r = try Self.run(["diagnostics"])
+        #expect(r.status == 0)
+        let doc = try String(contentsOf: Self.root.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)
+        #expect(r.stdout == doc, "regenerate with: flowcut diagnostics > docs/diagnostics.md")
+    }
+
     @Test func versionNamesTheLinkedGraphviz() throws {
         let r = try Self.run(["version"])
         #expect(r.status == 0)

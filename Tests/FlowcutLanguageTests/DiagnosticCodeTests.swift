@@ -1,0 +1,52 @@
+import FlowcutCore
+import Testing
+
+@testable import FlowcutLanguage
+
+/// Diagnostic codes are stable: this list is written by hand, and a code
+/// that changes, disappears or is added without being listed here fails.
+struct DiagnosticCodeTests {
+    static let stable: [String] = [
+        "E101", "E102", "E103", "E104", "E105", "E106", "E107", "E108",
+        "E201", "E202", "E203", "E204", "E205", "E206", "E207", "E208", "E209", "E210",
+        "E211", "E212", "E213", "E214", "E215", "E216", "E217", "E218", "E219", "E220",
+        "E301", "E302", "E303", "E304", "E305", "E306", "E307", "E308", "E309", "E310",
+        "E311", "E312", "E313", "E314", "E315", "E316", "E317", "E318", "E319", "E320",
+        "E321", "E322", "E323", "E324",
+        "E401", "E402", "E403", "W401", "W402", "W403",
+        "E501", "E502", "E503", "E504", "E505", "E506", "E507", "E508", "E509", "W501",
+    ]
+
+    @Test func theCodesAreTheListedOnes() {
+        #expect(DiagnosticCode.allCases.map(\.rawValue) == Self.stable)
+        #expect(Set(Self.stable).count == Self.stable.count)
+    }
+
+    static func codes(_ text: String) -> [String] {
+        Checker.check(SourceFile(path: "x.flow", text: text)).diagnostics.map(\.code.rawValue)
+    }
+
+    /// One file per code family, each problem written by hand.
+    @Test func eachProblemHasItsCode() {
+        #expect(Self.codes("procedure \"P\"\nstep s \"S\" 2x\n") == ["E210"])
+        #expect(Self.codes("procedure \"P\"\nstep s \"S\" -2h\n") == ["E207"])
+        #expect(Self.codes("procedure \"P\"\nstep s \"S\" 3d..2d\n") == ["E213"])
+        #expect(Self.codes("procedure \"P\"\nstep s \"S\" by nobody\n") == ["E321"])
+        #expect(Self.codes("procedure \"P\"\nstep s \"S\"\nstep s \"T\"\n") == ["E320"])
+        #expect(Self.codes("procedure \"P\"\nstep a \"A\"\nstep b \"B\"\na -> b 60%\na -> a 60%\n") == ["E401"])
+        #expect(Self.codes("procedure \"P\"\nstep a \"A\"\nstep b \"B\"\nstep c \"C\"\nstep d \"D\"\na -> b 70%\na -> c 40%\na -> d\n") == ["E402"])
+        #expect(Self.codes("procedure \"P\"\nstep a \"A\"\nstep b \"B\"\nstep c \"C\"\na -> b\n") == ["W402"])
+        #expect(Self.codes("procedure \"P\"\nstep a \"A\"\nstep b \"B\"\na -> b\nb -> a\n") == ["E403"])
+        #expect(Self.codes("procedure \"P\"\nstep a \"A\" fixed\nstep b \"B\"\nproposal \"X\"\n  cut a\n") == ["E502"])
+        #expect(Self.codes("procedure \"P\"\nstep a \"A\"\nproposal \"X\"\n") == ["W501"])
+        #expect(Self.codes("procedure \"P\"\nsteps a \"A\"\n") == ["E202"])
+        #expect(Self.codes("procedure \"P\"\nstep a \"A\nstep b \"B\"\n") == ["E108"])
+    }
+
+    @Test func errorsAndWarningsByTheirLetter() {
+        for code in DiagnosticCode.allCases {
+            #expect(code.severity == (code.rawValue.hasPrefix("E") ? .error : .warning))
+            #expect(!code.summary.isEmpty)
+        }
+    }
+}
