@@ -30,11 +30,22 @@ public struct Diagnostic: Sendable, Hashable {
         }
     }
 
+    /// Where in an imported model or table, when the problem is not in a
+    /// `.flow` file's text (`range` is then `SourceRange.nowhere`).
+    public enum Place: Sendable, Hashable {
+        /// A model's element: its kind ("task", "exclusiveGateway"), ID and name.
+        case element(kind: String, id: String, name: String?)
+        /// A table's cell: the sheet or table (nil for a CSV file), the
+        /// 1-based row, and the column's header if known.
+        case cell(table: String?, row: Int, column: String?)
+    }
+
     public var severity: Severity
     /// What kind of problem it is; stable across wordings and languages.
     public var code: DiagnosticCode
     public var message: String
     public var range: SourceRange
+    public var place: Place?
     public var notes: [Note]
 
     public init(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Note] = []) {
@@ -43,6 +54,12 @@ public struct Diagnostic: Sendable, Hashable {
         self.message = message
         self.range = range
         self.notes = notes
+    }
+
+    /// A finding about an imported model's element or a table's cell.
+    public init(_ code: DiagnosticCode, _ message: String, in place: Place, notes: [Note] = []) {
+        self.init(code, message, at: .nowhere, notes: notes)
+        self.place = place
     }
 
     public static func error(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Note] = []) -> Diagnostic {

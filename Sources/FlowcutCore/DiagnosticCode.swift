@@ -3,7 +3,8 @@
 /// tools and the documentation (docs/diagnostics.md) refer to them. The
 /// hundreds say where a problem is found: 1 the file's bytes and
 /// characters, 2 a statement's syntax and values, 3 names and declarations,
-/// 4 the flows (decisions, loops, reachability), 5 proposals.
+/// 4 the flows (decisions, loops, reachability), 5 proposals, 6 imports
+/// (BPMN models and published tables).
 public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     // The file
     case fileTooLarge = "E101"
@@ -78,6 +79,12 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, CustomStri
     case onlyArrow = "E508"
     case changeLeavesInvalidProcess = "E509"
     case proposalChangesNothing = "W501"
+    // Imports
+    case noDuration = "W601"
+    case equalShares = "W602"
+    case readAsParallel = "W603"
+    case boundaryAsParallel = "W604"
+    case noTime = "W605"
 
     public var description: String { rawValue }
 
@@ -155,6 +162,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, CustomStri
         case .onlyArrow: "a chance on a decision's only arrow"
         case .changeLeavesInvalidProcess: "a change after which the process would not check"
         case .proposalChangesNothing: "a proposal without a change"
+        case .noDuration: "an imported task without a duration (0 h)"
+        case .equalShares: "an imported decision without probabilities: its branches share equally"
+        case .readAsParallel: "an inclusive or complex gateway read as a parallel split"
+        case .boundaryAsParallel: "a boundary event read as a parallel branch of its task"
+        case .noTime: "a table row without a time (0 h)"
         }
     }
 }

@@ -26,6 +26,9 @@ public struct SourceRange: Hashable, Sendable {
         lineStartOffset = Int32(truncatingIfNeeded: lineStart)
     }
 
+    /// No place in a text (line 0): for findings about imported models.
+    public static let nowhere = SourceRange(start: 0, end: 0, line: 0, lineStart: 0)
+
     /// A range that covers both `self` and `other` (same line assumed).
     public func extended(to other: SourceRange) -> SourceRange {
         SourceRange(start: min(start, other.start), end: max(end, other.end), line: line, lineStart: lineStart)

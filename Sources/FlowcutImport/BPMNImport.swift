@@ -23,12 +23,18 @@ public enum BPMNImport {
         enum Role { case task, gateway(String), event, pass }
         var id: String
         var name: String
+        /// The element's tag: task, userTask, exclusiveGateway, …
+        var kind = ""
         var role: Role
         var isStart = false
     }
 
     public static func read(_ data: Data, name fallback: String, scenario: ProsimosScenario.Scenario? = nil) throws(ImportError) -> Imported {
-        let reader = try readModel(data)
+        try read([UInt8](data), name: fallback, scenario: scenario)
+    }
+
+    public static func read(_ bytes: [UInt8], name fallback: String, scenario: ProsimosScenario.Scenario? = nil) throws(ImportError) -> Imported {
+        let reader = try readModel(bytes)
         guard reader.sawDefinitions else { throw ImportError(message: "this is XML but not BPMN 2.0 (no <definitions>)") }
         guard !reader.nodes.isEmpty else { throw ImportError(message: "the BPMN file has no process with tasks") }
         return try build(reader, name: reader.processName ?? fallback, scenario: scenario)
@@ -36,9 +42,13 @@ public enum BPMNImport {
 
     /// The model's elements as the file lists them, before any folding.
     static func readModel(_ data: Data) throws(ImportError) -> Reader {
+        try readModel([UInt8](data))
+    }
+
+    static func readModel(_ bytes: [UInt8]) throws(ImportError) -> Reader {
         let reader = Reader()
         do {
-            try XMLReader.read([UInt8](data)) { event throws(XMLReader.Problem) in
+            try XMLReader.read(bytes) { event throws(XMLReader.Problem) in
                 switch event {
                 case .start(let name, let attributes): reader.start(name, attributes)
                 case .end(let name): reader.end(name)
@@ -55,7 +65,11 @@ public enum BPMNImport {
     // MARK: Building the workflow
 
     static func build(_ r: Reader, name: String, scenario: ProsimosScenario.Scenario?) throws(ImportError) -> Imported {
-        var warnings: [String] = []
+        var findings: [Diagnostic] = []
+        func place(_ id: String) -> Diagnostic.Place {
+            let node = nodes[id] ?? r.nodes[id]
+            return .element(kind: node?.kind ?? "element", id: id, name: node?.name)
+        }
         var nodes = r.nodes
         var endSteps = Set<String>()
         // Successors and predecessors by node id, in the file's order.
@@ -91,7 +105,7 @@ public enum BPMNImport {
             if let p = scenario?.flowProbabilities[f.id] { shares["\(f.source)>\(f.target)"] = p }
         }
         for (id, attached) in r.boundaryAttachments where nodes[id] != nil && nodes[attached] != nil {
-            warnings.append("boundary event '\(id)' on '\(attached)' is read as a parallel branch of that task")
+            findings.append(Diagnostic(.boundaryAsParallel, "read as a parallel branch of the task it is attached to, '\(nodes[attached]!.name.isEmpty ? attached : nodes[attached]!.name)'", in: place(id)))
             link(attached, id)
         }
         // An end event that a splitting gateway leads to is a branch of its
@@ -156,12 +170,12 @@ public enum BPMNImport {
                         for s in succs { through(p, id, s) }
                         if exclusive { decisions[p] = succs }
                     }
-                    if !exclusive || succs.contains(where: { shares["\(id)>\($0)"] == nil }) { note(kind, node, &warnings) }
+                    if !exclusive || succs.contains(where: { shares["\(id)>\($0)"] == nil }) { note(kind, node, &findings) }
                     changed = true
                 } else {
                     kept.insert(id)
                     if exclusive { decisions[id] = succs }
-                    if !exclusive || succs.contains(where: { shares["\(id)>\($0)"] == nil }) { note(kind, node, &warnings) }
+                    if !exclusive || succs.contains(where: { shares["\(id)>\($0)"] == nil }) { note(kind, node, &findings) }
                 }
             }
         }
@@ -195,7 +209,7 @@ public enum BPMNImport {
             } else if let d = scenario?.taskDurations[id] {
                 step.duration = d
             } else {
-                warnings.append("task '\(id)' (\(label)) has no duration (0 h): fill it in")
+                findings.append(Diagnostic(.noDuration, "no duration (0 h): fill it in", in: place(id)))
             }
             steps.append(step)
         }
@@ -216,17 +230,20 @@ public enum BPMNImport {
         }
         let startIndices = starts.compactMap { stepIDs[$0].flatMap { index[$0] } }
         let workflow = Workflow(name: oneLine(name), actors: actors, steps: steps, arrows: arrows, starts: startIndices.isEmpty ? nil : startIndices)
-        return Imported(workflow: workflow, warnings: warnings)
+        var elements: [Diagnostic.Place] = []
+        for id in r.order where nodes[id] != nil { elements.append(place(id)) }
+        return Imported(workflow: workflow, findings: findings, elements: elements)
     }
 
-    static func note(_ kind: String, _ node: Node, _ warnings: inout [String]) {
+    static func note(_ kind: String, _ node: Node, _ findings: inout [Diagnostic]) {
+        let at = Diagnostic.Place.element(kind: node.kind, id: node.id, name: node.name)
         switch kind {
         case "exclusiveGateway", "eventBasedGateway":
-            warnings.append("gateway '\(node.id)': no probabilities in the model; its branches share equally: fill them in")
+            findings.append(Diagnostic(.equalShares, "no probabilities in the model; its branches share equally: fill them in", in: at))
         case "inclusiveGateway":
-            warnings.append("inclusive gateway '\(node.id)' is read as parallel (every branch taken)")
+            findings.append(Diagnostic(.readAsParallel, "read as parallel (every branch taken)", in: at))
         case "complexGateway":
-            warnings.append("complex gateway '\(node.id)' is read as parallel")
+            findings.append(Diagnostic(.readAsParallel, "read as parallel (every branch taken)", in: at))
         default: break
         }
     }
@@ -299,12 +316,12 @@ public enum BPMNImport {
             switch name {
             case "definitions": sawDefinitions = true
             case "process": if processName == nil, !label.isEmpty { processName = label }
-            case _ where BPMNImport.taskKinds.contains(name): add(Node(id: id, name: label, role: .task))
-            case _ where BPMNImport.gatewayKinds.contains(name): add(Node(id: id, name: label, role: .gateway(name)))
+            case _ where BPMNImport.taskKinds.contains(name): add(Node(id: id, name: label, kind: name, role: .task))
+            case _ where BPMNImport.gatewayKinds.contains(name): add(Node(id: id, name: label, kind: name, role: .gateway(name)))
             case _ where BPMNImport.eventKinds.contains(name):
                 // A start event inside a sub-process is entered from the
                 // sub-process's entry; its end events lead to the exit.
-                var node = Node(id: id, name: label, role: .event)
+                var node = Node(id: id, name: label, kind: name, role: .event)
                 if name == "startEvent" {
                     if let sp = subProcesses.last { flows.append(Flow(id: "\(sp.entry)>\(id)", source: sp.entry, target: id)) } else { node.isStart = true }
                 }
@@ -314,8 +331,8 @@ public enum BPMNImport {
                 add(node)
             case "subProcess", "transaction", "adHocSubProcess":
                 let entry = id, exit = id + "__end"
-                add(Node(id: entry, name: label, role: .pass))
-                add(Node(id: exit, name: label, role: .pass))
+                add(Node(id: entry, name: label, kind: name, role: .pass))
+                add(Node(id: exit, name: label, kind: name, role: .pass))
                 // Flows into the sub-process reach its entry; flows out leave its exit.
                 subProcesses.append((entry, exit))
             case "sequenceFlow":

@@ -1,4 +1,5 @@
 import FlowcutCore
+import FlowcutLanguage
 
 /// Why a file could not be brought in: one message for the reviewer.
 public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -9,5 +10,124 @@ public struct ImportError: Error, Sendable, Hashable, CustomStringConvertible {
 /// What came in, and what the reviewer should look at.
 public struct Imported: Sendable {
     public var workflow: Workflow
-    public var warnings: [String]
+    /// Warnings about the model or table, each naming its element or cell.
+    public var findings: [Diagnostic]
+    /// Where each step came from (by step index): the element or the row.
+    public var elements: [Diagnostic.Place]
+
+    public init(workflow: Workflow, findings: [Diagnostic], elements: [Diagnostic.Place]) {
+        self.workflow = workflow
+        self.findings = findings
+        self.elements = elements
+    }
+
+    /// What the front end would find in the process itself, on the model:
+    /// loops a case could never leave (an error) and steps no case reaches
+    /// (a warning), each at the element its step came from.
+    public var problems: [Diagnostic] {
+        let w = workflow
+        let place = { (step: Int) in step < elements.count ? elements[step] : .element(kind: "step", id: w.steps[step].id, name: w.steps[step].label) }
+        var out: [Diagnostic] = []
+        for loop in w.loopsWithoutWayOut() {
+            guard let closing = loop.cycle.last else { continue }
+            let names = loop.cycle.map { w.steps[w.arrows[$0].from].label } + [w.steps[w.arrows[closing].to].label]
+            out.append(Diagnostic(.loopWithoutWayOut, "\(loop.what): \(names.joined(separator: " → ")); the model needs a decision that leaves the loop",
+                                  in: place(w.arrows[closing].to)))
+        }
+        if !w.starts.isEmpty {
+            let reached = w.reachable
+            for s in w.steps.indices where !reached[s] {
+                out.append(Diagnostic(.stepNeverReached, "never reached from the start", in: place(s)))
+            }
+        }
+        return out
+    }
+}
+
+/// Options an importer may take.
+public struct ImportOptions: Sendable {
+    /// The procedure's name (default: the model's, else the file's name).
+    public var name: String?
+    /// Task durations and branch probabilities for a BPMN model.
+    public var scenario: ProsimosScenario.Scenario?
+
+    public init(name: String? = nil, scenario: ProsimosScenario.Scenario? = nil) {
+        self.name = name
+        self.scenario = scenario
+    }
+}
+
+/// Reads one kind of file into a workflow. A new kind of input is a type
+/// conforming to this, in a file of its own, and a line in
+/// `Importers.registered`.
+public protocol ProcessImporter: Sendable {
+    /// What it reads, for messages: "BPMN 2.0 model".
+    var kind: String { get }
+    /// The file name endings it reads, lower case, without the dot.
+    var extensions: [String] { get }
+    /// Whether `ImportOptions.scenario` means anything to it.
+    var takesScenario: Bool { get }
+    func read(_ bytes: [UInt8], path: String, options: ImportOptions) throws(ImportError) -> Imported
+}
+
+/// Every importer, and which one reads a file: the one place where a
+/// file's kind is decided, for `import` and `analyze` alike.
+public enum Importers {
+    public static let registered: [any ProcessImporter] = [
+        BPMNImporter(),
+        PublishedTableImporter(),
+    ]
+
+    /// The importer for `path`'s ending, or nil (a `.flow` file, or a kind flowcut does not read).
+    public static func importer(for path: String) -> (any ProcessImporter)? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let ending = name[name.index(after: dot)...].lowercased()
+        return registered.first { $0.extensions.contains(ending) }
+    }
+
+    /// The endings any importer reads, for messages: ".bpmn, .xml, .csv".
+    public static var endings: String {
+        registered.flatMap(\.extensions).map { "." + $0 }.joined(separator: ", ")
+    }
+}
+
+/// The file name without its folder and ending: a procedure's default name.
+func fileStem(_ path: String) -> String {
+    let name = path.split(separator: "/").last.map(String.init) ?? path
+    guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+    return String(name[..<dot])
+}
+
+/// BPMN 2.0 models (`BPMNImport`).
+public struct BPMNImporter: ProcessImporter {
+    public init() {}
+    public var kind: String { "BPMN 2.0 model" }
+    public var extensions: [String] { ["bpmn", "xml"] }
+    public var takesScenario: Bool { true }
+
+    public func read(_ bytes: [UInt8], path: String, options: ImportOptions) throws(ImportError) -> Imported {
+        var imported = try BPMNImport.read(bytes, name: fileStem(path), scenario: options.scenario)
+        if let name = options.name { imported.workflow.name = name }
+        return imported
+    }
+}
+
+/// Published process tables as CSV (`PublishedTable`).
+public struct PublishedTableImporter: ProcessImporter {
+    public init() {}
+    public var kind: String { "process table" }
+    public var extensions: [String] { ["csv"] }
+    public var takesScenario: Bool { false }
+
+    public func read(_ bytes: [UInt8], path: String, options: ImportOptions) throws(ImportError) -> Imported {
+        if let nul = bytes.firstIndex(of: 0) {
+            let line = bytes[..<nul].count { $0 == 0x0A } + 1
+            throw ImportError(message: "line \(line): the table holds a NUL byte (byte \(nul + 1)); it is not a text table: save it as UTF-8 CSV")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            throw ImportError(message: "this is not UTF-8 text; save the table as UTF-8 CSV")
+        }
+        return try PublishedTable.read(text, name: options.name ?? fileStem(path))
+    }
 }

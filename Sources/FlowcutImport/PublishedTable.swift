@@ -31,7 +31,9 @@ public enum PublishedTable {
         guard index["task"] != nil else {
             throw ImportError(message: "the table needs a task column (Nội dung công việc / Task); its headers are: \(csv.header.joined(separator: ", "))")
         }
-        var warnings: [String] = []
+        var findings: [Diagnostic] = []
+        var rows: [Diagnostic.Place] = []
+        let timeHeader = index["time"].map { csv.header[$0] }
         var steps: [Step] = []
         var actors: [Actor] = []
         var actorIDs: [String: String] = [:]
@@ -55,7 +57,7 @@ public enum PublishedTable {
             }
             let time = cell("time")
             if time.isEmpty {
-                warnings.append("line \(line): no time for \"\(label)\"; counted as 0 h, fill it in")
+                findings.append(Diagnostic(.noTime, "no time for \"\(label)\"; counted as 0 h, fill it in", in: .cell(table: nil, row: line, column: timeHeader)))
             } else {
                 guard let hours = duration(time) else {
                     throw ImportError(message: "line \(line): '\(time)' is not a duration; write it like 0,5 ngày, 04 giờ, 13 ngày làm việc or 2 days")
@@ -63,10 +65,11 @@ public enum PublishedTable {
                 step.duration = .single(hours)
             }
             steps.append(step)
+            rows.append(.cell(table: nil, row: line, column: nil))
         }
         guard !steps.isEmpty else { throw ImportError(message: "the table has no step") }
         let arrows = (0..<(steps.count - 1)).map { Arrow(from: $0, to: $0 + 1) }
-        return Imported(workflow: Workflow(name: name, actors: actors, steps: steps, arrows: arrows), warnings: warnings)
+        return Imported(workflow: Workflow(name: name, actors: actors, steps: steps, arrows: arrows), findings: findings, elements: rows)
     }
 
     /// Working hours in "0,5 ngày", "04 giờ", "13 ngày làm việc", "2 days",

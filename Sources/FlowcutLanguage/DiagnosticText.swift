@@ -16,12 +16,42 @@ public struct DiagnosticText {
     }
 
     public func render(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
+        if let place = diagnostic.place {
+            return "\(bold("\(Self.oneLine(file.path)): \(Self.describe(place)):")) \(paint("\(diagnostic.severity.rawValue):", diagnostic.severity)) \(bold(Self.oneLine(diagnostic.message)))\n"
+        }
         var out = entry(diagnostic.severity, diagnostic.message, diagnostic.range, file)
         for note in diagnostic.notes {
             if let r = note.range {
                 out += entry(.note, note.message, r, file)
             } else {
                 out += "\(paint("note:", .note)) \(note.message)\n"
+            }
+        }
+        return out
+    }
+
+    /// `task 'Approve invoice' (id t1)`, `row 4, column 'Thời gian'`.
+    public static func describe(_ place: Diagnostic.Place) -> String {
+        switch place {
+        case .element(let kind, let id, let name):
+            if let name, !name.isEmpty { return oneLine("\(kind) '\(name)' (id \(id))") }
+            return oneLine("\(kind) \(id)")
+        case .cell(let table, let row, let column):
+            return oneLine((table.map { "\($0), " } ?? "") + "row \(row)" + (column.map { ", column '\($0)'" } ?? ""))
+        }
+    }
+
+    /// Line breaks and other controls shown as escapes: one diagnostic, one line.
+    static func oneLine(_ s: String) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

@@ -10,7 +10,7 @@ extension Workflow {
     ///    or a case inside it never ends.
     /// Each problem is a cycle (arrow indices, the closing arrow last) and
     /// what is wrong with it.
-    func loopsWithoutWayOut() -> [(cycle: [Int], what: String)] {
+    public func loopsWithoutWayOut() -> [(cycle: [Int], what: String)] {
         guard !reworkLoops.isEmpty else { return [] }
         let arrows = self.arrows
         let graph = self.graph

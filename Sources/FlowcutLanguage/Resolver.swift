@@ -11,6 +11,13 @@ public struct CheckedFile: Sendable {
     public var diagnostics: [Diagnostic]
 
     public var hasErrors: Bool { diagnostics.hasErrors }
+
+    public init(file: SourceFile, syntax: SyntaxTree?, workflow: Workflow?, diagnostics: [Diagnostic]) {
+        self.file = file
+        self.syntax = syntax
+        self.workflow = workflow
+        self.diagnostics = diagnostics
+    }
 }
 
 /// The front end in one call: parse, resolve, check.

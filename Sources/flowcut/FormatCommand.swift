@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import FlowcutCore
+import FlowcutImport
 import FlowcutLanguage
 
 struct Format: ParsableCommand {
@@ -18,6 +19,11 @@ struct Format: ParsableCommand {
         var failed = inputs.failures > 0
         var unformatted = 0
         for (path, result) in zip(inputs.files, inputs.check(keepSyntax: true)) {
+            if let importer = Importers.importer(for: path) {
+                Terminal.fail("\(Files.shown(path)) is a \(importer.kind), not a .flow file: fmt leaves it as it is (flowcut import writes it as one)")
+                failed = true
+                continue
+            }
             guard let result else {
                 failed = true
                 continue

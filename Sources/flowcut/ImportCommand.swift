@@ -7,13 +7,13 @@ import FlowcutLanguage
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Bring a BPMN 2.0 model (.bpmn) or a published process table (.csv) in as a .flow file.",
+        abstract: "Bring a BPMN 2.0 model (.bpmn, .xml) or a published process table (.csv) in as a .flow file.",
         discussion: "Headers in Vietnamese (Bước, Nội dung công việc, Trách nhiệm thực hiện, Thời gian thực hiện) or English (Step, Task, Responsible, Time). Step kinds are guessed from the task's words: check them.")
 
-    @Argument(help: "The model (.bpmn) or the table (.csv).")
+    @Argument(help: "The model (.bpmn, .xml) or the table (.csv).")
     var file: String
 
-    @Option(help: "The procedure's name (default: the file's name).")
+    @Option(help: "The procedure's name (default: the model's, else the file's name).")
     var name: String?
 
     @Option(help: "A Prosimos simulation scenario (JSON) for the BPMN model: task durations and branching probabilities.")
@@ -23,11 +23,11 @@ struct Import: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard file.lowercased().hasSuffix(".csv") || file.lowercased().hasSuffix(".bpmn") || file.lowercased().hasSuffix(".xml") else {
-            throw ValidationError("flowcut import reads .bpmn models and .csv tables")
+        guard let importer = Importers.importer(for: file) else {
+            throw ValidationError("flowcut import reads \(Importers.endings) files")
         }
-        if scenario != nil && file.lowercased().hasSuffix(".csv") {
-            throw ValidationError("--scenario goes with a BPMN model, not a table")
+        if scenario != nil && !importer.takesScenario {
+            throw ValidationError("--scenario goes with a BPMN model, not a \(importer.kind)")
         }
         if let output, Files.isSameFile(output, asAnyOf: [file] + (scenario.map { [$0] } ?? [])) {
             throw ValidationError("-o \(Files.shown(output)) is the file being imported; choose another output")
@@ -35,52 +35,40 @@ struct Import: ParsableCommand {
     }
 
     func run() throws {
+        let importer = Importers.importer(for: file)!
         guard let bytes = Inputs.readBytes(file) else {
-            Terminal.fail("cannot read \(file): \(String(cString: strerror(errno)))")
+            Terminal.fail("cannot read \(Files.shown(file)): \(String(cString: strerror(errno)))")
             throw ExitCode(1)
         }
-        if !file.lowercased().hasSuffix(".csv") {
-            var times: ProsimosScenario.Scenario?
-            if let scenario {
-                guard let data = Inputs.readBytes(scenario) else {
-                    Terminal.fail("cannot read \(scenario): \(String(cString: strerror(errno)))")
-                    throw ExitCode(1)
-                }
-                do { times = try ProsimosScenario.read(Data(data)) } catch {
-                    Terminal.fail("\(scenario): \(error.message)")
-                    throw ExitCode(1)
-                }
-            }
-            let result: Imported
-            do {
-                result = try BPMNImport.read(Data(bytes), name: URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent, scenario: times)
-            } catch {
-                Terminal.fail("\(file): \(error.message)")
+        var options = ImportOptions(name: name)
+        if let scenario {
+            guard let data = Inputs.readBytes(scenario) else {
+                Terminal.fail("cannot read \(Files.shown(scenario)): \(String(cString: strerror(errno)))")
                 throw ExitCode(1)
             }
-            var workflow = result.workflow
-            if let name { workflow.name = name }
-            Terminal.warnings(result.warnings, in: file)
-            try emit(WorkflowPrinter.text(workflow, comment: "Imported by flowcut import from \(URL(fileURLWithPath: file).lastPathComponent)\(scenario == nil ? ": fill in durations and probabilities." : " with its scenario.")"))
-            return
+            do { options.scenario = try ProsimosScenario.read(Data(data)) } catch {
+                Terminal.fail("\(Files.shown(scenario)): \(error.message)")
+                throw ExitCode(1)
+            }
         }
-        if let nul = bytes.firstIndex(of: 0) {
-            let line = bytes[..<nul].count { $0 == 0x0A } + 1
-            Terminal.fail("\(Files.shown(file)):\(line): the table holds a NUL byte (byte \(nul + 1)); it is not a text table: save it as UTF-8 CSV")
-            throw ExitCode(1)
-        }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            Terminal.fail("\(file) is not UTF-8 text; save the table as UTF-8 CSV")
-            throw ExitCode(1)
-        }
-        let procedure = name ?? URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let result: Imported
-        do { result = try PublishedTable.read(text, name: procedure) } catch {
-            Terminal.fail("\(file): \(error.message)")
+        do { result = try importer.read(bytes, path: file, options: options) } catch {
+            Terminal.fail("\(Files.shown(file)): \(error.message)")
             throw ExitCode(1)
         }
-        Terminal.warnings(result.warnings, in: file)
-        try emit(WorkflowPrinter.text(result.workflow, comment: "Imported by flowcut import from \(URL(fileURLWithPath: file).lastPathComponent); step kinds are guessed from the tasks' words: check them."))
+        let source = URL(fileURLWithPath: file).lastPathComponent
+        let comment = importer.takesScenario
+            ? "Imported by flowcut import from \(source)\(scenario == nil ? ": fill in durations and probabilities." : " with its scenario.")"
+            : "Imported by flowcut import from \(source); step kinds are guessed from the tasks' words: check them."
+        let problems = result.problems
+        Terminal.importFindings(result.findings + problems.filter { $0.severity != .error }, in: file)
+        let errors = problems.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            Terminal.importFindings(errors, in: file)
+            Terminal.fail("\(Files.shown(file)): nothing was written: the process it gives would not check")
+            throw ExitCode(1)
+        }
+        try emit(WorkflowPrinter.text(result.workflow, comment: comment))
     }
 
     /// Writes the imported process, once the front end has read it back

@@ -60,7 +60,7 @@ struct Inputs {
     func check(keepSyntax: Bool = false) -> [CheckedFile?] {
         let results = Slots<CheckedFile?>(count: files.count, initial: nil)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            results[i] = Self.read(files[i]).map { Checker.check($0, keepSyntax: keepSyntax) }
+            results[i] = Self.load(files[i], keepSyntax: keepSyntax)
         }
         return results.values
     }
@@ -68,36 +68,35 @@ struct Inputs {
     /// One file read and checked, its diagnostics printed; exit 1 when it
     /// cannot be read or has errors.
     static func workflow(_ path: String) throws -> (SourceFile, Workflow) {
-        guard let source = read(path) else { throw ExitCode(1) }
-        let checked = Checker.check(source, keepSyntax: false)
+        guard let checked = load(path, keepSyntax: false) else { throw ExitCode(1) }
         Terminal.printDiagnostics(checked)
         guard let workflow = checked.workflow else { throw ExitCode(1) }
-        return (source, workflow)
+        return (checked.file, workflow)
     }
 
-    /// nil (after reporting it) when the file cannot be read. A `.bpmn`
-    /// model is imported in memory and read as the `.flow` text it gives.
-    static func read(_ path: String) -> SourceFile? {
-        if path.lowercased().hasSuffix(".bpmn") {
-            guard let bytes = readBytes(path) else {
-                Terminal.fail("cannot read \(path): \(String(cString: strerror(errno)))")
-                return nil
-            }
-            do {
-                let result = try BPMNImport.read(Data(bytes), name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
-                Terminal.warnings(result.warnings, in: path)
-                return SourceFile(path: path, text: WorkflowPrinter.text(result.workflow))
-            } catch {
-                Terminal.fail("\(path): \(error.message)")
-                return nil
-            }
-        }
+    /// A file read and checked; nil (after reporting it) when it cannot be
+    /// read. A file another format's importer reads (`Importers`) is
+    /// imported, its workflow checked on the model and analysed as it is;
+    /// its findings name the model's elements.
+    static func load(_ path: String, keepSyntax: Bool) -> CheckedFile? {
         guard let bytes = readBytes(path) else {
             let reason = errno == EINVAL ? "not a regular file" : String(cString: strerror(errno))
-            Terminal.fail("cannot read \(path): \(reason)")
+            Terminal.fail("cannot read \(Files.shown(path)): \(reason)")
             return nil
         }
-        return SourceFile(path: path, bytes: bytes)
+        guard let importer = Importers.importer(for: path) else {
+            return Checker.check(SourceFile(path: path, bytes: bytes), keepSyntax: keepSyntax)
+        }
+        do {
+            let imported = try importer.read(bytes, path: path, options: ImportOptions())
+            let diagnostics = imported.findings + imported.problems
+            return CheckedFile(
+                file: SourceFile(path: path, bytes: []), syntax: nil,
+                workflow: diagnostics.hasErrors ? nil : imported.workflow, diagnostics: diagnostics)
+        } catch {
+            Terminal.fail("\(Files.shown(path)): \(error.message)")
+            return nil
+        }
     }
 
     /// The whole file in one array, without an intermediate copy.

@@ -45,14 +45,16 @@ enum Terminal {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    /// An import's warnings: the first 50 one a line, then how many more
-    /// (a model of 20 000 tasks without times would print 20 000 lines).
-    static func warnings(_ warnings: [String], in file: String) {
+    /// An import's findings, each naming its element or cell: the first 50
+    /// one a line, then how many more (a model of 20 000 tasks without
+    /// times would print 20 000 lines).
+    static func importFindings(_ findings: [Diagnostic], in file: String) {
         let shown = 50
+        let renderer = DiagnosticText(colored: colorErrors)
+        let source = SourceFile(path: file, bytes: [])
         var text = ""
-        // One line each: a model's IDs may hold line breaks.
-        for warning in warnings.prefix(shown) { text += "\(Files.shown(file)): warning: \(Files.shown(warning))\n" }
-        if warnings.count > shown { text += "\(file): warning: … and \(warnings.count - shown) more warnings\n" }
+        for finding in findings.prefix(shown) { text += renderer.render(finding, in: source) }
+        if findings.count > shown { text += "\(Files.shown(file)): warning: … and \(findings.count - shown) more warnings\n" }
         errRaw(text)
     }
 
@@ -70,6 +72,9 @@ enum Terminal {
 
     static func printDiagnostics(_ checked: CheckedFile) {
         guard !checked.diagnostics.isEmpty else { return }
+        if checked.diagnostics.allSatisfy({ $0.place != nil }) {
+            return importFindings(checked.diagnostics, in: checked.file.path)
+        }
         errRaw(DiagnosticText(colored: colorErrors).render(checked.diagnostics, in: checked.file))
     }
 

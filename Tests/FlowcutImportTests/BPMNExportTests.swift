@@ -250,11 +250,11 @@ struct BPMNExportTests {
         let out = try BPMNExport.export(w)
         var scenario = try ProsimosScenario.read(Data(ProsimosScenario.write(w, out).utf8))
         let full = try BPMNImport.read(Data(out.xml.utf8), name: "x", scenario: scenario)
-        #expect(full.warnings == [])
+        #expect(full.findings == [])
         scenario.flowProbabilities = [:]
         let partial = try BPMNImport.read(Data(out.xml.utf8), name: "x", scenario: scenario)
-        #expect(partial.warnings.count == 1)
-        #expect(partial.warnings.first?.contains("no probabilities in the model; its branches share equally") == true)
+        #expect(partial.findings.map(\.code) == [.equalShares])
+        #expect(partial.findings.first?.message.contains("no probabilities in the model; its branches share equally") == true)
         #expect(partial.workflow.arrows.map(\.probability) == [0.5, 0.5])
     }
 }

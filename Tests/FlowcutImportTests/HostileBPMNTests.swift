@@ -92,3 +92,33 @@ struct HostileBPMNTests {
         #expect(checked.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("rework loop with no way out: a -> b -> a") })
     }
 }
+
+/// What the importer finds names the model's element, by kind, name and ID.
+struct ImportFindingTests {
+    @Test func aStepNoCaseReachesIsNamedByItsElement() throws {
+        let xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="p">
+            <startEvent id="s"/><userTask id="a" name="Receive"/><task id="orphan" name="Archive"/><endEvent id="e"/>
+            <sequenceFlow id="f1" sourceRef="s" targetRef="a"/><sequenceFlow id="f2" sourceRef="a" targetRef="e"/>
+            <sequenceFlow id="f3" sourceRef="orphan" targetRef="e"/>
+            </process></definitions>
+            """
+        let r = try BPMNImport.read(Data(xml.utf8), name: "x")
+        #expect(r.problems.map(\.code) == [.stepNeverReached])
+        #expect(r.problems.first?.place == .element(kind: "task", id: "orphan", name: "Archive"))
+        #expect(DiagnosticText().render(r.problems[0], in: SourceFile(path: "m.bpmn", bytes: []))
+            == "m.bpmn: task 'Archive' (id orphan): warning: never reached from the start\n")
+        #expect(r.findings.map(\.place) == [
+            .element(kind: "userTask", id: "a", name: "Receive"), .element(kind: "task", id: "orphan", name: "Archive"),
+        ])
+    }
+
+    @Test func theRegistryDecidesByEndingAlone() {
+        #expect(Importers.importer(for: "m.bpmn")?.kind == "BPMN 2.0 model")
+        #expect(Importers.importer(for: "dir.v2/M.XML")?.kind == "BPMN 2.0 model")
+        #expect(Importers.importer(for: "t.csv")?.kind == "process table")
+        #expect(Importers.importer(for: "p.flow") == nil)
+        #expect(Importers.importer(for: ".bpmn") == nil)
+    }
+}

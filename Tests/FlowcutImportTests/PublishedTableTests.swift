@@ -28,7 +28,7 @@ struct PublishedTableTests {
         #expect(w.actors.map(\.id) == ["bpmc", "cvpvl", "ldp", "lds"])
         #expect(w.steps.map { $0.actor ?? "" } == ["bpmc", "bpmc", "cvpvl", "ldp", "lds", "bpmc"])
         #expect(w.arrows.count == 5)
-        #expect(r.warnings.isEmpty)
+        #expect(r.findings.isEmpty)
         // Printed, it checks clean and reads back to the same model.
         let text = WorkflowPrinter.text(w)
         let again = Checker.check(SourceFile(path: "t.flow", text: text))
@@ -49,7 +49,9 @@ struct PublishedTableTests {
         // 2 hours = 2 h; 2 days = 16 h; none = 0 h (warned); 1 week = 40 h.
         #expect(r.workflow.steps.map(\.duration.mean) == [2, 16, 0, 40])
         #expect(r.workflow.steps.map(\.kind) == [.intake, .work, .approval, .delivery])
-        #expect(r.warnings == ["line 4: no time for \"Approve and sign\"; counted as 0 h, fill it in"])
+        #expect(r.findings.map(\.code) == [.noTime])
+        #expect(r.findings.map(\.message) == ["no time for \"Approve and sign\"; counted as 0 h, fill it in"])
+        #expect(r.findings.first?.place == .cell(table: nil, row: 4, column: "Time"))
     }
 
     @Test func durationSpellings() {

@@ -15,6 +15,7 @@ struct DiagnosticCodeTests {
         "E321", "E322", "E323", "E324",
         "E401", "E402", "E403", "W401", "W402", "W403",
         "E501", "E502", "E503", "E504", "E505", "E506", "E507", "E508", "E509", "W501",
+        "W601", "W602", "W603", "W604", "W605",
     ]
 
     @Test func theCodesAreTheListedOnes() {
