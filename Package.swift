@@ -4,8 +4,13 @@ import PackageDescription
 let package = Package(
     name: "flowcut",
     products: [
-        .executable(name: "flowcut", targets: ["flowcut"]),
+        .executable(name: "flowcut", targets: ["FlowcutCLI"]),
+        // flowcut as a library: the façade, and each stage on its own.
+        .library(name: "Flowcut", targets: ["Flowcut"]),
         .library(name: "FlowcutLanguage", targets: ["FlowcutLanguage"]),
+        .library(name: "FlowcutAnalysis", targets: ["FlowcutAnalysis"]),
+        .library(name: "FlowcutReport", targets: ["FlowcutReport"]),
+        .library(name: "FlowcutImport", targets: ["FlowcutImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -41,13 +46,20 @@ let package = Package(
         ),
         // Everything that touches Graphviz lives here.
         .target(name: "FlowcutRender", dependencies: ["FlowcutCore", "CGraphviz"]),
+        // The façade: what `flowcut analyze` does, as values (sources → checked
+        // files → outcomes → review → output folder). Never prints, never exits.
+        .target(
+            name: "Flowcut",
+            dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender", "FlowcutImport"]
+        ),
         // The executable owns the terminal: commands, printing, exit codes.
         .executableTarget(
-            name: "flowcut",
+            name: "FlowcutCLI",
             dependencies: [
-                "FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender", "FlowcutImport",
+                "Flowcut", "FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender", "FlowcutImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            path: "Sources/flowcut"
         ),
         .testTarget(
             name: "FlowcutLanguageTests",
@@ -68,7 +80,8 @@ let package = Package(
         ),
         .testTarget(name: "FlowcutReportTests", dependencies: ["FlowcutCore", "FlowcutAnalysis", "FlowcutReport"]),
         .testTarget(name: "FlowcutImportTests", dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutImport"]),
-        .testTarget(name: "FlowcutCLITests", dependencies: ["flowcut"]),
+        .testTarget(name: "FlowcutCLITests", dependencies: ["FlowcutCLI"]),
+        .testTarget(name: "FlowcutTests", dependencies: ["Flowcut", "FlowcutCore", "FlowcutAnalysis", "FlowcutReport"]),
     ],
     swiftLanguageModes: [.v6]
 )

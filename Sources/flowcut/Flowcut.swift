@@ -1,8 +1,9 @@
 import ArgumentParser
+import Flowcut
 import FlowcutAnalysis
 
 @main
-struct Flowcut: ParsableCommand {
+struct FlowcutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "flowcut",
         abstract: "Review administrative procedures and make them shorter.",
@@ -25,7 +26,7 @@ let flowcutVersion = "0.1.0"
     private let M_MMAP_MAX: Int32 = -4  // <malloc.h>
 #endif
 
-extension Flowcut {
+extension FlowcutCommand {
     /// Before any command: keep large arrays on the heap and freed memory in
     /// the process, so the next array reuses it instead of the kernel mapping
     /// and zeroing fresh pages (10–20% of the time on a million-step file).
@@ -52,6 +53,11 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Seed of the simulation.")
     var seed: UInt64 = Simulator.defaultSeed
 
+    /// The façade's request for these options.
+    func request(after: AfterChoice = .firstProposal, suggestions: Bool = true) -> AnalysisRequest {
+        AnalysisRequest(runs: runs, seed: seed, after: after, suggestions: suggestions)
+    }
+
     func validate() throws {
         if let runs, !(0...10_000_000).contains(runs) {
             throw ValidationError("--runs takes 0 to 10 000 000 cases, not \(runs)")
@@ -59,17 +65,6 @@ struct SimulationOptions: ParsableArguments {
         guard seed < 1 << 53 else {
             throw ValidationError("--seed takes 0 to 2^53 − 1 (so that JSON readers keep it exactly)")
         }
-    }
-
-    /// The options for a process of `steps` steps, and a note when the
-    /// default number of cases was lowered for it
-    /// (`AnalysisOptions.defaultRuns(steps:)`).
-    func analysis(steps: Int) -> (options: AnalysisOptions, note: String?) {
-        if let runs { return (AnalysisOptions(runs: runs, seed: seed), nil) }
-        let most = AnalysisOptions.defaultRuns(steps: steps)
-        let note = most < Simulator.defaultRuns
-            ? "\(steps) steps: simulated \(most) cases instead of \(Simulator.defaultRuns) (give --runs to choose)" : nil
-        return (AnalysisOptions(runs: most, seed: seed), note)
     }
 }
 

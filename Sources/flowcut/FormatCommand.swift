@@ -1,4 +1,5 @@
 import ArgumentParser
+import Flowcut
 import Foundation
 import FlowcutCore
 import FlowcutImport

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Flowcut
 import Foundation
 import FlowcutCore
 import FlowcutImport
@@ -36,16 +37,10 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let importer = Importers.importer(for: file)!
-        guard let bytes = Inputs.readBytes(file) else {
-            Terminal.fail("cannot read \(Files.shown(file)): \(String(cString: strerror(errno)))")
-            throw ExitCode(1)
-        }
+        guard let bytes = Inputs.readBytes(file) else { throw ExitCode(1) }
         var options = ImportOptions(name: name)
         if let scenario {
-            guard let data = Inputs.readBytes(scenario) else {
-                Terminal.fail("cannot read \(Files.shown(scenario)): \(String(cString: strerror(errno)))")
-                throw ExitCode(1)
-            }
+            guard let data = Inputs.readBytes(scenario) else { throw ExitCode(1) }
             do { options.scenario = try ProsimosScenario.read(Data(data)) } catch {
                 Terminal.fail("\(Files.shown(scenario)): \(error.message)")
                 throw ExitCode(1)

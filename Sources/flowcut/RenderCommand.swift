@@ -1,4 +1,5 @@
 import ArgumentParser
+import Flowcut
 import Foundation
 import FlowcutAnalysis
 import FlowcutCore
@@ -49,11 +50,12 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let (_, w) = try Inputs.workflow(file)
-        let choice = Choice(proposal: proposal, suggested: false, compare: false)
         let drawAfter = after || proposal != nil
-        let (options, note) = simulation.analysis(steps: w.steps.count)
-        if let note { Terminal.note("\(file): \(note)") }
-        let outcome = Outcome.make(w, options: options, choice: choice, withSuggestions: drawAfter && w.proposals.isEmpty)
+        let outcome = Flowcut.analyze(
+            w, simulation.request(after: proposal.map(AfterChoice.proposal) ?? .firstProposal, suggestions: drawAfter && w.proposals.isEmpty))
+        for note in outcome.notes {
+            if case .fewerCases = note { Terminal.note("\(file): \(note)") }
+        }
         if let missing = outcome.missingProposal {
             Terminal.fail("\(file) has no proposal \"\(missing)\"")
             throw ExitCode(1)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Flowcut
 
 struct Restore: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Flowcut
 import FlowcutAnalysis
 import FlowcutCore
 import FlowcutLanguage
@@ -20,7 +21,7 @@ struct Suggest: ParsableCommand {
             Terminal.out("# flowcut suggest \(file): \(w.steps.count) steps: suggestions are measured for processes of at most \(Suggester.stepLimit) steps")
             return
         }
-        let before = Analyzer.analyze(w, options: simulation.analysis(steps: w.steps.count).options, keepingTrace: true)
+        let before = Analyzer.analyze(w, options: simulation.request().options(steps: w.steps.count).options, keepingTrace: true)
         let suggestions = Suggester.suggestions(before)
         let chosen = Suggester.suggestedChanges(suggestions, to: w)
         if suggestions.isEmpty {

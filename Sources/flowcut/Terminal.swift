@@ -1,3 +1,4 @@
+import Flowcut
 import Foundation
 import FlowcutCore
 import FlowcutLanguage

@@ -1,9 +1,9 @@
 import Foundation
 
 /// A file problem said in words, for the terminal.
-struct FileProblem: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct FileProblem: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 
     /// `cannot write PATH: <strerror>`.
     static func errno(_ action: String, _ path: String, _ code: Int32 = Glibc.errno) -> FileProblem {
@@ -12,10 +12,10 @@ struct FileProblem: Error, CustomStringConvertible {
 }
 
 /// File identity, atomic writes and paths, for every command that writes.
-enum Files {
+public enum Files {
     /// A path as it may be printed: control characters (a newline in a file
     /// name) shown as `\n`-style escapes, so that a message stays one line.
-    static func shown(_ path: String) -> String {
+    public static func shown(_ path: String) -> String {
         var out = ""
         for scalar in path.unicodeScalars {
             switch scalar {
@@ -34,19 +34,19 @@ enum Files {
     // a one-letter relative path ("a") in this toolchain.
 
     /// Everything before the last `/` ("" for a bare name, "/" for "/x").
-    static func folder(of path: String) -> String {
+    public static func folder(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// Everything after the last `/`.
-    static func name(of path: String) -> String {
+    public static func name(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return path }
         return String(path[path.index(after: slash)...])
     }
 
     /// The name without its last extension ("a.b.flow" → "a.b"; ".x" stays).
-    static func stem(of path: String) -> String {
+    public static func stem(of path: String) -> String {
         let base = name(of: path)
         guard let dot = base.lastIndex(of: "."), dot != base.startIndex else { return base }
         return String(base[..<dot])
@@ -54,11 +54,11 @@ enum Files {
 
     /// Device and inode: two paths name one file when these agree (a link,
     /// `./x` and `x`, a hard link).
-    struct Identity: Hashable {
+    public struct Identity: Hashable {
         var device: UInt64
         var inode: UInt64
 
-        init?(_ path: String) {
+        public init?(_ path: String) {
             var info = stat()
             guard stat(path, &info) == 0 else { return nil }
             device = UInt64(info.st_dev)
@@ -67,13 +67,13 @@ enum Files {
     }
 
     /// True when `output` is the same file as one of `inputs` (following links).
-    static func isSameFile(_ output: String, asAnyOf inputs: [String]) -> Bool {
+    public static func isSameFile(_ output: String, asAnyOf inputs: [String]) -> Bool {
         guard let target = Identity(output) else { return false }
         return inputs.contains { Identity($0) == target }
     }
 
     /// The absolute, link-free path of an existing file or folder.
-    static func realPath(_ path: String) -> String? {
+    public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
@@ -81,7 +81,7 @@ enum Files {
 
     /// The absolute path of `path`, existing or not: its longest existing
     /// ancestor resolved, the rest appended as written (`.` and `..` folded).
-    static func absolutePath(_ path: String) -> String {
+    public static func absolutePath(_ path: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath
         let whole = path.hasPrefix("/") ? path : cwd + "/" + path
         var parts: [Substring] = []
@@ -115,7 +115,7 @@ enum Files {
     /// target. When `path` is a link, the file it points to is replaced and
     /// the link kept. The file keeps an existing file's permissions, else
     /// gets 0666 less the umask.
-    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileProblem) {
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(FileProblem) {
         var target = path
         var info = stat()
         if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
@@ -178,7 +178,7 @@ enum Files {
 
     /// Removes a file or a whole folder, never following a link (a link is
     /// removed itself, not what it points to).
-    static func removeTree(_ path: String) {
+    public static func removeTree(_ path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {

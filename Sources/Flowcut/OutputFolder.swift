@@ -16,20 +16,20 @@ private let atCurrentFolder: Int32 = -100  // AT_FDCWD
 /// as hard links; one that the new review would replace is refused unless
 /// `--force` (it would still be kept in .previous). A run that is stopped
 /// leaves DIR as it was; its half-written folder is removed by the next run.
-struct OutputFolder {
+public struct OutputFolder: Sendable {
     /// Absolute, with the user's own link to the folder followed.
-    let root: String
+    public let root: String
     let parent: String
     let name: String
 
-    static let manifest = ".flowcut-written"
-    static let previous = ".previous"
+    public static let manifest = ".flowcut-written"
+    public static let previous = ".previous"
     /// Marks a folder being written, with the writer's process ID.
     static let writerMark = ".flowcut-writer"
 
     /// Checks that the review may go to `path`, before anything is analysed.
     /// - Parameter inputs: the files and folders read (never replaced).
-    init(_ path: String, inputs: [String]) throws(FileProblem) {
+    public init(_ path: String, inputs: [String]) throws(FileProblem) {
         let absolute = Files.absolutePath(path)
         guard absolute != "/" else { throw FileProblem("--out cannot be the file system's root; name a folder of its own") }
         root = absolute
@@ -64,7 +64,7 @@ struct OutputFolder {
 
     /// A fresh folder beside DIR to write the new review into. Folders left
     /// by runs that were stopped are cleaned first.
-    func stage() throws(FileProblem) -> Staging {
+    public func stage() throws(FileProblem) -> Staging {
         do {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         } catch {
@@ -99,7 +99,7 @@ struct OutputFolder {
     }
 
     /// A review being written, not yet visible in DIR.
-    final class Staging {
+    public final class Staging: ReviewSink {
         let path: String
         let folder: OutputFolder
         private(set) var recorded: [String] = []
@@ -112,7 +112,7 @@ struct OutputFolder {
 
         /// Writes `bytes` at `relative` (folders made as needed). Every part
         /// of `relative` must be a plain name: flowcut's own slugs.
-        func write(_ bytes: [UInt8], to relative: String, recorded: Bool = true) throws(FileProblem) {
+        func write(_ bytes: [UInt8], to relative: String, recorded: Bool) throws(FileProblem) {
             let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
             guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") && $0.utf8.count <= 255 })
             else { throw FileProblem("refused to write \(Files.shown(relative)): not a plain path inside the review") }
@@ -132,14 +132,18 @@ struct OutputFolder {
         }
 
         /// Removes the half-written review; DIR is untouched.
-        func abandon() {
+        public func write(_ bytes: [UInt8], to relative: String) throws {
+            try write(bytes, to: relative, recorded: true)
+        }
+
+        public func abandon() {
             Files.removeTree(path)
         }
 
         /// Swaps the new review in. What DIR held before goes to
         /// DIR/.previous (the one before that is removed).
         /// - Parameter force: replace files in DIR that flowcut did not write.
-        func publish(force: Bool) throws(FileProblem) {
+        public func publish(force: Bool) throws(FileProblem) {
             let root = folder.root
             try write(Array((recorded.sorted().joined(separator: "\n") + "\n").utf8), to: OutputFolder.manifest, recorded: false)
             var info = stat()
@@ -249,7 +253,7 @@ struct OutputFolder {
 
     /// `flowcut restore`: the review in DIR/.previous comes back, and the
     /// current one goes to .previous (so a second restore undoes the first).
-    func restore() throws(FileProblem) {
+    public func restore() throws(FileProblem) {
         let previous = root + "/" + Self.previous
         var info = stat()
         guard lstat(previous, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
@@ -271,21 +275,28 @@ struct OutputFolder {
         if rename(aside, previous) != 0 { Files.removeTree(aside) }
     }
 
-    /// A folder name for a procedure file: its name without `.flow`,
-    /// diacritics folded to ASCII, reduced to letters, digits, `-`, `_` and
-    /// `.` (never starting with a dot), at most 80 bytes.
-    static func slug(for path: String) -> String {
-        let stem = Files.stem(of: path)
-        let folded = stem.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
-            .decomposedStringWithCanonicalMapping
-        var name = ""
-        for scalar in folded.unicodeScalars {
-            if scalar.properties.generalCategory == .nonspacingMark { continue }
-            let c = Character(scalar)
-            name.append(scalar.isASCII && (c.isLetter || c.isNumber || "-_.".contains(c)) ? c : "-")
+    /// Writes `review` whole and swaps it in (`stage`, `Review.write`,
+    /// `Staging.publish`); on any failure DIR is left as it was.
+    /// - Parameters:
+    ///   - drawings: diagrams already drawn, by report (the rest are drawn here).
+    ///   - force: replace files in DIR that flowcut did not write.
+    /// - Returns: how many procedures were written.
+    @discardableResult
+    public func publish(_ review: Review, drawings: inout [Result<Drawings, any Error>?], force: Bool = false) throws -> Int {
+        let staging = try stage()
+        do {
+            let count = try review.write(to: staging, drawings: &drawings)
+            try staging.publish(force: force)
+            return count
+        } catch {
+            staging.abandon()
+            throw error
         }
-        while name.hasPrefix(".") { name.removeFirst() }
-        if name.utf8.count > 80 { name = String(name.prefix(80)) }
-        return name.isEmpty ? "procedure" : name
+    }
+
+    @discardableResult
+    public func publish(_ review: Review, force: Bool = false) throws -> Int {
+        var none: [Result<Drawings, any Error>?] = []
+        return try publish(review, drawings: &none, force: force)
     }
 }

@@ -1,0 +1,35 @@
+import FlowcutAnalysis
+import FlowcutCore
+import FlowcutLanguage
+import FlowcutReport
+
+/// flowcut as a library: what `flowcut analyze` does, as values.
+///
+///     let sources = Flowcut.sources(["workflows"])              // files
+///     let checked = Flowcut.load(sources.files)                 // parsed, checked (or imported)
+///     var reports: [ProcedureReport] = []
+///     for case .success(let file) in checked {
+///         guard let w = file.workflow else { continue }         // file.diagnostics say why
+///         let outcome = Flowcut.analyze(w)                      // critical path, simulation, suggestions
+///         reports.append(Flowcut.report(outcome, path: file.file.path))
+///     }
+///     let review = Flowcut.review(reports)                      // the department's review
+///     try review.write(to: folder)                              // SVG diagrams, pages, report.md, portfolio.json
+///
+/// Nothing here prints or exits; the `flowcut` executable owns the terminal.
+public enum Flowcut {
+    /// One procedure's report (text, Markdown, JSON, page) from its outcome.
+    public static func report(_ outcome: ProcedureOutcome, path: String, words: Words = .english) -> ProcedureReport {
+        ProcedureReport(path: path, analysis: outcome.before, comparison: outcome.comparisons.first,
+                        suggestions: outcome.suggestions, words: words)
+    }
+
+    /// The department's review over the procedures' reports; `failures`
+    /// are the files with errors (listed, not analysed).
+    public static func review(_ reports: [ProcedureReport], failures: [(path: String, errors: Int)] = [], words: Words = .english) -> Review {
+        let portfolio = Portfolio(
+            entries: reports.map { Portfolio.Entry(path: $0.path, before: $0.analysis, comparison: $0.comparison) },
+            failures: failures)
+        return Review(reports: reports, portfolio: portfolio, words: words)
+    }
+}

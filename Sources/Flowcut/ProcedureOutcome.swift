@@ -1,0 +1,119 @@
+import FlowcutAnalysis
+import FlowcutCore
+import FlowcutLanguage
+
+/// Which after process to compare with (ANALYSIS.md, "Before and after").
+public enum AfterChoice: Sendable, Hashable {
+    /// The file's first proposal, else the suggested changes.
+    case firstProposal
+    /// The proposal of this name.
+    case proposal(String)
+    /// The suggested changes, even where the file has proposals.
+    case suggested
+    /// Every proposal and the suggested changes, side by side.
+    case compare
+}
+
+/// What to analyse and how.
+public struct AnalysisRequest: Sendable {
+    /// Cases to simulate; nil for the default (fewer for a process too big
+    /// to simulate that often: `AnalysisOptions.defaultRuns(steps:)`).
+    public var runs: Int?
+    public var seed: UInt64
+    public var after: AfterChoice
+    /// Run the suggestion rules (for processes of at most `Suggester.stepLimit` steps).
+    public var suggestions: Bool
+
+    public init(runs: Int? = nil, seed: UInt64 = Simulator.defaultSeed, after: AfterChoice = .firstProposal, suggestions: Bool = true) {
+        self.runs = runs
+        self.seed = seed
+        self.after = after
+        self.suggestions = suggestions
+    }
+
+    /// The analysis options for a process of `steps` steps, and a note when
+    /// the default number of cases was lowered for it.
+    public func options(steps: Int) -> (options: AnalysisOptions, note: ProcedureOutcome.Note?) {
+        if let runs { return (AnalysisOptions(runs: runs, seed: seed), nil) }
+        let most = AnalysisOptions.defaultRuns(steps: steps)
+        let note = most < Simulator.defaultRuns ? ProcedureOutcome.Note.fewerCases(steps: steps, runs: most) : nil
+        return (AnalysisOptions(runs: most, seed: seed), note)
+    }
+}
+
+/// One procedure analysed: before, suggestions, the comparisons asked for,
+/// and what could not be done.
+public struct ProcedureOutcome: Sendable {
+    public var before: ProcedureAnalysis
+    public var suggestions: [Suggestion]
+    public var comparisons: [Comparison]
+    /// A change of the chosen proposal that cannot be applied.
+    public var failure: ApplyError?
+    /// `AfterChoice.proposal` named a proposal the file does not have.
+    public var missingProposal: String?
+    /// Things left undone on purpose.
+    public var notes: [Note] = []
+
+    /// Something left undone on purpose, not a problem.
+    public enum Note: Sendable, Hashable, CustomStringConvertible {
+        /// The default number of cases was lowered for a big process.
+        case fewerCases(steps: Int, runs: Int)
+        /// No suggestion is measured for a process this big.
+        case noSuggestions(steps: Int)
+
+        public var description: String {
+            switch self {
+            case .fewerCases(let steps, let runs):
+                "\(steps) steps: simulated \(runs) cases instead of \(Simulator.defaultRuns) (give --runs to choose)"
+            case .noSuggestions(let steps):
+                "\(steps) steps: suggestions are measured for processes of at most \(Suggester.stepLimit) steps; none here"
+            }
+        }
+    }
+}
+
+extension Flowcut {
+    /// Analyses one checked workflow (ANALYSIS.md): the critical path and
+    /// simulation, the suggestions measured, and the comparisons asked for.
+    public static func analyze(_ w: Workflow, _ request: AnalysisRequest = AnalysisRequest()) -> ProcedureOutcome {
+        let (options, note) = request.options(steps: w.steps.count)
+        let withSuggestions = request.suggestions && w.steps.count <= Suggester.stepLimit
+        // The trace lets the suggester measure most changes without running
+        // the cases again; it is large, so it goes once they are measured.
+        let traced = Analyzer.analyze(w, options: options, keepingTrace: true)
+        let suggestions = withSuggestions ? Suggester.suggestions(traced) : []
+        let before = traced.withoutTrace
+        let (suggested, suggestedAfter) = Suggester.suggestedSet(suggestions, to: w)
+        var outcome = ProcedureOutcome(before: before, suggestions: suggestions, comparisons: [])
+        if let note { outcome.notes.append(note) }
+        if request.suggestions, !withSuggestions {
+            outcome.notes.append(.noSuggestions(steps: w.steps.count))
+        }
+        // ANALYSIS.md: the named proposal; else the file's first; else the suggested changes.
+        var wanted: [(AfterOrigin, [Change])] = []
+        switch request.after {
+        case .compare:
+            wanted = w.proposals.map { (.proposal($0.name), $0.changes) } + [(.suggested, suggested)]
+        case .proposal(let name):
+            guard let p = w.proposals.first(where: { $0.name == name }) else {
+                outcome.missingProposal = name
+                return outcome
+            }
+            wanted = [(.proposal(p.name), p.changes)]
+        case .firstProposal where !w.proposals.isEmpty:
+            wanted = [(.proposal(w.proposals[0].name), w.proposals[0].changes)]
+        case .firstProposal, .suggested:
+            wanted = [(.suggested, suggested)]
+        }
+        for (origin, changes) in wanted where !changes.isEmpty {
+            // The traced analysis: its trace may spare the after simulation
+            // (the comparison keeps the before analysis without it).
+            let applied = origin == .suggested ? suggestedAfter : nil
+            switch Comparison.make(traced, origin: origin, changes: changes, applied: applied) {
+            case .success(let c): outcome.comparisons.append(c)
+            case .failure(let e): outcome.failure = outcome.failure ?? e
+            }
+        }
+        return outcome
+    }
+}

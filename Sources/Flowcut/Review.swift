@@ -1,0 +1,139 @@
+import Foundation
+import Dispatch
+import FlowcutAnalysis
+import FlowcutCore
+import FlowcutRender
+import FlowcutReport
+
+/// Where a review's files go: `flowcut analyze --out` gives a folder that
+/// is swapped in whole; a test may keep them in memory.
+public protocol ReviewSink {
+    /// Writes `bytes` at `relative` (plain names joined by `/`).
+    func write(_ bytes: [UInt8], to relative: String) throws
+}
+
+/// The department's review: every procedure's page and diagrams, and the
+/// review itself (index.html, report.md, portfolio.json).
+public struct Review: Sendable {
+    public var reports: [ProcedureReport]
+    public var portfolio: Portfolio
+    public var words: Words
+
+    /// The review's pages, by procedure file (for links).
+    public var json: JSON { PortfolioReport(portfolio, words: words).json }
+
+    /// Writes every file: each procedure's diagrams and page
+    /// (`<procedure>/before.svg`, `after.svg`, `index.html`), then the
+    /// review. Diagrams not given in `drawings` (by report) are drawn here;
+    /// each batch's are freed once written.
+    /// - Returns: how many procedures were written.
+    @discardableResult
+    public func write(to sink: some ReviewSink, drawings: inout [Result<Drawings, any Error>?]) throws -> Int {
+        var pages: [String: String] = [:]
+        var used = Set<String>()
+        // Drawings not made yet, and the pages, are made in parallel a batch
+        // at a time (so that not every page is held at once); the files are
+        // written in order.
+        let batch = 64
+        var made: [Result<(drawings: Drawings, page: String), any Error>?] = []
+        let words = self.words
+        let reports = self.reports
+        for (i, report) in reports.enumerated() {
+            if i % batch == 0 {
+                let size = min(batch, reports.count - i)
+                let slots = Slots<Result<(drawings: Drawings, page: String), any Error>?>(count: size, initial: nil)
+                // This batch's drawings, moved out: written, they are freed.
+                var moved: [Result<Drawings, any Error>?] = Array(repeating: nil, count: size)
+                for k in 0..<size where i + k < drawings.count { swap(&moved[k], &drawings[i + k]) }
+                let taken = moved
+                DispatchQueue.concurrentPerform(iterations: size) { k in
+                    let report = reports[i + k]
+                    slots[k] = Result {
+                        let d = try (taken[k] ?? Result { try Drawings(report.analysis, report.comparison, words) }).get()
+                        let page = MeetingPage.html(
+                            report, beforeSVG: String(decoding: d.before, as: UTF8.self),
+                            afterSVG: d.after.map { String(decoding: $0, as: UTF8.self) })
+                        return (d, page)
+                    }
+                }
+                made = slots.values
+            }
+            // Distinct whatever the file system folds: compared in lower case.
+            var slug = Self.slug(for: report.path)
+            var n = 2
+            while used.contains(slug.lowercased()) {
+                slug = Self.slug(for: report.path) + "-\(n)"
+                n += 1
+            }
+            used.insert(slug.lowercased())
+            pages[report.path] = slug
+            let (d, page) = try made[i % batch]!.get()
+            try sink.write(d.before, to: "\(slug)/before.svg")
+            if let after = d.after { try sink.write(after, to: "\(slug)/after.svg") }
+            try sink.write(Array(page.utf8), to: "\(slug)/index.html")
+        }
+        let review = PortfolioReport(portfolio, pages: pages, words: words)
+        try sink.write(Array(review.html.utf8), to: "index.html")
+        try sink.write(Array(review.markdown.utf8), to: "report.md")
+        try sink.write(JSON.object([("procedures", .array(reports.map(\.json))), ("portfolio", review.json)]).bytes(), to: "portfolio.json")
+        return reports.count
+    }
+
+    /// Writes every file, drawing every diagram here.
+    @discardableResult
+    public func write(to sink: some ReviewSink) throws -> Int {
+        var none: [Result<Drawings, any Error>?] = []
+        return try write(to: sink, drawings: &none)
+    }
+
+    /// A folder name for a procedure file: its name without its ending,
+    /// diacritics folded to ASCII, reduced to letters, digits, `-`, `_` and
+    /// `.` (never starting with a dot), at most 80 bytes.
+    public static func slug(for path: String) -> String {
+        let base = path.split(separator: "/").last.map(String.init) ?? path
+        let stem = base.lastIndex(of: ".").flatMap { $0 == base.startIndex ? nil : String(base[..<$0]) } ?? base
+        var name = ""
+        for scalar in stem.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+            .decomposedStringWithCanonicalMapping.unicodeScalars
+        {
+            if scalar.properties.generalCategory == .nonspacingMark { continue }
+            let c = Character(scalar)
+            name.append(scalar.isASCII && (c.isLetter || c.isNumber || "-_.".contains(c)) ? c : "-")
+        }
+        while name.hasPrefix(".") { name.removeFirst() }
+        if name.utf8.count > 80 { name = String(name.prefix(80)) }
+        return name.isEmpty ? "procedure" : name
+    }
+}
+
+/// A procedure's before and after diagrams as SVG.
+public struct Drawings: Sendable {
+    public var before: [UInt8]
+    public var after: [UInt8]?
+
+    public init(_ analysis: ProcedureAnalysis, _ comparison: Comparison?, _ words: Words) throws {
+        let steps = analysis.workflow.steps.count
+        before = try drawing(steps, words) { DotBuilder.dot(Diagrams.before(analysis, comparison, words: words)) }
+        if let comparison {
+            after = try drawing(steps, words) { DotBuilder.dot(Diagrams.after(comparison, words: words)) }
+        }
+    }
+}
+
+/// Above this many steps dot's layout takes minutes (3 000 steps: about
+/// 4 s, growing faster than linearly): the page then says so instead.
+public let drawLimit = 2_000
+
+/// A diagram as SVG, or, for a process too big to lay out, a small SVG
+/// that says why there is none.
+func drawing(_ steps: Int, _ words: Words, _ dot: () -> String) throws -> [UInt8] {
+    guard steps > drawLimit else { return try Graphviz.render(dot: dot(), format: .svg) }
+    let text = words.language == .vi
+        ? "Quy trình có \(steps) bước: quá lớn để vẽ (tối đa \(drawLimit))."
+        : "\(steps) steps: too many to draw here (at most \(drawLimit))."
+    return Array("""
+        <svg xmlns="http://www.w3.org/2000/svg" width="640" height="60" viewBox="0 0 640 60">\
+        <text x="10" y="35" font-family="DejaVu Sans" font-size="16">\(text)</text></svg>
+
+        """.utf8)
+}

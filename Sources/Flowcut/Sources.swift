@@ -1,0 +1,108 @@
+import Foundation
+import FlowcutCore
+import FlowcutImport
+import FlowcutLanguage
+
+/// The files a run reads: folders expanded, and what could not be found.
+public struct SourceList: Sendable {
+    /// Files in the order given, each folder's `.flow` files sorted.
+    public var files: [String] = []
+    /// Paths that name nothing readable, in words.
+    public var problems: [String] = []
+}
+
+/// Why a file could not be read at all (it has no analysis, not even errors).
+public struct ReadProblem: Error, Sendable, CustomStringConvertible {
+    public var description: String
+}
+
+extension Flowcut {
+    /// Expands folders (recursively, sorted) and keeps files as given.
+    public static func sources(_ paths: [String]) -> SourceList {
+        var list = SourceList()
+        let fm = FileManager.default
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isFolder) else {
+                list.problems.append("no such file or folder: \(shown(path))" + hint(for: path))
+                continue
+            }
+            guard isFolder.boolValue else {
+                list.files.append(path)
+                continue
+            }
+            let found = flowFiles(in: path)
+            if found.isEmpty { list.problems.append("no .flow files in \(shown(path))") }
+            list.files += found
+        }
+        return list
+    }
+
+    /// "; did you mean 'x.flow'?" for a path one typo away from a file or
+    /// folder beside it.
+    static func hint(for path: String) -> String {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder),
+            let near = closestName(to: name, among: names.sorted())
+        else { return "" }
+        return "; did you mean '\(shown(folder.isEmpty ? near : folder + "/" + near))'?"
+    }
+
+    static func flowFiles(in folder: String) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var found: [String] = []
+        while let item = walker.nextObject() as? String {
+            if item.hasSuffix(".flow") {
+                found.append(folder.hasSuffix("/") ? folder + item : folder + "/" + item)
+            }
+        }
+        return found.sorted()
+    }
+
+    /// A file read and checked. A file another format's importer reads
+    /// (`Importers`) is imported, its workflow checked on the model and
+    /// analysed as it is; its findings name the model's elements.
+    /// - Parameter keepSyntax: keep the syntax tree (for `fmt`).
+    public static func load(_ path: String, keepSyntax: Bool = false) -> Result<CheckedFile, ReadProblem> {
+        let bytes: [UInt8]
+        switch readFile(path) {
+        case .success(let b): bytes = b
+        case .failure(let p): return .failure(p)
+        }
+        guard let importer = Importers.importer(for: path) else {
+            return .success(Checker.check(SourceFile(path: path, bytes: bytes), keepSyntax: keepSyntax))
+        }
+        do {
+            let imported = try importer.read(bytes, path: path, options: ImportOptions())
+            let diagnostics = imported.findings + imported.problems
+            return .success(CheckedFile(
+                file: SourceFile(path: path, bytes: []), syntax: nil,
+                workflow: diagnostics.hasErrors ? nil : imported.workflow, diagnostics: diagnostics))
+        } catch {
+            return .failure(ReadProblem(description: "\(shown(path)): \(error.message)"))
+        }
+    }
+
+    /// Every file loaded, in parallel, in input order.
+    public static func load(_ paths: [String], keepSyntax: Bool = false) -> [Result<CheckedFile, ReadProblem>] {
+        let results = Slots<Result<CheckedFile, ReadProblem>?>(count: paths.count, initial: nil)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { i in
+            results[i] = load(paths[i], keepSyntax: keepSyntax)
+        }
+        return results.values.map { $0! }
+    }
+
+    /// The file's bytes, or why they cannot be had.
+    public static func readFile(_ path: String) -> Result<[UInt8], ReadProblem> {
+        guard let bytes = FileBytes.read(path) else {
+            let reason = errno == EINVAL ? "not a regular file" : String(cString: strerror(errno))
+            return .failure(ReadProblem(description: "cannot read \(shown(path)): \(reason)"))
+        }
+        return .success(bytes)
+    }
+
+    /// A path as it may be printed, on one line (`Files.shown`).
+    public static func shown(_ path: String) -> String { Files.shown(path) }
+}
