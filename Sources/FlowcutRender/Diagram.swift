@@ -23,12 +23,12 @@ public struct Diagram: Sendable {
     public var closesLoop: [Bool]
     /// By step ID.
     public var marks: [String: Mark]
-    /// Words of the legend (kind names, "critical path", …), by key.
-    public var words: [String: String]
+    /// Words of the legend, the marks and the units.
+    public var words: DiagramWords
 
     public init(
         workflow: Workflow, title: [String], caption: [String] = [], criticalSteps: Set<Int> = [],
-        criticalArrows: Set<Int> = [], closesLoop: [Bool]? = nil, marks: [String: Mark] = [:], words: [String: String] = [:]
+        criticalArrows: Set<Int> = [], closesLoop: [Bool]? = nil, marks: [String: Mark] = [:], words: DiagramWords = DiagramWords()
     ) {
         self.workflow = workflow
         self.title = title
@@ -39,4 +39,38 @@ public struct Diagram: Sendable {
         self.marks = marks
         self.words = words
     }
+}
+
+/// The words a diagram uses, in the report's language (English by default).
+public struct DiagramWords: Sendable {
+    public var wait = "wait", paper = "paper", online = "online", fixed = "fixed", external = "external"
+    public var removed = "removed", changed = "changed", legend = "Legend", critical = "critical path", loop = "rework loop"
+    /// Each kind's name in the legend (the kind's keyword where missing).
+    public var kinds: [StepKind: String] = [:]
+    public var decimal = ".", days = "d", hours = "h"
+
+    public init() {}
+
+    public init(
+        wait: String, paper: String, online: String, fixed: String, external: String, removed: String, changed: String,
+        legend: String, critical: String, loop: String, kinds: [StepKind: String], decimal: String, days: String, hours: String
+    ) {
+        self.wait = wait
+        self.paper = paper
+        self.online = online
+        self.fixed = fixed
+        self.external = external
+        self.removed = removed
+        self.changed = changed
+        self.legend = legend
+        self.critical = critical
+        self.loop = loop
+        self.kinds = kinds
+        self.decimal = decimal
+        self.days = days
+        self.hours = hours
+    }
+
+    /// A channel's word.
+    public func channel(_ c: Channel) -> String { c == .paper ? paper : online }
 }

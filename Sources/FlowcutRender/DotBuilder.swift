@@ -34,7 +34,7 @@ public enum DotBuilder {
         for (k, actor) in w.actors.enumerated() {
             guard let steps = byActor[actor.id] else { continue }
             out.append("  subgraph \"cluster_a\(k)\" {")
-            out.append("    label=<\(escape(actor.label, limit: 120))\(actor.isExternal ? " <I>(\(escape(d.words["external"] ?? "external")))</I>" : "")>;")
+            out.append("    label=<\(escape(actor.label, limit: 120))\(actor.isExternal ? " <I>(\(escape(d.words.external)))</I>" : "")>;")
             out.append("    style=\"rounded,filled\"; fillcolor=\"\(actor.isExternal ? "#faf5ff" : "#f6f8fa")\"; color=\"#d0d7de\"; fontsize=11;")
             for s in steps { out.append("    " + node(s, d)) }
             out.append("  }")
@@ -67,13 +67,13 @@ public enum DotBuilder {
         if let actorID = step.actor { details.append(escape(actorID, limit: 40)) }
         let time = timeText(step.duration, d.workflow.workdayHours, d.words)
         if !time.isEmpty { details.append(time) }
-        if !step.wait.isZero { details.append((d.words["wait"] ?? "wait") + " " + timeText(step.wait, d.workflow.workdayHours, d.words)) }
-        if let c = step.channel { details.append(d.words[c.rawValue] ?? c.rawValue) }
-        if step.isFixed { details.append(d.words["fixed"] ?? "fixed") }
+        if !step.wait.isZero { details.append(d.words.wait + " " + timeText(step.wait, d.workflow.workdayHours, d.words)) }
+        if let c = step.channel { details.append(d.words.channel(c)) }
+        if step.isFixed { details.append(d.words.fixed) }
         var html = "<B>\(label)</B>"
         if !details.isEmpty { html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#57606a\">\(details.joined(separator: " · "))</FONT>" }
         if let mark {
-            let word = mark == .removed ? (d.words["removed"] ?? "removed") : (d.words["changed"] ?? "changed")
+            let word = mark == .removed ? d.words.removed : d.words.changed
             html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"\(mark == .removed ? "#8c959f" : "#9a6700")\"><I>\(escape(word))</I></FONT>"
         }
         // Later settings replace earlier ones: kind, then mark, then critical path.
@@ -128,26 +128,26 @@ public enum DotBuilder {
     /// table node, compact wherever the layout puts it.
     private static func legend(_ d: Diagram) -> [String] {
         let kinds = StepKind.allCases.filter { k in d.workflow.steps.contains { $0.kind == k } }
-        var rows = "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>\(escape(d.words["legend"] ?? "Legend"))</B></TD></TR>"
+        var rows = "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>\(escape(d.words.legend))</B></TD></TR>"
         for kind in kinds {
             let fill = style[kind]?.fill ?? "#ffffff"
-            rows += "<TR><TD BGCOLOR=\"\(fill)\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(escape(d.words[kind.rawValue] ?? kind.rawValue))</TD></TR>"
+            rows += "<TR><TD BGCOLOR=\"\(fill)\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(escape(d.words.kinds[kind] ?? kind.rawValue))</TD></TR>"
         }
-        rows += "<TR><TD><FONT COLOR=\"\(red)\"><B>━━</B></FONT></TD><TD ALIGN=\"LEFT\">\(escape(d.words["critical"] ?? "critical path"))</TD></TR>"
-        rows += "<TR><TD>- - -</TD><TD ALIGN=\"LEFT\">\(escape(d.words["loop"] ?? "rework loop"))</TD></TR>"
+        rows += "<TR><TD><FONT COLOR=\"\(red)\"><B>━━</B></FONT></TD><TD ALIGN=\"LEFT\">\(escape(d.words.critical))</TD></TR>"
+        rows += "<TR><TD>- - -</TD><TD ALIGN=\"LEFT\">\(escape(d.words.loop))</TD></TR>"
         return ["  legend [shape=plaintext, style=\"\", fontsize=9, label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">\(rows)</TABLE>>];"]
     }
 
     /// "4 h", "1 d", "2–5 d", "2–3–5 d" (working days above one day).
-    static func timeText(_ e: TimeEstimate, _ workday: Double, _ words: [String: String] = [:]) -> String {
+    static func timeText(_ e: TimeEstimate, _ workday: Double, _ words: DiagramWords = DiagramWords()) -> String {
         if e.isZero { return "" }
         let inDays = e.maximum >= workday
-        let mark = words["decimal"] ?? "."
+        let mark = words.decimal
         func one(_ h: Double) -> String {
             let text = formatNumber(inDays ? h / workday : h, decimals: 2)
             return mark == "." ? text : text.replacing(".", with: mark)
         }
-        let unit = " " + (inDays ? words["days"] ?? "d" : words["hours"] ?? "h")
+        let unit = " " + (inDays ? words.days : words.hours)
         switch e {
         case .single(let v): return one(v) + unit
         case .range(let lo, let hi): return one(lo) + "–" + one(hi) + unit
@@ -155,9 +155,9 @@ public enum DotBuilder {
         }
     }
 
-    static func percentText(_ p: Double, _ words: [String: String] = [:]) -> String {
+    static func percentText(_ p: Double, _ words: DiagramWords = DiagramWords()) -> String {
         let text = formatNumber(p * 100, decimals: 1)
-        return (words["decimal"].map { text.replacing(".", with: $0) } ?? text) + "%"
+        return text.replacing(".", with: words.decimal) + "%"
     }
 
     /// DOT attributes in the order first set; setting one again replaces it.

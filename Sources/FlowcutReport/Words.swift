@@ -1,5 +1,6 @@
 import FlowcutAnalysis
 import FlowcutCore
+import FlowcutRender
 
 /// The language of what flowcut writes for people (`--lang`). The
 /// reviewers' own labels are always shown as written.
@@ -9,108 +10,470 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
     public var words: Words { self == .vi ? .vietnamese : .english }
 }
 
-/// Every phrase the reports, pages and diagrams use, in one language.
+/// Every phrase the reports, pages and diagrams use. Each language's text
+/// is an exhaustive switch over this (`Phrase.english`, `.vietnamese`): a
+/// phrase added without its translation does not compile.
+public enum Phrase: String, Sendable, CaseIterable {
+    case workingDay
+    case workingDays
+    case hoursUnit
+    case daysUnit
+    case leadTimeMain
+    case deadline
+    case target
+    case simulated
+    case cases
+    case seed
+    case expected
+    case onTime
+    case withinSpare
+    case overBy
+    case within
+    case exactlyOnIt
+    case criticalPath
+    case topConsumers
+    case offScenario
+    case inCases
+    case workPerDossier
+    case noActor
+    case handoffs
+    case pce
+    case pceNote
+    case stoppedInLoop
+    case code
+    case service
+    case dossiersIn
+    case beforeAfter
+    case theSuggested
+    case proposalWord
+    case before
+    case after
+    case saved
+    case mainLeadTime
+    case expectedLeadTime
+    case perYear
+    case citizenDays
+    case staffHours
+    case savedWord
+    case changes
+    case otherSuggestions
+    case target_
+    case numbers
+    case suggestions
+    case change
+    case rule
+    case perDossier
+    case perYearColumn
+    case why
+    case fullSize
+    case online
+    case paper
+    case deadlineIs
+    case review
+    case proceduresAnalysed
+    case withErrors
+    case savingsIfAdopted
+    case byDossiers
+    case procedure
+    case dossiersAYear
+    case leadBeforeAfter
+    case cut
+    case citizenDaysAYear
+    case staffHoursAYear
+    case deadlineFit
+    case onlineShare
+    case onlineShareByYear
+    case year
+    case none_
+    case listNoDossiers
+    case listNoCounts
+    case listPaper
+    case listOver
+    case filesWithErrors
+    case over
+    case withinShort
+    case diagramLeadTime
+    case diagramDeadline
+    case savedPerDossier
+    case afterWord
+    case theSuggestedChanges
+    // The --compare table
+    case compared, compareMain, compareExpected, compareHandoffs, compareWorkHours, compareCitizenDays, compareStaffHours, compareSuggested
+    // Diagrams
+    case diagramWait
+    case diagramPaper
+    case diagramOnline
+    case diagramFixed
+    case diagramExternal
+    case diagramRemoved
+    case diagramChanged
+    case diagramLegend
+    case diagramCritical
+    case diagramLoop
+    case diagramIntake
+    case diagramHandoff
+    case diagramWork
+    case diagramApproval
+    case diagramConsult
+    case diagramField
+    case diagramClerical
+    case diagramDelivery
+    case diagramRework
+    case diagramDelay
+    case diagramDecimal
+    case diagramDays
+    case diagramHours
+
+    public var english: String {
+        switch self {
+        case .compared: "Compared"
+        case .compareMain: "main"
+        case .compareExpected: "expected"
+        case .compareHandoffs: "handoffs"
+        case .compareWorkHours: "work h"
+        case .compareCitizenDays: "citizen-days/yr"
+        case .compareStaffHours: "staff h/yr"
+        case .compareSuggested: "suggested"
+        case .workingDay: "working day"
+        case .workingDays: "working days"
+        case .hoursUnit: "h"
+        case .daysUnit: "d"
+        case .leadTimeMain: "Lead time, main scenario"
+        case .deadline: "Deadline"
+        case .target: "Target"
+        case .simulated: "Simulated"
+        case .cases: "cases"
+        case .seed: "seed"
+        case .expected: "expected"
+        case .onTime: "on time"
+        case .withinSpare: "within, {} to spare"
+        case .overBy: "over by {}"
+        case .within: "within"
+        case .exactlyOnIt: "exactly on it"
+        case .criticalPath: "Critical path"
+        case .topConsumers: "Top time consumers"
+        case .offScenario: "Off the main scenario"
+        case .inCases: "of cases"
+        case .workPerDossier: "Work per dossier"
+        case .noActor: "(no actor)"
+        case .handoffs: "Handoffs"
+        case .pce: "Process cycle efficiency"
+        case .pceNote: "lean: above 25% is good"
+        case .stoppedInLoop: "Stopped in a loop"
+        case .code: "code"
+        case .service: "service"
+        case .dossiersIn: "dossiers in"
+        case .beforeAfter: "Before → after"
+        case .theSuggested: "the suggested changes"
+        case .proposalWord: "proposal"
+        case .before: "before"
+        case .after: "after"
+        case .saved: "saved"
+        case .mainLeadTime: "Main lead time"
+        case .expectedLeadTime: "Expected lead time"
+        case .perYear: "Per year"
+        case .citizenDays: "citizen-days"
+        case .staffHours: "staff hours"
+        case .savedWord: "saved"
+        case .changes: "Changes"
+        case .otherSuggestions: "Other suggestions (saving per dossier, per year)"
+        case .target_: "target"
+        case .numbers: "Numbers"
+        case .suggestions: "Suggestions"
+        case .change: "change"
+        case .rule: "rule"
+        case .perDossier: "per dossier"
+        case .perYearColumn: "per year"
+        case .why: "why"
+        case .fullSize: "full size"
+        case .online: "online"
+        case .paper: "paper"
+        case .deadlineIs: "Deadline"
+        case .review: "The department's review"
+        case .proceduresAnalysed: "procedures analysed"
+        case .withErrors: "with errors (not analysed)"
+        case .savingsIfAdopted: "Savings a year if every proposal (or the suggested changes) is adopted"
+        case .byDossiers: "Procedures by dossiers a year"
+        case .procedure: "procedure"
+        case .dossiersAYear: "dossiers a year"
+        case .leadBeforeAfter: "lead time before → after"
+        case .cut: "cut"
+        case .citizenDaysAYear: "citizen-days a year"
+        case .staffHoursAYear: "staff hours a year"
+        case .deadlineFit: "deadline"
+        case .onlineShare: "online share"
+        case .onlineShareByYear: "Online share by year"
+        case .year: "year"
+        case .none_: "None."
+        case .listNoDossiers: "Online services with no dossiers since 2018"
+        case .listNoCounts: "Online services with no dossier counts since 2018"
+        case .listPaper: "Paper after the cut-over (2022)"
+        case .listOver: "Over the deadline (main lead time or P90)"
+        case .filesWithErrors: "Files with errors"
+        case .over: "over"
+        case .withinShort: "within"
+        case .diagramLeadTime: "Lead time"
+        case .diagramDeadline: "deadline"
+        case .savedPerDossier: "Saved per dossier"
+        case .afterWord: "after"
+        case .theSuggestedChanges: "the suggested changes"
+        case .diagramWait: "wait"
+        case .diagramPaper: "paper"
+        case .diagramOnline: "online"
+        case .diagramFixed: "fixed"
+        case .diagramExternal: "other agency"
+        case .diagramRemoved: "removed by the proposal"
+        case .diagramChanged: "changed by the proposal"
+        case .diagramLegend: "Legend"
+        case .diagramCritical: "critical path"
+        case .diagramLoop: "rework loop (dashed)"
+        case .diagramIntake: "intake"
+        case .diagramHandoff: "handoff"
+        case .diagramWork: "specialist work"
+        case .diagramApproval: "approval"
+        case .diagramConsult: "consultation"
+        case .diagramField: "field check"
+        case .diagramClerical: "clerical"
+        case .diagramDelivery: "delivery"
+        case .diagramRework: "rework"
+        case .diagramDelay: "delay"
+        case .diagramDecimal: "."
+        case .diagramDays: "d"
+        case .diagramHours: "h"
+        }
+    }
+
+    public var vietnamese: String {
+        switch self {
+        case .compared: "So sánh các phương án"
+        case .compareMain: "kịch bản chính"
+        case .compareExpected: "trung bình"
+        case .compareHandoffs: "lần chuyển"
+        case .compareWorkHours: "giờ làm việc"
+        case .compareCitizenDays: "ngày chờ/năm"
+        case .compareStaffHours: "giờ công/năm"
+        case .compareSuggested: "đề xuất của flowcut"
+        case .workingDay: "ngày làm việc"
+        case .workingDays: "ngày làm việc"
+        case .hoursUnit: "giờ"
+        case .daysUnit: "ngày"
+        case .leadTimeMain: "Thời gian giải quyết (kịch bản chính)"
+        case .deadline: "Thời hạn giải quyết"
+        case .target: "Mục tiêu cam kết"
+        case .simulated: "Mô phỏng"
+        case .cases: "hồ sơ"
+        case .seed: "hạt giống"
+        case .expected: "trung bình"
+        case .onTime: "đúng hạn"
+        case .withinSpare: "trong hạn, còn dư {}"
+        case .overBy: "quá hạn {}"
+        case .within: "trong hạn"
+        case .exactlyOnIt: "vừa đúng hạn"
+        case .criticalPath: "Đường găng"
+        case .topConsumers: "Bước tốn nhiều thời gian nhất"
+        case .offScenario: "Ngoài kịch bản chính"
+        case .inCases: "số hồ sơ"
+        case .workPerDossier: "Thời gian làm việc mỗi hồ sơ"
+        case .noActor: "(chưa giao người thực hiện)"
+        case .handoffs: "Số lần chuyển hồ sơ giữa các bộ phận"
+        case .pce: "Hiệu suất quy trình (PCE)"
+        case .pceNote: "tinh gọn: trên 25% là tốt"
+        case .stoppedInLoop: "Dừng trong vòng lặp"
+        case .code: "mã TTHC"
+        case .service: "dịch vụ công"
+        case .dossiersIn: "hồ sơ năm"
+        case .beforeAfter: "Trước → sau"
+        case .theSuggested: "các đề xuất của flowcut"
+        case .proposalWord: "phương án"
+        case .before: "trước"
+        case .after: "sau"
+        case .saved: "tiết kiệm"
+        case .mainLeadTime: "Thời gian giải quyết (kịch bản chính)"
+        case .expectedLeadTime: "Thời gian giải quyết trung bình"
+        case .perYear: "Mỗi năm"
+        case .citizenDays: "ngày chờ của người dân"
+        case .staffHours: "giờ công cán bộ"
+        case .savedWord: "tiết kiệm được"
+        case .changes: "Thay đổi"
+        case .otherSuggestions: "Các đề xuất khác (tiết kiệm mỗi hồ sơ, mỗi năm)"
+        case .target_: "mục tiêu"
+        case .numbers: "Số liệu"
+        case .suggestions: "Đề xuất"
+        case .change: "thay đổi"
+        case .rule: "quy tắc"
+        case .perDossier: "mỗi hồ sơ"
+        case .perYearColumn: "mỗi năm"
+        case .why: "lý do"
+        case .fullSize: "xem cỡ lớn"
+        case .online: "trực tuyến"
+        case .paper: "giấy"
+        case .deadlineIs: "Thời hạn giải quyết"
+        case .review: "Rà soát quy trình nội bộ của Sở"
+        case .proceduresAnalysed: "thủ tục đã được phân tích"
+        case .withErrors: "có lỗi (chưa phân tích)"
+        case .savingsIfAdopted: "Tiết kiệm mỗi năm nếu áp dụng các phương án (hoặc các đề xuất của flowcut)"
+        case .byDossiers: "Thủ tục theo số hồ sơ mỗi năm"
+        case .procedure: "thủ tục"
+        case .dossiersAYear: "hồ sơ mỗi năm"
+        case .leadBeforeAfter: "thời gian giải quyết trước → sau"
+        case .cut: "cắt giảm"
+        case .citizenDaysAYear: "ngày chờ của người dân mỗi năm"
+        case .staffHoursAYear: "giờ công cán bộ mỗi năm"
+        case .deadlineFit: "thời hạn"
+        case .onlineShare: "tỷ lệ trực tuyến"
+        case .onlineShareByYear: "Tỷ lệ hồ sơ trực tuyến theo năm"
+        case .year: "năm"
+        case .none_: "Không có."
+        case .listNoDossiers: "Dịch vụ công trực tuyến không phát sinh hồ sơ từ năm 2018"
+        case .listNoCounts: "Dịch vụ công trực tuyến chưa có số liệu hồ sơ từ năm 2018"
+        case .listPaper: "Vẫn nhận hồ sơ giấy sau khi chuyển sang chỉ nhận trực tuyến (2022)"
+        case .listOver: "Quá thời hạn giải quyết (kịch bản chính hoặc P90)"
+        case .filesWithErrors: "Tệp có lỗi"
+        case .over: "quá hạn"
+        case .withinShort: "trong hạn"
+        case .diagramLeadTime: "Thời gian giải quyết"
+        case .diagramDeadline: "thời hạn"
+        case .savedPerDossier: "Tiết kiệm mỗi hồ sơ"
+        case .afterWord: "sau"
+        case .theSuggestedChanges: "các đề xuất của flowcut"
+        case .diagramWait: "chờ"
+        case .diagramPaper: "giấy"
+        case .diagramOnline: "trực tuyến"
+        case .diagramFixed: "bắt buộc"
+        case .diagramExternal: "cơ quan khác"
+        case .diagramRemoved: "bỏ theo phương án"
+        case .diagramChanged: "thay đổi theo phương án"
+        case .diagramLegend: "Chú giải"
+        case .diagramCritical: "đường găng"
+        case .diagramLoop: "vòng yêu cầu bổ sung (nét đứt)"
+        case .diagramIntake: "tiếp nhận"
+        case .diagramHandoff: "chuyển hồ sơ"
+        case .diagramWork: "chuyên viên xử lý"
+        case .diagramApproval: "xem xét, phê duyệt"
+        case .diagramConsult: "lấy ý kiến"
+        case .diagramField: "kiểm tra thực địa"
+        case .diagramClerical: "văn thư"
+        case .diagramDelivery: "trả kết quả"
+        case .diagramRework: "yêu cầu bổ sung"
+        case .diagramDelay: "chờ"
+        case .diagramDecimal: ","
+        case .diagramDays: "ngày"
+        case .diagramHours: "giờ"
+        }
+    }
+}
+
+/// Every phrase in one language, by name (`words.deadline`) or by key
+/// (`words[.deadline]`).
 public struct Words: Sendable {
     public var language: ReportLanguage
     public var decimalMark: Character
-    // Time
-    public var workingDay, workingDays, hoursUnit, daysUnit: String
-    // Procedure summary
-    public var leadTimeMain, deadline, target, simulated, cases, seed, expected, onTime: String
-    /// Templates: `{}` stands for the margin.
-    public var withinSpare, overBy: String
-    public var within, exactlyOnIt: String
-    public var criticalPath, topConsumers, offScenario, inCases, workPerDossier, noActor, handoffs, pce, pceNote: String
-    public var stoppedInLoop, code, service, dossiersIn: String
-    // Before and after
-    public var beforeAfter, theSuggested, proposalWord, before, after, saved, mainLeadTime, expectedLeadTime: String
-    public var perYear, citizenDays, staffHours, savedWord, changes, otherSuggestions, target_: String
-    // Pages
-    public var numbers, suggestions, change, rule, perDossier, perYearColumn, why, fullSize, online, paper, deadlineIs: String
-    public var review, proceduresAnalysed, withErrors, savingsIfAdopted, byDossiers, procedure, dossiersAYear, leadBeforeAfter: String
-    public var cut, citizenDaysAYear, staffHoursAYear, deadlineFit, onlineShare, onlineShareByYear, year, none_: String
-    public var listNoDossiers, listNoCounts, listPaper, listOver, filesWithErrors, over, withinShort: String
-    // Diagrams
-    public var diagram: [String: String]
-    public var diagramLeadTime, diagramDeadline, savedPerDossier, afterWord, theSuggestedChanges: String
 
-    public static let english = Words(
-        language: .en, decimalMark: ".",
-        workingDay: "working day", workingDays: "working days", hoursUnit: "h", daysUnit: "d",
-        leadTimeMain: "Lead time, main scenario", deadline: "Deadline", target: "Target", simulated: "Simulated",
-        cases: "cases", seed: "seed", expected: "expected", onTime: "on time",
-        withinSpare: "within, {} to spare", overBy: "over by {}", within: "within", exactlyOnIt: "exactly on it",
-        criticalPath: "Critical path", topConsumers: "Top time consumers", offScenario: "Off the main scenario",
-        inCases: "of cases", workPerDossier: "Work per dossier", noActor: "(no actor)", handoffs: "Handoffs",
-        pce: "Process cycle efficiency", pceNote: "lean: above 25% is good",
-        stoppedInLoop: "Stopped in a loop", code: "code", service: "service", dossiersIn: "dossiers in",
-        beforeAfter: "Before → after", theSuggested: "the suggested changes", proposalWord: "proposal",
-        before: "before", after: "after", saved: "saved", mainLeadTime: "Main lead time", expectedLeadTime: "Expected lead time",
-        perYear: "Per year", citizenDays: "citizen-days", staffHours: "staff hours", savedWord: "saved", changes: "Changes",
-        otherSuggestions: "Other suggestions (saving per dossier, per year)", target_: "target",
-        numbers: "Numbers", suggestions: "Suggestions", change: "change", rule: "rule", perDossier: "per dossier",
-        perYearColumn: "per year", why: "why", fullSize: "full size", online: "online", paper: "paper", deadlineIs: "Deadline",
-        review: "The department's review", proceduresAnalysed: "procedures analysed", withErrors: "with errors (not analysed)",
-        savingsIfAdopted: "Savings a year if every proposal (or the suggested changes) is adopted",
-        byDossiers: "Procedures by dossiers a year", procedure: "procedure", dossiersAYear: "dossiers a year",
-        leadBeforeAfter: "lead time before → after", cut: "cut", citizenDaysAYear: "citizen-days a year",
-        staffHoursAYear: "staff hours a year", deadlineFit: "deadline", onlineShare: "online share",
-        onlineShareByYear: "Online share by year", year: "year", none_: "None.",
-        listNoDossiers: "Online services with no dossiers since 2018",
-        listNoCounts: "Online services with no dossier counts since 2018",
-        listPaper: "Paper after the cut-over (2022)", listOver: "Over the deadline (main lead time or P90)",
-        filesWithErrors: "Files with errors", over: "over", withinShort: "within",
-        diagram: [
-            "wait": "wait", "paper": "paper", "online": "online", "fixed": "fixed", "external": "other agency",
-            "removed": "removed by the proposal", "changed": "changed by the proposal", "legend": "Legend",
-            "critical": "critical path", "loop": "rework loop (dashed)",
-            "intake": "intake", "handoff": "handoff", "work": "specialist work", "approval": "approval",
-            "consult": "consultation", "field": "field check", "clerical": "clerical", "delivery": "delivery",
-            "rework": "rework", "delay": "delay", "decimal": ".", "days": "d", "hours": "h",
-        ],
-        diagramLeadTime: "Lead time", diagramDeadline: "deadline", savedPerDossier: "Saved per dossier",
-        afterWord: "after", theSuggestedChanges: "the suggested changes")
+    public static let english = Words(language: .en, decimalMark: ".")
+    public static let vietnamese = Words(language: .vi, decimalMark: ",")
 
-    public static let vietnamese = Words(
-        language: .vi, decimalMark: ",",
-        workingDay: "ngày làm việc", workingDays: "ngày làm việc", hoursUnit: "giờ", daysUnit: "ngày",
-        leadTimeMain: "Thời gian giải quyết (kịch bản chính)", deadline: "Thời hạn giải quyết", target: "Mục tiêu cam kết",
-        simulated: "Mô phỏng", cases: "hồ sơ", seed: "hạt giống", expected: "trung bình", onTime: "đúng hạn",
-        withinSpare: "trong hạn, còn dư {}", overBy: "quá hạn {}", within: "trong hạn", exactlyOnIt: "vừa đúng hạn",
-        criticalPath: "Đường găng", topConsumers: "Bước tốn nhiều thời gian nhất", offScenario: "Ngoài kịch bản chính",
-        inCases: "số hồ sơ", workPerDossier: "Thời gian làm việc mỗi hồ sơ", noActor: "(chưa giao người thực hiện)",
-        handoffs: "Số lần chuyển hồ sơ giữa các bộ phận", pce: "Hiệu suất quy trình (PCE)", pceNote: "tinh gọn: trên 25% là tốt",
-        stoppedInLoop: "Dừng trong vòng lặp", code: "mã TTHC", service: "dịch vụ công", dossiersIn: "hồ sơ năm",
-        beforeAfter: "Trước → sau", theSuggested: "các đề xuất của flowcut", proposalWord: "phương án",
-        before: "trước", after: "sau", saved: "tiết kiệm", mainLeadTime: "Thời gian giải quyết (kịch bản chính)",
-        expectedLeadTime: "Thời gian giải quyết trung bình", perYear: "Mỗi năm", citizenDays: "ngày chờ của người dân",
-        staffHours: "giờ công cán bộ", savedWord: "tiết kiệm được", changes: "Thay đổi",
-        otherSuggestions: "Các đề xuất khác (tiết kiệm mỗi hồ sơ, mỗi năm)", target_: "mục tiêu",
-        numbers: "Số liệu", suggestions: "Đề xuất", change: "thay đổi", rule: "quy tắc", perDossier: "mỗi hồ sơ",
-        perYearColumn: "mỗi năm", why: "lý do", fullSize: "xem cỡ lớn", online: "trực tuyến", paper: "giấy",
-        deadlineIs: "Thời hạn giải quyết",
-        review: "Rà soát quy trình nội bộ của Sở", proceduresAnalysed: "thủ tục đã được phân tích",
-        withErrors: "có lỗi (chưa phân tích)",
-        savingsIfAdopted: "Tiết kiệm mỗi năm nếu áp dụng các phương án (hoặc các đề xuất của flowcut)",
-        byDossiers: "Thủ tục theo số hồ sơ mỗi năm", procedure: "thủ tục", dossiersAYear: "hồ sơ mỗi năm",
-        leadBeforeAfter: "thời gian giải quyết trước → sau", cut: "cắt giảm", citizenDaysAYear: "ngày chờ của người dân mỗi năm",
-        staffHoursAYear: "giờ công cán bộ mỗi năm", deadlineFit: "thời hạn", onlineShare: "tỷ lệ trực tuyến",
-        onlineShareByYear: "Tỷ lệ hồ sơ trực tuyến theo năm", year: "năm", none_: "Không có.",
-        listNoDossiers: "Dịch vụ công trực tuyến không phát sinh hồ sơ từ năm 2018",
-        listNoCounts: "Dịch vụ công trực tuyến chưa có số liệu hồ sơ từ năm 2018",
-        listPaper: "Vẫn nhận hồ sơ giấy sau khi chuyển sang chỉ nhận trực tuyến (2022)",
-        listOver: "Quá thời hạn giải quyết (kịch bản chính hoặc P90)",
-        filesWithErrors: "Tệp có lỗi", over: "quá hạn", withinShort: "trong hạn",
-        diagram: [
-            "wait": "chờ", "paper": "giấy", "online": "trực tuyến", "fixed": "bắt buộc", "external": "cơ quan khác",
-            "removed": "bỏ theo phương án", "changed": "thay đổi theo phương án", "legend": "Chú giải",
-            "critical": "đường găng", "loop": "vòng yêu cầu bổ sung (nét đứt)",
-            "intake": "tiếp nhận", "handoff": "chuyển hồ sơ", "work": "chuyên viên xử lý", "approval": "xem xét, phê duyệt",
-            "consult": "lấy ý kiến", "field": "kiểm tra thực địa", "clerical": "văn thư", "delivery": "trả kết quả",
-            "rework": "yêu cầu bổ sung", "delay": "chờ", "decimal": ",", "days": "ngày", "hours": "giờ",
-        ],
-        diagramLeadTime: "Thời gian giải quyết", diagramDeadline: "thời hạn", savedPerDossier: "Tiết kiệm mỗi hồ sơ",
-        afterWord: "sau", theSuggestedChanges: "các đề xuất của flowcut")
+    public subscript(_ phrase: Phrase) -> String {
+        language == .vi ? phrase.vietnamese : phrase.english
+    }
+
+    /// The diagrams' words (legend, marks, units), for the renderer.
+    public var diagram: DiagramWords {
+        DiagramWords(
+            wait: self[.diagramWait], paper: self[.diagramPaper], online: self[.diagramOnline], fixed: self[.diagramFixed],
+            external: self[.diagramExternal], removed: self[.diagramRemoved], changed: self[.diagramChanged],
+            legend: self[.diagramLegend], critical: self[.diagramCritical], loop: self[.diagramLoop],
+            kinds: [
+                .intake: self[.diagramIntake], .handoff: self[.diagramHandoff], .work: self[.diagramWork],
+                .approval: self[.diagramApproval], .consult: self[.diagramConsult], .field: self[.diagramField],
+                .clerical: self[.diagramClerical], .delivery: self[.diagramDelivery], .rework: self[.diagramRework],
+                .delay: self[.diagramDelay],
+            ],
+            decimal: self[.diagramDecimal], days: self[.diagramDays], hours: self[.diagramHours])
+    }
+
+    public var workingDay: String { self[.workingDay] }
+    public var workingDays: String { self[.workingDays] }
+    public var hoursUnit: String { self[.hoursUnit] }
+    public var daysUnit: String { self[.daysUnit] }
+    public var leadTimeMain: String { self[.leadTimeMain] }
+    public var deadline: String { self[.deadline] }
+    public var target: String { self[.target] }
+    public var simulated: String { self[.simulated] }
+    public var cases: String { self[.cases] }
+    public var seed: String { self[.seed] }
+    public var expected: String { self[.expected] }
+    public var onTime: String { self[.onTime] }
+    public var withinSpare: String { self[.withinSpare] }
+    public var overBy: String { self[.overBy] }
+    public var within: String { self[.within] }
+    public var exactlyOnIt: String { self[.exactlyOnIt] }
+    public var criticalPath: String { self[.criticalPath] }
+    public var topConsumers: String { self[.topConsumers] }
+    public var offScenario: String { self[.offScenario] }
+    public var inCases: String { self[.inCases] }
+    public var workPerDossier: String { self[.workPerDossier] }
+    public var noActor: String { self[.noActor] }
+    public var handoffs: String { self[.handoffs] }
+    public var pce: String { self[.pce] }
+    public var pceNote: String { self[.pceNote] }
+    public var stoppedInLoop: String { self[.stoppedInLoop] }
+    public var code: String { self[.code] }
+    public var service: String { self[.service] }
+    public var dossiersIn: String { self[.dossiersIn] }
+    public var beforeAfter: String { self[.beforeAfter] }
+    public var theSuggested: String { self[.theSuggested] }
+    public var proposalWord: String { self[.proposalWord] }
+    public var before: String { self[.before] }
+    public var after: String { self[.after] }
+    public var saved: String { self[.saved] }
+    public var mainLeadTime: String { self[.mainLeadTime] }
+    public var expectedLeadTime: String { self[.expectedLeadTime] }
+    public var perYear: String { self[.perYear] }
+    public var citizenDays: String { self[.citizenDays] }
+    public var staffHours: String { self[.staffHours] }
+    public var savedWord: String { self[.savedWord] }
+    public var changes: String { self[.changes] }
+    public var otherSuggestions: String { self[.otherSuggestions] }
+    public var target_: String { self[.target_] }
+    public var numbers: String { self[.numbers] }
+    public var suggestions: String { self[.suggestions] }
+    public var change: String { self[.change] }
+    public var rule: String { self[.rule] }
+    public var perDossier: String { self[.perDossier] }
+    public var perYearColumn: String { self[.perYearColumn] }
+    public var why: String { self[.why] }
+    public var fullSize: String { self[.fullSize] }
+    public var online: String { self[.online] }
+    public var paper: String { self[.paper] }
+    public var deadlineIs: String { self[.deadlineIs] }
+    public var review: String { self[.review] }
+    public var proceduresAnalysed: String { self[.proceduresAnalysed] }
+    public var withErrors: String { self[.withErrors] }
+    public var savingsIfAdopted: String { self[.savingsIfAdopted] }
+    public var byDossiers: String { self[.byDossiers] }
+    public var procedure: String { self[.procedure] }
+    public var dossiersAYear: String { self[.dossiersAYear] }
+    public var leadBeforeAfter: String { self[.leadBeforeAfter] }
+    public var cut: String { self[.cut] }
+    public var citizenDaysAYear: String { self[.citizenDaysAYear] }
+    public var staffHoursAYear: String { self[.staffHoursAYear] }
+    public var deadlineFit: String { self[.deadlineFit] }
+    public var onlineShare: String { self[.onlineShare] }
+    public var onlineShareByYear: String { self[.onlineShareByYear] }
+    public var year: String { self[.year] }
+    public var none_: String { self[.none_] }
+    public var listNoDossiers: String { self[.listNoDossiers] }
+    public var listNoCounts: String { self[.listNoCounts] }
+    public var listPaper: String { self[.listPaper] }
+    public var listOver: String { self[.listOver] }
+    public var filesWithErrors: String { self[.filesWithErrors] }
+    public var over: String { self[.over] }
+    public var withinShort: String { self[.withinShort] }
+    public var diagramLeadTime: String { self[.diagramLeadTime] }
+    public var diagramDeadline: String { self[.diagramDeadline] }
+    public var savedPerDossier: String { self[.savedPerDossier] }
+    public var afterWord: String { self[.afterWord] }
+    public var theSuggestedChanges: String { self[.theSuggestedChanges] }
 
     /// A service level as reviewers name it.
     public func level(_ l: ServiceLevel) -> String {

@@ -144,7 +144,7 @@ struct Analyze: ParsableCommand {
             }
         }
         for (k, text) in textBlocks.concurrentMap({ item in
-            item.report.text + (item.compared.map { ProcedureReport.compareTable($0.before, $0.comparisons) } ?? "")
+            item.report.text + (item.compared.map { ProcedureReport.compareTable($0.before, $0.comparisons, words: words) } ?? "")
         }).enumerated() {
             blocks[textBlocks[k].block] = text
         }
