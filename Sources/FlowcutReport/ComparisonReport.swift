@@ -77,21 +77,9 @@ extension ProcedureReport {
     /// Before, after and saved, side by side, for the text report.
     public static func comparisonText(_ c: Comparison, suggestions: [Suggestion], words x: Words = .english) -> String {
         let w = c.before.workflow
-        let t = WorkingTime(workdayHours: w.workdayHours, words: x)
+        let table = BeforeAfter(c, words: x)
         var rows: [[String]] = [["", x.before, x.after, x.saved]]
-        func row(_ name: String, _ b: Double, _ a: Double, _ days: Bool = true) {
-            let saved = b - a
-            let pct = b != 0 ? " (\(x.percent(saved / b)))" : ""
-            rows.append([name, days ? t.short(b) : t.hours(b), days ? t.short(a) : t.hours(a), (days ? t.short(saved) : t.hours(saved)) + pct])
-        }
-        row(x.mainLeadTime, c.before.mainLeadTime, c.after.mainLeadTime)
-        if let b = c.before.simulation, let a = c.after.simulation {
-            row(x.expectedLeadTime, b.expectedLeadTime, a.expectedLeadTime)
-            row("P90", b.percentile(0.9), a.percentile(0.9))
-        }
-        rows.append([x.handoffs, "\(c.before.handoffs)", "\(c.after.handoffs)",
-                     "\(c.savedHandoffs)" + (c.before.handoffs > 0 ? " (\(x.percent(Double(c.savedHandoffs) / Double(c.before.handoffs))))" : "")])
-        row(x.workPerDossier, c.before.workHours, c.after.workHours, false)
+        for r in table.rows { rows.append([r.name, r.before, r.after, r.saved + (r.share.map { " (\($0))" } ?? "")]) }
         let widths = (0..<4).map { col in rows.map { $0[col].count }.max() ?? 0 }
         var out = "  \(x.beforeAfter): " + c.origin.phrase(x, quotes: ("\"", "\"")) + "\n"
         for r in rows {
@@ -99,17 +87,16 @@ extension ProcedureReport {
             for col in 1..<4 { line += "  " + String(repeating: " ", count: widths[col] - r[col].count) + r[col] }
             out += line + "\n"
         }
-        if let latest = w.latestDossiers {
-            out += "    \(x.perYear) (\(latest.total) \(x.dossiersIn) \(latest.year)): "
-            out += "\(x.number(c.citizenDaysPerYear, decimals: 1)) \(x.citizenDays), \(x.number(c.staffHoursPerYear, decimals: 1)) \(x.staffHours) \(x.savedWord)\n"
+        if let y = table.perYear {
+            out += "    \(x.perYear) (\(y.dossiers) \(x.dossiersIn) \(y.year)): \(y.citizenDays) \(x.citizenDays), \(y.staffHours) \(x.staffHours) \(x.savedWord)\n"
         }
-        out += "    \(x.changes): " + c.changes.map { WorkflowPrinter.statement($0.action, workdayHours: w.workdayHours) }.joined(separator: " · ") + "\n"
+        out += "    \(x.changes): " + table.changes.map(\.statement).joined(separator: " · ") + "\n"
         let remaining = suggestions.filter { !covered($0.change, by: c.changes.map(\.action)) }
         if !remaining.isEmpty {
             out += "  \(x.otherSuggestions)\n"
-            for s in remaining.prefix(8) {
-                out += "    \(s.statement)  [\(s.rule)\(s.isTargetOnly ? ", \(x.target_)" : "")] \(t.short(s.savingHours)), "
-                out += "\(x.number(s.savingPerYearHours / w.workdayHours, decimals: 1)) \(x.daysUnit)/\(x.year): \(reason(s, x))\n"
+            for s in remaining.prefix(8).map({ SuggestionRow($0, workdayHours: w.workdayHours, words: x) }) {
+                out += "    \(s.statement)  [\(s.rule)\(s.isTargetOnly ? ", \(x.target_)" : "")] \(s.perDossier), "
+                out += "\(s.perYearShort) \(x.daysUnit)/\(x.year): \(s.reason)\n"
             }
             if remaining.count > 8 { out += "    … (+\(remaining.count - 8): --format json)\n" }
         }

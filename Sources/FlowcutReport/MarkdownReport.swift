@@ -27,27 +27,22 @@ extension ProcedureReport {
         if let pce = a.pce { out += "| \(x.pce) | \(x.percent(pce)) |\n" }
         out += "\n**\(x.criticalPath):** " + a.criticalPath.steps.map { "\(w.steps[$0].id) (\(w.steps[$0].label))" }.joined(separator: " → ") + "\n"
         if let c = comparison {
+            let table = BeforeAfter(c, words: x)
             out += "\n### \(x.beforeAfter): " + (c.origin.phrase(x)) + "\n\n"
             out += "| | \(x.before) | \(x.after) | \(x.saved) |\n|---|---|---|---|\n"
-            func row(_ name: String, _ b: Double, _ a: Double) {
-                out += "| \(name) | \(time.short(b)) | \(time.short(a)) | \(time.short(b - a))\(b != 0 ? " (\(x.percent((b - a) / b)))" : "") |\n"
+            for r in table.rows {
+                out += "| \(r.name) | \(r.before) | \(r.after) | \(r.saved)\(r.unit == .days ? r.share.map { " (\($0))" } ?? "" : "") |\n"
             }
-            row(x.mainLeadTime, c.before.mainLeadTime, c.after.mainLeadTime)
-            if let b = c.before.simulation, let a = c.after.simulation {
-                row(x.expectedLeadTime, b.expectedLeadTime, a.expectedLeadTime)
-                row("P90", b.percentile(0.9), a.percentile(0.9))
+            out += "\n"
+            if let y = table.perYear {
+                out += "\(x.perYear) (\(y.dossiers) \(x.dossiersIn) \(y.year)): **\(y.citizenDays) \(x.citizenDays)**, **\(y.staffHours) \(x.staffHours)** \(x.savedWord).\n\n"
             }
-            out += "| \(x.handoffs) | \(c.before.handoffs) | \(c.after.handoffs) | \(c.savedHandoffs) |\n"
-            out += "| \(x.workPerDossier) | \(time.hours(c.before.workHours)) | \(time.hours(c.after.workHours)) | \(time.hours(c.savedWorkHours)) |\n\n"
-            if let latest = w.latestDossiers {
-                out += "\(x.perYear) (\(latest.total) \(x.dossiersIn) \(latest.year)): **\(x.number(c.citizenDaysPerYear, decimals: 1)) \(x.citizenDays)**, **\(x.number(c.staffHoursPerYear, decimals: 1)) \(x.staffHours)** \(x.savedWord).\n\n"
-            }
-            out += "\(x.changes): " + c.changes.map { "`\(WorkflowPrinter.statement($0.action, workdayHours: w.workdayHours))`" }.joined(separator: ", ") + "\n"
+            out += "\(x.changes): " + table.changes.map { "`\($0.statement)`" }.joined(separator: ", ") + "\n"
         }
         if !suggestions.isEmpty {
             out += "\n### \(x.suggestions)\n\n| \(x.change) | \(x.rule) | \(x.perDossier) | \(x.perYearColumn) |\n|---|---|---|---|\n"
-            for s in suggestions {
-                out += "| `\(s.statement)` | \(s.rule)\(s.isTargetOnly ? " (\(x.target_))" : "") | \(time.short(s.savingHours)) | \(time.short(s.savingPerYearHours)) |\n"
+            for s in suggestions.map({ SuggestionRow($0, workdayHours: w.workdayHours, words: x) }) {
+                out += "| `\(s.statement)` | \(s.rule)\(s.isTargetOnly ? " (\(x.target_))" : "") | \(s.perDossier) | \(s.perYear) |\n"
             }
         }
         return out

@@ -48,24 +48,17 @@ public enum MeetingPage {
         h += "</div>\n"
         h += "<h2>\(x.numbers)</h2>\n<table>\n<tr><th></th><th>\(x.before)</th>"
         if let c = report.comparison {
+            let table = BeforeAfter(c, words: x)
             h += "<th>\(x.after)</th><th>\(x.saved)</th></tr>\n"
-            func row(_ name: String, _ b: Double, _ a: Double) {
-                let saved = b - a
-                h += "<tr><td>\(name)</td><td>\(t.short(b))</td><td>\(t.short(a))</td><td class=\"saved\">\(t.short(saved))\(b != 0 ? " (\(x.percent(saved / b)))" : "")</td></tr>\n"
+            for r in table.rows {
+                h += "<tr><td>\(r.name)</td><td>\(r.before)</td><td>\(r.after)</td><td class=\"saved\">\(r.saved)\(r.unit == .days ? r.share.map { " (\($0))" } ?? "" : "")</td></tr>\n"
             }
-            row(x.mainLeadTime, c.before.mainLeadTime, c.after.mainLeadTime)
-            if let b = c.before.simulation, let a = c.after.simulation {
-                row(x.expectedLeadTime, b.expectedLeadTime, a.expectedLeadTime)
-                row("P90", b.percentile(0.9), a.percentile(0.9))
-            }
-            h += "<tr><td>\(x.handoffs)</td><td>\(c.before.handoffs)</td><td>\(c.after.handoffs)</td><td class=\"saved\">\(c.savedHandoffs)</td></tr>\n"
-            h += "<tr><td>\(x.workPerDossier)</td><td>\(t.hours(c.before.workHours))</td><td>\(t.hours(c.after.workHours))</td><td class=\"saved\">\(t.hours(c.savedWorkHours))</td></tr>\n"
             h += "</table>\n"
-            if let latest = w.latestDossiers {
-                h += "<p>\(x.perYear) (\(latest.total) \(x.dossiersIn) \(latest.year)): <span class=\"saved\">\(x.number(c.citizenDaysPerYear, decimals: 1)) \(x.citizenDays)</span>, <span class=\"saved\">\(x.number(c.staffHoursPerYear, decimals: 1)) \(x.staffHours)</span> \(x.savedWord).</p>\n"
+            if let y = table.perYear {
+                h += "<p>\(x.perYear) (\(y.dossiers) \(x.dossiersIn) \(y.year)): <span class=\"saved\">\(y.citizenDays) \(x.citizenDays)</span>, <span class=\"saved\">\(y.staffHours) \(x.staffHours)</span> \(x.savedWord).</p>\n"
             }
-            h += "<p>\(x.changes): " + c.changes.map { change in
-                "<code>\(escape(WorkflowPrinter.statement(change.action, workdayHours: w.workdayHours)))</code>" + (change.reason.map { " — \(escape($0))" } ?? "")
+            h += "<p>\(x.changes): " + table.changes.map { change in
+                "<code>\(escape(change.statement))</code>" + (change.reason.map { " — \(escape($0))" } ?? "")
             }.joined(separator: "; ") + "</p>\n"
         } else {
             h += "</tr>\n<tr><td>\(x.mainLeadTime)</td><td>\(t.short(a.mainLeadTime))</td></tr>\n"
@@ -77,9 +70,9 @@ public enum MeetingPage {
         }
         if !report.suggestions.isEmpty {
             h += "<h2>\(x.suggestions)</h2>\n<table>\n<tr><th>\(x.change)</th><th>\(x.rule)</th><th>\(x.perDossier)</th><th>\(x.perYearColumn)</th><th class=\"why\">\(x.why)</th></tr>\n"
-            for s in report.suggestions {
-                h += "<tr><td><code>\(escape(s.statement))</code></td><td>\(escape(s.rule.name))\(s.isTargetOnly ? " (\(x.target_))" : "")</td><td>\(t.short(s.savingHours))</td>"
-                h += "<td>\(t.short(s.savingPerYearHours))</td><td class=\"why\">\(escape(ProcedureReport.reason(s, x)))</td></tr>\n"
+            for s in report.suggestions.map({ SuggestionRow($0, workdayHours: w.workdayHours, words: x) }) {
+                h += "<tr><td><code>\(escape(s.statement))</code></td><td>\(escape(s.rule))\(s.isTargetOnly ? " (\(x.target_))" : "")</td><td>\(s.perDossier)</td>"
+                h += "<td>\(s.perYear)</td><td class=\"why\">\(escape(s.reason))</td></tr>\n"
             }
             h += "</table>\n"
         }

@@ -1,0 +1,83 @@
+import FlowcutAnalysis
+import FlowcutCore
+import FlowcutLanguage
+
+/// The before/after table of one comparison, built once in the report's
+/// language; the text, Markdown and HTML writers lay it out.
+public struct BeforeAfter: Sendable {
+    public enum Unit: Sendable { case days, count, hours }
+
+    public struct Row: Sendable {
+        public var unit: Unit
+        public var name: String
+        public var before: String
+        public var after: String
+        public var saved: String
+        /// The saving as a share of before ("29%"), nil when before is 0.
+        public var share: String?
+    }
+
+    /// "the suggested changes" or `proposal “Name”`.
+    public var origin: AfterOrigin
+    public var rows: [Row]
+    /// The latest year's dossiers and what the changes save in a year.
+    public var perYear: (dossiers: Int, year: Int, citizenDays: String, staffHours: String)?
+    /// The changes as proposal statements, with their reasons.
+    public var changes: [(statement: String, reason: String?)]
+
+    public init(_ c: Comparison, words x: Words) {
+        let w = c.before.workflow
+        let t = WorkingTime(workdayHours: w.workdayHours, words: x)
+        var rows: [Row] = []
+        func row(_ unit: Unit, _ name: String, _ b: Double, _ a: Double) {
+            func show(_ v: Double) -> String {
+                switch unit {
+                case .days: t.short(v)
+                case .hours: t.hours(v)
+                case .count: "\(Int(v))"
+                }
+            }
+            rows.append(Row(unit: unit, name: name, before: show(b), after: show(a), saved: show(b - a),
+                            share: b != 0 ? x.percent((b - a) / b) : nil))
+        }
+        row(.days, x.mainLeadTime, c.before.mainLeadTime, c.after.mainLeadTime)
+        if let b = c.before.simulation, let a = c.after.simulation {
+            row(.days, x.expectedLeadTime, b.expectedLeadTime, a.expectedLeadTime)
+            row(.days, "P90", b.percentile(0.9), a.percentile(0.9))
+        }
+        row(.count, x.handoffs, Double(c.before.handoffs), Double(c.after.handoffs))
+        row(.hours, x.workPerDossier, c.before.workHours, c.after.workHours)
+        self.origin = c.origin
+        self.rows = rows
+        perYear = w.latestDossiers.map {
+            ($0.total, $0.year, x.number(c.citizenDaysPerYear, decimals: 1), x.number(c.staffHoursPerYear, decimals: 1))
+        }
+        changes = c.changes.map { (WorkflowPrinter.statement($0.action, workdayHours: w.workdayHours), $0.reason) }
+    }
+}
+
+/// One suggestion as the reports show it, in the report's language.
+public struct SuggestionRow: Sendable {
+    public var statement: String
+    public var rule: String
+    public var isTargetOnly: Bool
+    /// Saving per dossier ("1.5 d").
+    public var perDossier: String
+    /// Saving per year in days ("1006.1 d" for the pages, with two decimals).
+    public var perYear: String
+    /// Saving per year in days with one decimal, for the terminal.
+    public var perYearShort: String
+    /// Why, in the report's language.
+    public var reason: String
+
+    public init(_ s: Suggestion, workdayHours: Double, words x: Words) {
+        let t = WorkingTime(workdayHours: workdayHours, words: x)
+        statement = s.statement
+        rule = s.rule.name
+        isTargetOnly = s.isTargetOnly
+        perDossier = t.short(s.savingHours)
+        perYear = t.short(s.savingPerYearHours)
+        perYearShort = x.number(s.savingPerYearHours / workdayHours, decimals: 1)
+        reason = ProcedureReport.reason(s, x)
+    }
+}
