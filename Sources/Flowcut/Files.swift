@@ -87,7 +87,10 @@ public enum Files {
         var parts: [Substring] = []
         for part in whole.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
-            if part == ".." { _ = parts.popLast(); continue }
+            if part == ".." {
+                _ = parts.popLast()
+                continue
+            }
             parts.append(part)
         }
         var existing = "/"

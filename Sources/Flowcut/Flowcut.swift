@@ -20,8 +20,9 @@ import FlowcutReport
 public enum Flowcut {
     /// One procedure's report (text, Markdown, JSON, page) from its outcome.
     public static func report(_ outcome: ProcedureOutcome, path: String, words: Words = .english) -> ProcedureReport {
-        ProcedureReport(path: path, analysis: outcome.before, comparison: outcome.comparisons.first,
-                        suggestions: outcome.suggestions, words: words)
+        ProcedureReport(
+            path: path, analysis: outcome.before, comparison: outcome.comparisons.first,
+            suggestions: outcome.suggestions, words: words)
     }
 
     /// The department's review over the procedures' reports; `failures`

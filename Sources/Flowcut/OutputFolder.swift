@@ -207,7 +207,8 @@ public struct OutputFolder: Sendable {
                         try walk(rel)
                     } else if ours == nil, relative.isEmpty, (st.st_mode & S_IFMT) == S_IFDIR {
                         // A folder that is not a review yet: only loose files may stay in it.
-                        throw FileProblem("--out \(Files.shown(root)) is not a flowcut review and holds the folder \(Files.shown(entry)); name an empty or new folder")
+                        throw FileProblem(
+                            "--out \(Files.shown(root)) is not a flowcut review and holds the folder \(Files.shown(entry)); name an empty or new folder")
                     } else if new.contains(rel) || made.contains(rel) {
                         conflicts.append(rel)
                     } else {

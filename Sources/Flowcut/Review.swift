@@ -1,9 +1,9 @@
-import Foundation
 import Dispatch
 import FlowcutAnalysis
 import FlowcutCore
 import FlowcutRender
 import FlowcutReport
+import Foundation
 
 /// Where a review's files go: `flowcut analyze --out` gives a folder that
 /// is swapped in whole; a test may keep them in memory.
@@ -128,10 +128,12 @@ public let drawLimit = 2_000
 /// that says why there is none.
 func drawing(_ steps: Int, _ words: Words, _ dot: () -> String) throws -> [UInt8] {
     guard steps > drawLimit else { return try Graphviz.render(dot: dot(), format: .svg) }
-    let text = words.language == .vi
+    let text =
+        words.language == .vi
         ? "Quy trình có \(steps) bước: quá lớn để vẽ (tối đa \(drawLimit))."
         : "\(steps) steps: too many to draw here (at most \(drawLimit))."
-    return Array("""
+    return Array(
+        """
         <svg xmlns="http://www.w3.org/2000/svg" width="640" height="60" viewBox="0 0 640 60">\
         <text x="10" y="35" font-family="DejaVu Sans" font-size="16">\(text)</text></svg>
 

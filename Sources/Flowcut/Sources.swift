@@ -1,7 +1,7 @@
-import Foundation
 import FlowcutCore
 import FlowcutImport
 import FlowcutLanguage
+import Foundation
 
 /// The files a run reads: folders expanded, and what could not be found.
 public struct SourceList: Sendable {
@@ -77,9 +77,10 @@ extension Flowcut {
         do {
             let imported = try importer.read(bytes, path: path, options: ImportOptions())
             let diagnostics = imported.findings + imported.problems
-            return .success(CheckedFile(
-                file: SourceFile(path: path, bytes: []), syntax: nil,
-                workflow: diagnostics.hasErrors ? nil : imported.workflow, diagnostics: diagnostics))
+            return .success(
+                CheckedFile(
+                    file: SourceFile(path: path, bytes: []), syntax: nil,
+                    workflow: diagnostics.hasErrors ? nil : imported.workflow, diagnostics: diagnostics))
         } catch {
             return .failure(ReadProblem(description: "\(shown(path)): \(error.message)"))
         }

@@ -150,13 +150,14 @@ public enum Analyzer {
             let slots = Self.actorSlots(w)
             return (Self.handoffs(w, scenario, slots), slots)
         }
-        let simulated: (result: SimulationResult, trace: SimulationTrace?)? = if let given {
-            (given, nil)
-        } else if options.runs > 0 {
-            Simulator(w, structure).run(runs: options.runs, seed: options.seed, tracing: keepingTrace)
-        } else {
-            nil
-        }
+        let simulated: (result: SimulationResult, trace: SimulationTrace?)? =
+            if let given {
+                (given, nil)
+            } else if options.runs > 0 {
+                Simulator(w, structure).run(runs: options.runs, seed: options.seed, tracing: keepingTrace)
+            } else {
+                nil
+            }
         let simulation = simulated?.result
         // Expected visits: from the simulation; without one, once for each
         // step of the main scenario.

@@ -68,9 +68,10 @@ public struct Comparison: Sendable {
             // With the before simulation's trace, the after simulation is
             // made from it when every change can be measured that way.
             let simulated = SavingsMeter(before, trace: before.trace)?.simulation(after: changes.map(\.action), final: after)
-            return .success(Comparison(
-                origin: origin, changes: changes, before: before.withoutTrace,
-                after: Analyzer.analyze(after, options: before.options, keepingTrace: false, simulated: simulated)))
+            return .success(
+                Comparison(
+                    origin: origin, changes: changes, before: before.withoutTrace,
+                    after: Analyzer.analyze(after, options: before.options, keepingTrace: false, simulated: simulated)))
         }
         return ProposalApplier.apply(changes, to: before.workflow).map { applied in
             Comparison(

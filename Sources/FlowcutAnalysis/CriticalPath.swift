@@ -17,7 +17,10 @@ public struct MainScenario: Sendable {
         // that can end, a parallel split needs all of them to.
         var canEnd = [Bool](repeating: false, count: n)
         for s in structure.forwardOrder.reversed() {
-            var taken = false, anyForward = false, anyEnds = false, allEnd = true
+            var taken = false
+            var anyForward = false
+            var anyEnds = false
+            var allEnd = true
             for k in graph.outRange(s) where graph.canTake[graph.outArrow(k)] {
                 taken = true
                 guard !structure.closesLoop[graph.outArrow(k)] else { continue }
@@ -45,7 +48,8 @@ public struct MainScenario: Sendable {
             if graph.isDecision[s] {
                 // Most probable forward branch that can end (ties: written
                 // first); if none can, the most probable forward branch.
-                var best: Int?, bestEnding: Int?
+                var best: Int?
+                var bestEnding: Int?
                 let p = { (k: Int) in w.arrows[graph.outArrow(k)].probability }
                 for k in graph.outRange(s) where structure.isForward(graph.outArrow(k), in: w) {
                     if best == nil || p(k) > p(best!) { best = k }

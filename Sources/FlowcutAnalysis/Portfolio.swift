@@ -48,7 +48,8 @@ public struct Portfolio: Sendable {
     /// each key worked out once, and indices sorted instead of entries
     /// (each a whole analysis, copied and retained at every comparison).
     private func sorted<K: Equatable>(by key: (Entry) -> K, _ first: (K, K) -> Bool) -> [Entry] {
-        let keys = entries.map(key), paths = entries.map(\.path)
+        let keys = entries.map(key)
+        let paths = entries.map(\.path)
         return entries.indices.sorted { a, b in keys[a] != keys[b] ? first(keys[a], keys[b]) : paths[a] < paths[b] }
             .map { entries[$0] }
     }

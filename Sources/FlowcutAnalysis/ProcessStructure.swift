@@ -123,7 +123,8 @@ struct Dominators {
                         candidate = p
                         continue
                     }
-                    var a = p, b = candidate
+                    var a = p
+                    var b = candidate
                     while a != b {
                         while number[a] < number[b] { a = idom[a] }
                         while number[b] < number[a] { b = idom[b] }

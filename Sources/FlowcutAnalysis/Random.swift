@@ -99,9 +99,11 @@ public struct DrawStream: RandomNumberGenerator, Sendable {
     /// method's constants made once (`GammaShape`).
     @inline(__always)
     mutating func gamma(_ shape: GammaShape) -> Double {
-        let d = shape.d, c = shape.c
+        let d = shape.d
+        let c = shape.c
         while true {
-            var x: Double, v: Double
+            var x: Double
+            var v: Double
             repeat {
                 x = normal()
                 v = 1 + c * x

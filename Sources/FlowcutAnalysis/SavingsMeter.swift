@@ -94,7 +94,7 @@ struct SavingsMeter {
                 guard measure(retimed: retimed.sorted { $0.index < $1.index }, cases: &cases) != nil else { return nil }
             } else {
                 guard let alone = ProposalApplier.applyForMeasuring(change, to: before),
-                      measure(change, after: alone, cases: &cases) != nil
+                    measure(change, after: alone, cases: &cases) != nil
                 else { return nil }
             }
             guard let cases else { return nil }
@@ -122,7 +122,8 @@ struct SavingsMeter {
         var leads: [Double] = []
         leads.reserveCapacity(runs)
         // Every case's visits as before, then the cases run again put right.
-        var visits = origin.map { trace.allVisits[$0] }, visited = origin.map { trace.visitedCases[$0] }
+        var visits = origin.map { trace.allVisits[$0] }
+        var visited = origin.map { trace.visitedCases[$0] }
         for c in 0..<runs {
             if zip(decisions, laterDecisions).contains(where: { branchDiffers(case: c, d: $0, later: later, e: $1, in: final) }) {
                 let run = later.run(case: c, seed: trace.seed)
@@ -164,7 +165,8 @@ struct SavingsMeter {
             }
             for s in steps where !trace.ranAlone(s) {
                 guard let branches = block(around: s) else { return nil }
-                let split = b.arrows[b.graph.incoming(s).first!].from, join = b.arrows[b.graph.outgoing(s).first!].to
+                let split = b.arrows[b.graph.incoming(s).first!].from
+                let join = b.arrows[b.graph.outgoing(s).first!].to
                 steps.formUnion(branches + [split, join])
             }
         case .cut, .merge, .parallel:
@@ -204,9 +206,9 @@ struct SavingsMeter {
             return sum([(1, drawn(x, DrawKey.wait)), (1, drawn(x, DrawKey.duration))], over: x, into: &cases) / Double(trace.runs)
         case .merge(let idA, let idB, _, _):
             guard let a = b.stepIndex(of: idA), let bb = b.stepIndex(of: idB), let m = after.stepIndex(of: idA),
-                  !b.isDecision(bb), trace.ranAlone(a), trace.ranAlone(bb), sameVisits(a, bb),
-                  TimeDistribution(after.steps[m].wait) == simulator.wait[a],
-                  sameDecisions(b, after, renaming: [:])
+                !b.isDecision(bb), trace.ranAlone(a), trace.ranAlone(bb), sameVisits(a, bb),
+                TimeDistribution(after.steps[m].wait) == simulator.wait[a],
+                sameDecisions(b, after, renaming: [:])
             else { return nil }
             let merged = TimeDistribution(after.steps[m].duration)
             // A keeps its wait: the difference is in the durations and B's wait.
@@ -217,10 +219,10 @@ struct SavingsMeter {
             return sum(terms, over: a, into: &cases) / Double(trace.runs)
         case .parallel(let idA, let idB):
             guard let a = b.stepIndex(of: idA), let bb = b.stepIndex(of: idB),
-                  b.graph.outgoing(a).count == 1, b.graph.incoming(bb).count == 1,
-                  b.arrows[b.graph.outgoing(a).first!].to == bb,
-                  trace.ranAlone(a), trace.ranAlone(bb), sameVisits(a, bb),
-                  sameDecisions(b, after, renaming: [:])
+                b.graph.outgoing(a).count == 1, b.graph.incoming(bb).count == 1,
+                b.arrows[b.graph.outgoing(a).first!].to == bb,
+                trace.ranAlone(a), trace.ranAlone(bb), sameVisits(a, bb),
+                sameDecisions(b, after, renaming: [:])
             else { return nil }
             return sumOfVisits(over: a, into: &cases) { c, k in min(time(a, c, k), time(bb, c, k)) } / Double(trace.runs)
         case .chance(let id, _, _):
@@ -231,7 +233,8 @@ struct SavingsMeter {
     private func measure(retimed: [(index: Int, step: Step)], cases: inout [Double]?) -> Double? {
         var changed: [(step: Int, wait: TimeDistribution, duration: TimeDistribution)] = []
         for (s, step) in retimed {
-            let newWait = TimeDistribution(step.wait), newDuration = TimeDistribution(step.duration)
+            let newWait = TimeDistribution(step.wait)
+            let newDuration = TimeDistribution(step.duration)
             if newWait != simulator.wait[s] || newDuration != simulator.duration[s] { changed.append((s, newWait, newDuration)) }
         }
         var total = 0.0
@@ -250,7 +253,8 @@ struct SavingsMeter {
                 total += sum(over: s, into: &cases) { c, visits in
                     var inCase = 0.0
                     for k in 0..<visits {
-                        var old = 0.0, new = 0.0
+                        var old = 0.0
+                        var new = 0.0
                         for x in branches {
                             // The branch's time as drawn: on a case's one
                             // visit the trace holds it (0 + wait, 0 + duration).
@@ -276,8 +280,8 @@ struct SavingsMeter {
     private func savingOfNewChances(at id: String, after: Workflow) -> Double? {
         let b = before
         guard let d = b.stepIndex(of: id), b.steps.count == after.steps.count, b.starts == after.starts,
-              b.arrows.count == after.arrows.count,
-              zip(b.steps, after.steps).allSatisfy({ $0.id == $1.id && $0.wait == $1.wait && $0.duration == $1.duration })
+            b.arrows.count == after.arrows.count,
+            zip(b.steps, after.steps).allSatisfy({ $0.id == $1.id && $0.wait == $1.wait && $0.duration == $1.duration })
         else { return nil }
         for (p, q) in zip(b.arrows, after.arrows) {
             guard p.from == q.from, p.to == q.to else { return nil }
@@ -310,15 +314,17 @@ struct SavingsMeter {
     /// the split in every case; else nil.
     private func block(around s: Int) -> [Int]? {
         let w = before
-        let ins = w.graph.incoming(s), outs = w.graph.outgoing(s)
+        let ins = w.graph.incoming(s)
+        let outs = w.graph.outgoing(s)
         guard ins.count == 1, outs.count == 1 else { return nil }
-        let split = w.arrows[ins.first!].from, join = w.arrows[outs.first!].to
+        let split = w.arrows[ins.first!].from
+        let join = w.arrows[outs.first!].to
         guard !w.isDecision(split), trace.ranAlone(split), trace.ranAlone(join), split != join else { return nil }
         var branches: [Int] = []
         for a in w.graph.outgoing(split) {
             let x = w.arrows[a].to
             guard w.graph.incoming(x).count == 1, w.graph.outgoing(x).count == 1,
-                  w.arrows[w.graph.outgoing(x).first!].to == join, sameVisits(x, split)
+                w.arrows[w.graph.outgoing(x).first!].to == join, sameVisits(x, split)
             else { return nil }
             branches.append(x)
         }
@@ -389,9 +395,13 @@ struct SavingsMeter {
         // Case by case from the trace's tables, the terms' constants laid
         // out once: `inCase(terms, c, k)`'s sums in its order, without a
         // closure, a copy of each term or a check of each write per case.
-        let perVisit = terms.map(\.term.perVisit), scale = terms.map(\.term.scale), sign = terms.map(\.sign)
-        let offset = terms.map(\.term.offset), isWait = terms.map { $0.term.what == DrawKey.wait }
-        let runs = trace.runs, base = s * runs
+        let perVisit = terms.map(\.term.perVisit)
+        let scale = terms.map(\.term.scale)
+        let sign = terms.map(\.sign)
+        let offset = terms.map(\.term.offset)
+        let isWait = terms.map { $0.term.what == DrawKey.wait }
+        let runs = trace.runs
+        let base = s * runs
         var total = 0.0
         trace.visits.withUnsafeBufferPointer { visits in
             trace.drawnWait.withUnsafeBufferPointer { waits in
@@ -530,7 +540,8 @@ struct SavingsMeter {
         for s in y.steps.indices where y.isDecision(s) {
             decisions += 1
             guard let old = x.stepIndex(of: y.steps[s].id), x.isDecision(old) else { return false }
-            let p = table(x, old, renaming), q = table(y, s, [:])
+            let p = table(x, old, renaming)
+            let q = table(y, s, [:])
             guard p.count == q.count else { return false }
             for (u, v) in zip(p, q) where u.0 != v.0 || abs(u.1 - v.1) > 1e-7 { return false }
         }

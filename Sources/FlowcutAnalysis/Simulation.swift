@@ -41,7 +41,8 @@ public struct SimulationResult: Sendable {
     public func onTimeRate(_ deadline: Double) -> Double {
         guard !leadTimes.isEmpty else { return 0 }
         let tolerance = 1e-9 * max(1, deadline)
-        var lo = 0, hi = leadTimes.count
+        var lo = 0
+        var hi = leadTimes.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if leadTimes[mid] <= deadline + tolerance { lo = mid + 1 } else { hi = mid }
@@ -105,7 +106,8 @@ public struct Simulator: Sendable {
         duration = w.steps.map { TimeDistribution($0.duration) }
         wait = w.steps.map { TimeDistribution($0.wait) }
         isDecision = (0..<n).map { w.isDecision($0) }
-        var fixedWait = [Double](repeating: .nan, count: n), fixedDuration = fixedWait
+        var fixedWait = [Double](repeating: .nan, count: n)
+        var fixedDuration = fixedWait
         for s in 0..<n {
             if case .constant(let a) = wait[s], case .constant(let b) = duration[s] { (fixedWait[s], fixedDuration[s]) = (a, b) }
         }
@@ -124,7 +126,10 @@ public struct Simulator: Sendable {
             }
         }
         var outStart = [0]
-        var outTarget: [Int] = [], outCloses: [Bool] = [], outCumulative: [Double] = [], outSlot: [Int] = []
+        var outTarget: [Int] = []
+        var outCloses: [Bool] = []
+        var outCumulative: [Double] = []
+        var outSlot: [Int] = []
         for s in 0..<n {
             var cumulative = 0.0
             for a in w.graph.outgoing(s) where w.arrows[a].probability > 0 {
@@ -264,10 +269,13 @@ public struct Simulator: Sendable {
         var state = CaseState(n: n, tracing: false)
         defer { state.deallocate() }
         let lead = runCase(&state, DrawKey.simulatedCase(c, seed: seed))
-        return (lead, (0..<state.touchedCount).map { i in
-            let s = Int(state.touched[i])
-            return (s, Int(state.visits[s]))
-        })
+        return (
+            lead,
+            (0..<state.touchedCount).map { i in
+                let s = Int(state.touched[i])
+                return (s, Int(state.visits[s]))
+            }
+        )
     }
 
     /// The step decision `s` sends a case to for the uniform draw `x`.
@@ -392,7 +400,8 @@ public struct Simulator: Sendable {
                         }
                         end = max(end, time)
                         while true {
-                            let first = outStart[u], last = outStart[u + 1]
+                            let first = outStart[u]
+                            let last = outStart[u + 1]
                             if first == last { break }
                             var chosen = first
                             var through = last
@@ -714,7 +723,8 @@ struct SimulationTrace: Sendable {
     /// Runs `body` with a recorder writing into this trace.
     mutating func withRecorder(_ body: (inout Recorder) -> Void) {
         let runs = self.runs
-        var stopped = 0, overflow = false
+        var stopped = 0
+        var overflow = false
         visits.withUnsafeMutableBufferPointer { visits in
             allVisits.withUnsafeMutableBufferPointer { allVisits in
                 leads.withUnsafeMutableBufferPointer { leads in
@@ -778,7 +788,8 @@ extension Array where Element == Double {
             spare.withUnsafeMutableBufferPointer { spare in
                 counts.withUnsafeMutableBufferPointer { counts in
                     func passes(_ shifts: [UInt64]) {
-                        var from = keys, to = spare
+                        var from = keys
+                        var to = spare
                         var inSpare = false
                         for shift in shifts {
                             for i in 0..<2048 { counts[i] = 0 }

@@ -249,8 +249,10 @@ struct StepwiseSimulation {
         let lead = scratch(runs, 0.0)
         let returns = scratch(loopEntry.isEmpty ? 0 : runs, 0)
         let arrival = scratch(runs, 0.0)
-        let waits = scratch(runs, 0.0), durations = scratch(runs, 0.0)
-        var total = [Int](repeating: 0, count: n), visited = [Int](repeating: 0, count: n)
+        let waits = scratch(runs, 0.0)
+        let durations = scratch(runs, 0.0)
+        var total = [Int](repeating: 0, count: n)
+        var visited = [Int](repeating: 0, count: n)
         // Per step in a loop, in the case being run: visits so far.
         let loopVisits = scratch(n, 0)
         let tracing = trace != nil
@@ -264,7 +266,8 @@ struct StepwiseSimulation {
         let drawnWait = scratch(rowCount * runs, 0.0)
         let drawnDuration = scratch(rowCount * runs, 0.0)
         var aloneVisits = [Int](repeating: 0, count: n)
-        var drawnWaitTotal = [Double](repeating: 0, count: rowCount), drawnDurationTotal = drawnWaitTotal
+        var drawnWaitTotal = [Double](repeating: 0, count: rowCount)
+        var drawnDurationTotal = drawnWaitTotal
         let touched = scratch(n, 0)
 
         /// Each case's arrival at step s into `arrival`: 0 at the start,
@@ -310,7 +313,8 @@ struct StepwiseSimulation {
                     fillArrivals(s, skippingLoop: -1)
                 }
                 let row = s * runs
-                let fixedWait = sim.fixedWait[s], fixedDuration = sim.fixedDuration[s]
+                let fixedWait = sim.fixedWait[s]
+                let fixedDuration = sim.fixedDuration[s]
                 let drawnRow = keepDrawn ? drawnRows[s] * runs : -1
                 let visits = tracing ? traceVisits.baseAddress! + row : activeScratch.baseAddress!
                 var count = 0
@@ -320,7 +324,8 @@ struct StepwiseSimulation {
                     // The row's totals, added in case order as
                     // `SimulationTrace.finish` adds them (a case that did not
                     // run adds 0).
-                    var waitTotal = 0.0, durationTotal = 0.0
+                    var waitTotal = 0.0
+                    var durationTotal = 0.0
                     defer {
                         if drawnRow >= 0 {
                             drawnWaitTotal[drawnRows[s]] = waitTotal
@@ -336,7 +341,8 @@ struct StepwiseSimulation {
                         let a = arrivals[c]
                         var t = -Double.infinity
                         if a > -.infinity {
-                            let w = waits[c], d = durations[c]
+                            let w = waits[c]
+                            let d = durations[c]
                             if drawnRow >= 0 {
                                 drawnWait[drawnRow + c] = 0 + w
                                 drawnDuration[drawnRow + c] = 0 + d

@@ -45,9 +45,11 @@ public enum Suggester {
         // The before simulation's trace lets most changes be measured by
         // redrawing only the steps they touch (SavingsMeter); the others
         // are simulated again in full. Both use the same keyed draws.
-        let trace = before.trace ?? before.simulation.flatMap { sim in
-            Simulator(w, before.structure).run(runs: sim.runs, seed: sim.seed, tracing: true).trace
-        }
+        let trace =
+            before.trace
+            ?? before.simulation.flatMap { sim in
+                Simulator(w, before.structure).run(runs: sim.runs, seed: sim.seed, tracing: true).trace
+            }
         let meter = SavingsMeter(before, trace: trace)
         let measured = candidates.concurrentMap { item -> (Int, Suggestion)? in
             let change = item.candidate.change
@@ -60,13 +62,17 @@ public enum Suggester {
             } else {
                 guard let applied = ProposalApplier.applyForMeasuring(change, to: w) else { return nil }
                 // (A new time the meter could not measure is not tried again.)
-                saving = (retimed == nil ? meter?.saving(change, after: applied) : nil)
+                saving =
+                    (retimed == nil ? meter?.saving(change, after: applied) : nil)
                     ?? before.comparableLeadTime - Analyzer.analyze(applied, options: before.options).comparableLeadTime
             }
-            return (item.rank, Suggestion(
-                rule: RuleID(item.rule.description.id), change: item.candidate.change, statement: item.statement,
-                reason: item.candidate.reason, savingHours: saving, savingPerYearHours: saving * volume,
-                isTargetOnly: item.rule.isTargetOnly))
+            return (
+                item.rank,
+                Suggestion(
+                    rule: RuleID(item.rule.description.id), change: item.candidate.change, statement: item.statement,
+                    reason: item.candidate.reason, savingHours: saving, savingPerYearHours: saving * volume,
+                    isTargetOnly: item.rule.isTargetOnly)
+            )
         }.compactMap { $0 }
         return measured.sorted { a, b in
             if a.1.savingPerYearHours != b.1.savingPerYearHours { return a.1.savingPerYearHours > b.1.savingPerYearHours }
@@ -129,7 +135,8 @@ extension ChangeAction {
     /// branches or place in the order). `online receive` and `chance receive
     /// -> more 10%` go together; `cut route` and `online route` do not.
     public func conflicts(with other: ChangeAction) -> Bool {
-        let mine = aspects, theirs = other.aspects
+        let mine = aspects
+        let theirs = other.aspects
         let removed = Set(mine.filter { $0.aspect == .existence }.map(\.step))
         let removedByOther = Set(theirs.filter { $0.aspect == .existence }.map(\.step))
         if !removed.isDisjoint(with: other.stepIDs) || !removedByOther.isDisjoint(with: stepIDs) { return true }

@@ -115,7 +115,8 @@ public struct NameIndex: Sendable {
                     for j in 0..<n { ahead[j].word = slots[home(ahead[j].hash)] }
                     // A word read above is stale once an earlier name of the
                     // batch has filled that slot, or the table has grown.
-                    var filledCount = 0, grown = false
+                    var filledCount = 0
+                    var grown = false
                     for j in 0..<n {
                         let at = home(ahead[j].hash)
                         var word = ahead[j].word

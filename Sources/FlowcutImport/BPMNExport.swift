@@ -45,7 +45,12 @@ public enum BPMNExport {
         var height: Double { if case .task = kind { 80 } else if case .start = kind { 36 } else if case .end = kind { 36 } else { 50 } }
     }
 
-    struct Flow { var id: String; var from: Int; var to: Int; var name: String? }
+    struct Flow {
+        var id: String
+        var from: Int
+        var to: Int
+        var name: String?
+    }
 
     public static func export(_ w: Workflow) throws(Graphviz.RenderError) -> Output {
         var elements: [Element] = []
@@ -118,7 +123,8 @@ public enum BPMNExport {
     /// steps with one way in and one way out to the step where it split.
     static func joinKind(_ w: Workflow, _ step: Int, _ incoming: ArrowRow, _ back: Set<Int>) -> Kind {
         if incoming.contains(where: back.contains) { return .exclusive }
-        var decisions = 0, parallels = 0
+        var decisions = 0
+        var parallels = 0
         for a in incoming {
             var s = w.arrows[a].from
             var seen = 0
@@ -135,8 +141,17 @@ public enum BPMNExport {
 
     // MARK: Layout
 
-    struct Box { var x: Double; var y: Double; var width: Double; var height: Double }
-    struct Bounds { var elements: [Box]; var lanes: [Box?]; var pool: Box }
+    struct Box {
+        var x: Double
+        var y: Double
+        var width: Double
+        var height: Double
+    }
+    struct Bounds {
+        var elements: [Box]
+        var lanes: [Box?]
+        var pool: Box
+    }
 
     static let poolLabel = 30.0, rowHeight = 110.0, lanePadding = 15.0, margin = 40.0
 
@@ -215,16 +230,19 @@ public enum BPMNExport {
     }
 
     static func waypoints(_ a: Box, _ b: Box) -> [(Double, Double)] {
-        let ay = a.y + a.height / 2, by = b.y + b.height / 2
+        let ay = a.y + a.height / 2
+        let by = b.y + b.height / 2
         if b.x >= a.x + a.width + 10 {
-            let from = (a.x + a.width, ay), to = (b.x, by)
+            let from = (a.x + a.width, ay)
+            let to = (b.x, by)
             if ay == by { return [from, to] }
             let mid = ((from.0 + to.0) / 2).rounded()
             return [from, (mid, ay), (mid, by), to]
         }
         // Backwards (a loop) or in the same column: under both shapes.
         let low = max(a.y + a.height, b.y + b.height) + 15
-        let ax = a.x + a.width / 2, bx = b.x + b.width / 2
+        let ax = a.x + a.width / 2
+        let bx = b.x + b.width / 2
         return [(ax, a.y + a.height), (ax, low), (bx, low), (bx, b.y + b.height)]
     }
 
@@ -241,7 +259,9 @@ public enum BPMNExport {
         }
         var x: [String] = []
         x.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
-        x.append("<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" xmlns:bpmndi=\"http://www.omg.org/spec/BPMN/20100524/DI\" xmlns:dc=\"http://www.omg.org/spec/DD/20100524/DC\" xmlns:di=\"http://www.omg.org/spec/DD/20100524/DI\" id=\"Definitions\" targetNamespace=\"https://flowcut.invalid/bpmn\" exporter=\"flowcut\" exporterVersion=\"1\">")
+        x.append(
+            "<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" xmlns:bpmndi=\"http://www.omg.org/spec/BPMN/20100524/DI\" xmlns:dc=\"http://www.omg.org/spec/DD/20100524/DC\" xmlns:di=\"http://www.omg.org/spec/DD/20100524/DI\" id=\"Definitions\" targetNamespace=\"https://flowcut.invalid/bpmn\" exporter=\"flowcut\" exporterVersion=\"1\">"
+        )
         x.append("  <bpmn:collaboration id=\"Collaboration\">")
         x.append("    <bpmn:participant id=\"Pool\" name=\"\(q(w.name))\" processRef=\"Process\" />")
         x.append("  </bpmn:collaboration>")

@@ -1,7 +1,6 @@
 import FlowcutCore
 import Foundation
 
-
 /// A BPMN 2.0 process (any namespace prefix, UTF-8 or ISO-8859-1) as a
 /// workflow: lanes become actors; every kind of task a step; start, end and
 /// intermediate events are dropped with their flows joined; embedded
@@ -105,7 +104,11 @@ public enum BPMNImport {
             if let p = scenario?.flowProbabilities[f.id] { shares["\(f.source)>\(f.target)"] = p }
         }
         for (id, attached) in r.boundaryAttachments where nodes[id] != nil && nodes[attached] != nil {
-            findings.append(Diagnostic(.boundaryAsParallel, "read as a parallel branch of the task it is attached to, '\(nodes[attached]!.name.isEmpty ? attached : nodes[attached]!.name)'", in: place(id)))
+            findings.append(
+                Diagnostic(
+                    .boundaryAsParallel,
+                    "read as a parallel branch of the task it is attached to, '\(nodes[attached]!.name.isEmpty ? attached : nodes[attached]!.name)'",
+                    in: place(id)))
             link(attached, id)
         }
         // An end event that a splitting gateway leads to is a branch of its
@@ -128,7 +131,8 @@ public enum BPMNImport {
             guard let node = nodes[id] else { continue }
             switch node.role {
             case .event, .pass:
-                let preds = into[id] ?? [], succs = out[id] ?? []
+                let preds = into[id] ?? []
+                let succs = out[id] ?? []
                 if starts.contains(id) {
                     starts.removeAll { $0 == id }
                     starts += succs.filter { !starts.contains($0) }
@@ -148,7 +152,8 @@ public enum BPMNImport {
             changed = false
             for id in r.order {
                 guard let node = nodes[id], case .gateway(let kind) = node.role, !kept.contains(id) else { continue }
-                let preds = into[id] ?? [], succs = out[id] ?? []
+                let preds = into[id] ?? []
+                let succs = out[id] ?? []
                 let exclusive = kind == "exclusiveGateway" || kind == "eventBasedGateway"
                 if kind == "parallelGateway", preds.isEmpty, starts.contains(id) {
                     // A parallel split right after the start: every branch starts.
@@ -157,7 +162,10 @@ public enum BPMNImport {
                     unlink(id)
                     changed = true
                 } else if succs.count <= 1 {
-                    if starts.contains(id) { starts.removeAll { $0 == id }; starts += succs }
+                    if starts.contains(id) {
+                        starts.removeAll { $0 == id }
+                        starts += succs
+                    }
                     unlink(id)
                     for p in preds { for s in succs { through(p, id, s) } }
                     changed = true
@@ -214,7 +222,10 @@ public enum BPMNImport {
             steps.append(step)
         }
         guard !steps.isEmpty else {
-            throw ImportError(message: "the model has no task: only events\(r.nodes.values.contains { if case .gateway = $0.role { return true } else { return false } } ? " and gateways" : ""), and flowcut imports tasks as steps")
+            throw ImportError(
+                message:
+                    "the model has no task: only events\(r.nodes.values.contains { if case .gateway = $0.role { return true } else { return false } } ? " and gateways" : ""), and flowcut imports tasks as steps"
+            )
         }
         let index = Dictionary(uniqueKeysWithValues: steps.enumerated().map { ($1.id, $0) })
         var arrows: [Arrow] = []
@@ -284,8 +295,17 @@ public enum BPMNImport {
     // MARK: Reading
 
     final class Reader {
-        struct Flow { var id: String; var source: String; var target: String; var name: String? }
-        struct Lane { var id: String; var name: String?; var members: [String] }
+        struct Flow {
+            var id: String
+            var source: String
+            var target: String
+            var name: String?
+        }
+        struct Lane {
+            var id: String
+            var name: String?
+            var members: [String]
+        }
 
         var sawDefinitions = false
         var processName: String?
@@ -330,7 +350,8 @@ public enum BPMNImport {
                 if name == "boundaryEvent", let attached = attributes["attachedToRef"] { boundaryAttachments.append((id, attached)) }
                 add(node)
             case "subProcess", "transaction", "adHocSubProcess":
-                let entry = id, exit = id + "__end"
+                let entry = id
+                let exit = id + "__end"
                 add(Node(id: entry, name: label, kind: name, role: .pass))
                 add(Node(id: exit, name: label, kind: name, role: .pass))
                 // Flows into the sub-process reach its entry; flows out leave its exit.

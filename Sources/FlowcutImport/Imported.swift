@@ -31,8 +31,10 @@ public struct Imported: Sendable {
         for loop in w.loopsWithoutWayOut() {
             guard let closing = loop.cycle.last else { continue }
             let names = loop.cycle.map { w.steps[w.arrows[$0].from].label } + [w.steps[w.arrows[closing].to].label]
-            out.append(Diagnostic(.loopWithoutWayOut, "\(loop.what): \(names.joined(separator: " → ")); the model needs a decision that leaves the loop",
-                                  in: place(w.arrows[closing].to)))
+            out.append(
+                Diagnostic(
+                    .loopWithoutWayOut, "\(loop.what): \(names.joined(separator: " → ")); the model needs a decision that leaves the loop",
+                    in: place(w.arrows[closing].to)))
         }
         if !w.starts.isEmpty {
             let reached = w.reachable

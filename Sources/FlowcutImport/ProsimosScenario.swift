@@ -123,16 +123,18 @@ public enum ProsimosScenario {
             resources[r]!.hours += s.wait.maximum + s.duration.maximum
             tasks.append([
                 "task_id": export.taskIDs[i],
-                "resources": [["resource_id": r] .merging(distribution(s)) { a, _ in a }],
+                "resources": [["resource_id": r].merging(distribution(s)) { a, _ in a }],
             ])
         }
         let profiles: [[String: Any]] = resources.keys.sorted().map { r in
             [
                 "id": "Profile_\(r)", "name": resources[r]!.name,
-                "resource_list": [[
-                    "id": r, "name": resources[r]!.name, "cost_per_hour": 0, "amount": Int((10 * resources[r]!.hours / arrival).rounded(.up)) + 1,
-                    "calendar": "Calendar_24_7", "assignedTasks": resources[r]!.tasks,
-                ] as [String: Any]],
+                "resource_list": [
+                    [
+                        "id": r, "name": resources[r]!.name, "cost_per_hour": 0, "amount": Int((10 * resources[r]!.hours / arrival).rounded(.up)) + 1,
+                        "calendar": "Calendar_24_7", "assignedTasks": resources[r]!.tasks,
+                    ] as [String: Any]
+                ],
             ]
         }
         let gateways: [[String: Any]] = export.decisions.keys.sorted().map { s in
@@ -158,7 +160,8 @@ public enum ProsimosScenario {
 
     /// A step's wait plus duration as a Prosimos distribution, in seconds.
     static func distribution(_ s: Step) -> [String: Any] {
-        let wait = s.wait, d = s.duration
+        let wait = s.wait
+        let d = s.duration
         let sec = { (h: Double) in (h * hour * 1000).rounded() / 1000 }
         switch (wait, d) {
         case (.single(let w), .single(let v)):

@@ -57,7 +57,8 @@ public enum PublishedTable {
             }
             let time = cell("time")
             if time.isEmpty {
-                findings.append(Diagnostic(.noTime, "no time for \"\(label)\"; counted as 0 h, fill it in", in: .cell(table: nil, row: line, column: timeHeader)))
+                findings.append(
+                    Diagnostic(.noTime, "no time for \"\(label)\"; counted as 0 h, fill it in", in: .cell(table: nil, row: line, column: timeHeader)))
             } else {
                 guard let hours = duration(time) else {
                     throw ImportError(message: "line \(line): '\(time)' is not a duration; write it like 0,5 ngày, 04 giờ, 13 ngày làm việc or 2 days")

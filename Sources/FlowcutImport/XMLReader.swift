@@ -36,19 +36,26 @@ enum XMLReader {
         let parsed: Problem? = bytes.withUnsafeBufferPointer { buffer -> Problem? in
             guard let base = buffer.baseAddress else { return Problem(message: "the file is empty", line: 0, column: 0) }
             let options = Int32(FLOWCUT_XML_PARSE_NONET | FLOWCUT_XML_PARSE_NOCDATA | FLOWCUT_XML_PARSE_COMPACT)
-            guard let reader = base.withMemoryRebound(to: CChar.self, capacity: buffer.count, {
-                xmlReaderForMemory($0, Int32(buffer.count), nil, nil, options)
-            }) else { return Problem(message: "libxml2 could not start reading the file", line: 0, column: 0) }
+            guard
+                let reader = base.withMemoryRebound(
+                    to: CChar.self, capacity: buffer.count,
+                    {
+                        xmlReaderForMemory($0, Int32(buffer.count), nil, nil, options)
+                    })
+            else { return Problem(message: "libxml2 could not start reading the file", line: 0, column: 0) }
             defer { xmlFreeTextReader(reader) }
             let context = Unmanaged.passUnretained(box).toOpaque()
-            xmlTextReaderSetErrorHandler(reader, { context, message, severity, locator in
-                guard let context, severity >= 4 else { return }
-                let box = Unmanaged<ErrorBox>.fromOpaque(context).takeUnretainedValue()
-                guard box.first == nil else { return }
-                let text = message.map { String(cString: $0) } ?? "unknown error"
-                box.first = Problem(message: text.trimmingCharacters(in: .whitespacesAndNewlines),
-                                    line: locator.map { Int(xmlTextReaderLocatorLineNumber($0)) } ?? 0, column: 0)
-            }, context)
+            xmlTextReaderSetErrorHandler(
+                reader,
+                { context, message, severity, locator in
+                    guard let context, severity >= 4 else { return }
+                    let box = Unmanaged<ErrorBox>.fromOpaque(context).takeUnretainedValue()
+                    guard box.first == nil else { return }
+                    let text = message.map { String(cString: $0) } ?? "unknown error"
+                    box.first = Problem(
+                        message: text.trimmingCharacters(in: .whitespacesAndNewlines),
+                        line: locator.map { Int(xmlTextReaderLocatorLineNumber($0)) } ?? 0, column: 0)
+                }, context)
             while true {
                 let status = xmlTextReaderRead(reader)
                 if status == 0 { return nil }
@@ -78,8 +85,9 @@ enum XMLReader {
                     case 3, 4, 14:  // text, CDATA, significant white space
                         try handle(.text(string(xmlTextReaderConstValue(reader))))
                     case 5, 10:  // an entity reference, a document type
-                        return Problem(message: "the file declares a document type or entities; BPMN models have none, and flowcut reads neither (refused)",
-                                       line: line, column: column)
+                        return Problem(
+                            message: "the file declares a document type or entities; BPMN models have none, and flowcut reads neither (refused)",
+                            line: line, column: column)
                     default: break
                     }
                 } catch let error as Problem {
@@ -113,8 +121,9 @@ enum XMLReader {
             utf8 = false  // UTF-16 with its byte order mark: libxml2 reads it
         } else if let declared = declaredEncoding(bytes) {
             guard encodings.contains(declared.lowercased()) else {
-                throw Problem(message: "the file declares the encoding '\(declared)', which flowcut does not read; save it as UTF-8",
-                              line: 1, column: 1)
+                throw Problem(
+                    message: "the file declares the encoding '\(declared)', which flowcut does not read; save it as UTF-8",
+                    line: 1, column: 1)
             }
             utf8 = ["utf-8", "utf8", "us-ascii", "ascii"].contains(declared.lowercased())
         }
@@ -127,13 +136,16 @@ enum XMLReader {
         }
         if utf8, let bad = firstInvalidUTF8(bytes) {
             let (line, column) = position(of: bad, in: bytes)
-            throw Problem(message: "byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) is not UTF-8, and the file says it is UTF-8: re-save it as UTF-8 (or declare the encoding it really has, e.g. encoding=\"ISO-8859-1\")",
-                          line: line, column: column)
+            throw Problem(
+                message:
+                    "byte 0x\(String(bytes[bad], radix: 16, uppercase: true)) is not UTF-8, and the file says it is UTF-8: re-save it as UTF-8 (or declare the encoding it really has, e.g. encoding=\"ISO-8859-1\")",
+                line: line, column: column)
         }
         if let at = find(Array("<!DOCTYPE".utf8), in: bytes) {
             let (line, column) = position(of: at, in: bytes)
-            throw Problem(message: "the file declares a document type (<!DOCTYPE); BPMN models have none, and flowcut reads no DTD or entity (refused)",
-                          line: line, column: column)
+            throw Problem(
+                message: "the file declares a document type (<!DOCTYPE); BPMN models have none, and flowcut reads no DTD or entity (refused)",
+                line: line, column: column)
         }
     }
 
@@ -156,14 +168,26 @@ enum XMLReader {
         let n = bytes.count
         while i < n {
             let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
+            if b < 0x80 {
+                i += 1
+                continue
+            }
             var need = 0
             var minimum: UInt32 = 0
             var value: UInt32 = 0
             switch b {
-            case 0xC2...0xDF: need = 1; minimum = 0x80; value = UInt32(b & 0x1F)
-            case 0xE0...0xEF: need = 2; minimum = 0x800; value = UInt32(b & 0x0F)
-            case 0xF0...0xF4: need = 3; minimum = 0x10000; value = UInt32(b & 0x07)
+            case 0xC2...0xDF:
+                need = 1
+                minimum = 0x80
+                value = UInt32(b & 0x1F)
+            case 0xE0...0xEF:
+                need = 2
+                minimum = 0x800
+                value = UInt32(b & 0x0F)
+            case 0xF0...0xF4:
+                need = 3
+                minimum = 0x10000
+                value = UInt32(b & 0x07)
             default: return i
             }
             guard i + need < n else { return i }

@@ -17,7 +17,8 @@ public struct DiagnosticText {
 
     public func render(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
         if let place = diagnostic.place {
-            return "\(bold("\(Self.oneLine(file.path)): \(Self.describe(place)):")) \(paint("\(diagnostic.severity.rawValue):", diagnostic.severity)) \(bold(Self.oneLine(diagnostic.message)))\n"
+            return
+                "\(bold("\(Self.oneLine(file.path)): \(Self.describe(place)):")) \(paint("\(diagnostic.severity.rawValue):", diagnostic.severity)) \(bold(Self.oneLine(diagnostic.message)))\n"
         }
         var out = entry(diagnostic.severity, diagnostic.message, diagnostic.range, file)
         for note in diagnostic.notes {

@@ -91,8 +91,9 @@ public enum Formatter {
             return Row(group: .header, cells: [Cell("dossiers"), Cell(parts.joined(separator: " "))], comment: comment)
         case .actor:
             let d = tree.actors[ref.index]
-            return Row(group: .actor, cells: [Cell("actor"), Cell(d.id.text, gap: 1), Cell(quoted(d.label.value))],
-                       tail: d.isExternal ? ["external"] : [], comment: comment)
+            return Row(
+                group: .actor, cells: [Cell("actor"), Cell(d.id.text, gap: 1), Cell(quoted(d.label.value))],
+                tail: d.isExternal ? ["external"] : [], comment: comment)
         case .step:
             return stepRow(tree.steps[ref.index], text, comment: comment)
         case .start:

@@ -14,8 +14,15 @@ extension LineParser {
         while i < t.end {
             // One point: [sign] digits [(.|,) digits] letters
             let start = i
-            var negative = false, positive = false
-            if bytes[i] == 0x2D { negative = true; i += 1 } else if bytes[i] == 0x2B { positive = true; i += 1 }
+            var negative = false
+            var positive = false
+            if bytes[i] == 0x2D {
+                negative = true
+                i += 1
+            } else if bytes[i] == 0x2B {
+                positive = true
+                i += 1
+            }
             var value = 0.0
             var digits = 0
             while i < t.end, isDigit(bytes[i]) {
@@ -73,13 +80,17 @@ extension LineParser {
             if points.count > 3 {
                 problem = (.tooManyPoints, "'\(text(t))' has \(points.count) points; a duration has one, two (MIN..MAX) or three (MIN..LIKELY..MAX)")
             } else if points.count >= 2 {
-                let lo = hoursForOrdering(points[0]), hi = hoursForOrdering(points[points.count - 1])
+                let lo = hoursForOrdering(points[0])
+                let hi = hoursForOrdering(points[points.count - 1])
                 if lo > hi {
                     let written = durationParts(t)
                     problem = (.minimumAboveMaximum, "the minimum \(written[0]) is greater than the maximum \(written[written.count - 1]) in '\(text(t))'")
                 } else if points.count == 3, hoursForOrdering(points[1]) < lo || hoursForOrdering(points[1]) > hi {
                     let written = durationParts(t)
-                    problem = (.likelyOutside, "the most likely \(written[1]) is outside \(written[0])..\(written[2]) in '\(text(t))'; a three-point estimate is MIN..LIKELY..MAX")
+                    problem = (
+                        .likelyOutside,
+                        "the most likely \(written[1]) is outside \(written[0])..\(written[2]) in '\(text(t))'; a three-point estimate is MIN..LIKELY..MAX"
+                    )
                 }
             }
         }
@@ -94,7 +105,8 @@ extension LineParser {
     private func durationParts(_ t: Token) -> [String] {
         let bytes = self.bytes
         var parts: [String] = []
-        var start = t.start, i = t.start
+        var start = t.start
+        var i = t.start
         while i + 1 < t.end {
             if bytes[i] == 0x2E, bytes[i + 1] == 0x2E {
                 parts.append(decode(start..<i))

@@ -357,4 +357,3 @@ struct LineParser {
         fail(.expected, extra, at: range(t))
     }
 }
-

@@ -37,8 +37,9 @@ public enum ProposalApplier {
                 return .failure(ApplyError(message: "this change leaves an invalid process", change: change))
             }
             if !after.starts.isEmpty, let lost = after.reachable.firstIndex(of: false) {
-                return .failure(ApplyError(
-                    message: "this change leaves an invalid process: step '\(after.steps[lost].id)' is never reached from the start", change: change))
+                return .failure(
+                    ApplyError(
+                        message: "this change leaves an invalid process: step '\(after.steps[lost].id)' is never reached from the start", change: change))
             }
             draft = Draft(after)
             current = AppliedProposal(workflow: after, text: text)
@@ -77,7 +78,8 @@ public enum ProposalApplier {
         for s in steps.indices {
             let out = graph.outgoing(s)
             guard out.contains(where: { arrows[$0].writtenProbability != nil }) else { continue }
-            var sum = 0.0, unwritten = 0
+            var sum = 0.0
+            var unwritten = 0
             for a in out {
                 if let p = arrows[a].writtenProbability { sum += p } else { unwritten += 1 }
             }
@@ -177,8 +179,9 @@ struct Draft {
     init(_ w: Workflow) {
         steps = w.steps
         links = w.arrows.map {
-            Link(from: w.steps[$0.from].id, to: w.steps[$0.to].id,
-                 probability: w.isDecision($0.from) ? $0.probability : nil, label: $0.label)
+            Link(
+                from: w.steps[$0.from].id, to: w.steps[$0.to].id,
+                probability: w.isDecision($0.from) ? $0.probability : nil, label: $0.label)
         }
         starts = w.starts.map { w.steps[$0].id }
     }
@@ -254,11 +257,13 @@ struct Draft {
         case .shorten(let id, _), .shortenWait(let id, _), .shortenBy(let id, _):
             ProposalApplier.retime(&steps[try index(id)], action)
         case .merge(let a, let b, let actor, let duration):
-            let ia = try index(a), ib = try index(b)
+            let ia = try index(a)
+            let ib = try index(b)
             for (i, id) in [(ia, a), (ib, b)] where steps[i].isFixed {
                 throw ApplyMessage("cannot merge '\(id)': it is fixed (required by law)")
             }
-            let out = outgoing(a), into = incoming(b)
+            let out = outgoing(a)
+            let into = incoming(b)
             guard out.count == 1, links[out[0]].to == b, into.count == 1 else {
                 throw ApplyMessage("cannot merge '\(a)' and '\(b)': merge needs A's only successor to be B and B's only predecessor to be A")
             }
@@ -313,7 +318,8 @@ struct Draft {
             let others = outgoing(a).filter { $0 != ab }
             let rest = 1 - old
             for k in others {
-                links[k].probability = rest > 1e-12
+                links[k].probability =
+                    rest > 1e-12
                     ? (links[k].probability ?? 0) * (1 - new) / rest
                     : (1 - new) / Double(others.count)
             }

@@ -27,8 +27,10 @@ extension Resolver {
             let total = formatNumber(written * 100)
             let id = steps[step].id
             if unwritten == 0, abs(written - 1) > 1e-9 {
-                error(.sharesNot100, "the probabilities of decision '\(id)' add up to \(total)%; they must add up to 100% (or leave one arrow without a probability to take the rest)",
-                      at: at)
+                error(
+                    .sharesNot100,
+                    "the probabilities of decision '\(id)' add up to \(total)%; they must add up to 100% (or leave one arrow without a probability to take the rest)",
+                    at: at)
                 continue
             }
             if written > 1 + 1e-9 {
@@ -63,8 +65,9 @@ extension Resolver {
         guard let closing = cycle.last else { return }
         let ids = cycle.map { workflow.steps[workflow.arrows[$0].from].id } + [workflow.steps[workflow.arrows[closing].to].id]
         let at = workflow.arrows[closing].range ?? workflow.steps[workflow.arrows[closing].to].range!
-        error(.loopWithoutWayOut, "\(what): \(ids.joined(separator: " -> ")); give one of its steps a decision arrow with a probability that leaves the loop",
-              at: at)
+        error(
+            .loopWithoutWayOut, "\(what): \(ids.joined(separator: " -> ")); give one of its steps a decision arrow with a probability that leaves the loop",
+            at: at)
     }
 
     mutating func checkReachability(_ workflow: Workflow) {

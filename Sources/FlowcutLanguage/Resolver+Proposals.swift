@@ -31,16 +31,18 @@ extension Resolver {
         func step(_ name: Name, _ resolver: inout Resolver) -> Int? {
             guard let i = resolver.lookUpStep(name, stepIndex) else { return nil }
             if let at = cut[name.text] {
-                resolver.error(.cutEarlier, "'\(name.text)' is cut earlier in this proposal", at: name.range,
-                               notes: [.init("cut here", at: at)])
+                resolver.error(
+                    .cutEarlier, "'\(name.text)' is cut earlier in this proposal", at: name.range,
+                    notes: [.init("cut here", at: at)])
                 return nil
             }
             return i
         }
         func notFixed(_ name: Name, _ i: Int, _ verb: String, _ resolver: inout Resolver) -> Bool {
             guard workflow.steps[i].isFixed else { return true }
-            resolver.error(.fixedStep, "cannot \(verb) '\(name.text)': it is fixed (required by law); it may be shortened instead",
-                           at: name.range)
+            resolver.error(
+                .fixedStep, "cannot \(verb) '\(name.text)': it is fixed (required by law); it may be shortened instead",
+                at: name.range)
             return false
         }
         switch change.form {
@@ -77,21 +79,25 @@ extension Resolver {
                 } else {
                     why = "'\(b.text)' has \(into.count) predecessors"
                 }
-                error(.cannotMerge, "cannot merge '\(a.text)' and '\(b.text)': \(why); merge needs A's only successor to be B and B's only predecessor to be A",
-                      at: b.range)
+                error(
+                    .cannotMerge, "cannot merge '\(a.text)' and '\(b.text)': \(why); merge needs A's only successor to be B and B's only predecessor to be A",
+                    at: b.range)
                 return nil
             }
             return .merge(a.text, b.text, actor: actor?.text, duration: d.map { estimate($0) })
         case .parallel(let a, let b):
             guard let ia = step(a, &self), let ib = step(b, &self) else { return nil }
             guard workflow.graph.outgoing(ia).contains(where: { workflow.arrows[$0].to == ib }) else {
-                error(.cannotParallel, "cannot parallel '\(a.text)' and '\(b.text)': there is no arrow \(a.text) -> \(b.text); parallel needs A to directly precede B",
-                      at: b.range)
+                error(
+                    .cannotParallel,
+                    "cannot parallel '\(a.text)' and '\(b.text)': there is no arrow \(a.text) -> \(b.text); parallel needs A to directly precede B",
+                    at: b.range)
                 return nil
             }
             if workflow.isDecision(ia) {
-                error(.cannotParallel, "cannot parallel '\(a.text)' and '\(b.text)': \(a.text) -> \(b.text) is a branch of a decision, not a sequence",
-                      at: b.range)
+                error(
+                    .cannotParallel, "cannot parallel '\(a.text)' and '\(b.text)': \(a.text) -> \(b.text) is a branch of a decision, not a sequence",
+                    at: b.range)
                 return nil
             }
             return .parallel(a.text, b.text)
@@ -116,13 +122,16 @@ extension Resolver {
                 return nil
             }
             guard workflow.isDecision(ia) else {
-                error(.notADecision, "'\(a.text)' is not a decision (none of its arrows has a probability); chance changes a decision's arrow",
-                      at: a.range)
+                error(
+                    .notADecision, "'\(a.text)' is not a decision (none of its arrows has a probability); chance changes a decision's arrow",
+                    at: a.range)
                 return nil
             }
             if out.count == 1, p.value != 100 {
-                error(.onlyArrow, "\(a.text) -> \(b.text) is the only arrow of '\(a.text)': no other arrow can take the remaining \(formatNumber(100 - p.value))%",
-                      at: p.range)
+                error(
+                    .onlyArrow,
+                    "\(a.text) -> \(b.text) is the only arrow of '\(a.text)': no other arrow can take the remaining \(formatNumber(100 - p.value))%",
+                    at: p.range)
                 return nil
             }
             return .chance(from: a.text, to: b.text, percent: p.value)

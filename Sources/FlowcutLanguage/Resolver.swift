@@ -81,8 +81,9 @@ struct Resolver {
         collectDeclarations()
         guard let procedure else {
             if tree.isEmpty, !tree.diagnostics.hasErrors {
-                error(.emptyFile, "the file is empty; a .flow file starts with procedure \"Name\"",
-                      at: SourceRange(start: 0, end: 0, line: 1, lineStart: 0))
+                error(
+                    .emptyFile, "the file is empty; a .flow file starts with procedure \"Name\"",
+                    at: SourceRange(start: 0, end: 0, line: 1, lineStart: 0))
             }
             return nil
         }
@@ -124,8 +125,9 @@ struct Resolver {
         }
         for decl in tree.procedures {
             if let first = procedure {
-                error(.procedureTwice, "'procedure' is given twice; a file holds one procedure", at: decl.keyword,
-                      notes: [.init("first given here", at: first.keyword)])
+                error(
+                    .procedureTwice, "'procedure' is given twice; a file holds one procedure", at: decl.keyword,
+                    notes: [.init("first given here", at: first.keyword)])
             } else {
                 procedure = decl
             }
@@ -134,8 +136,9 @@ struct Resolver {
         for decl in tree.properties {
             if decl.keyword.range.line > proposalLine { headerAfterProposal(decl.keyword.text, decl.keyword.range) }
             if let first = properties[decl.keyword.text] {
-                error(.propertyTwice, "'\(decl.keyword.text)' is given twice", at: decl.keyword.range,
-                      notes: [.init("first given here", at: first.keyword.range)])
+                error(
+                    .propertyTwice, "'\(decl.keyword.text)' is given twice", at: decl.keyword.range,
+                    notes: [.init("first given here", at: first.keyword.range)])
             } else {
                 properties[decl.keyword.text] = decl
             }
@@ -143,8 +146,9 @@ struct Resolver {
         for decl in tree.dossiers {
             if decl.keyword.line > proposalLine { headerAfterProposal("dossiers", decl.keyword) }
             if let first = dossiers[decl.year.value] {
-                error(.dossiersTwice, "dossiers for \(decl.year.value) are given twice", at: decl.year.range,
-                      notes: [.init("first given here", at: first.year.range)])
+                error(
+                    .dossiersTwice, "dossiers for \(decl.year.value) are given twice", at: decl.year.range,
+                    notes: [.init("first given here", at: first.year.range)])
             } else {
                 dossiers[decl.year.value] = decl
             }
@@ -154,14 +158,17 @@ struct Resolver {
             for decl in tree.steps where decl.keyword.line > proposalLine { declarationInProposal("step", decl.keyword) }
             for decl in tree.starts where decl.keyword.line > proposalLine { declarationInProposal("start", decl.keyword) }
             for decl in tree.flows where decl.first.range.line > proposalLine {
-                error(.flowInProposal, "a flow cannot appear inside a proposal; write flows before the first 'proposal' (a proposal changes them with cut, merge, parallel, chance)",
-                      at: decl.first.range)
+                error(
+                    .flowInProposal,
+                    "a flow cannot appear inside a proposal; write flows before the first 'proposal' (a proposal changes them with cut, merge, parallel, chance)",
+                    at: decl.first.range)
             }
         }
         for decl in tree.starts {
             if let first = startDecl {
-                error(.startTwice, "'start' is given twice; name every starting step in one 'start' line", at: decl.keyword,
-                      notes: [.init("first given here", at: first.keyword)])
+                error(
+                    .startTwice, "'start' is given twice; name every starting step in one 'start' line", at: decl.keyword,
+                    notes: [.init("first given here", at: first.keyword)])
             } else {
                 startDecl = decl
             }
@@ -169,8 +176,9 @@ struct Resolver {
         var proposalNames: [String: SourceRange] = [:]
         for decl in tree.proposals {
             if let first = proposalNames[decl.name.value] {
-                error(.proposalNameTaken, "a proposal named \"\(decl.name.value)\" already exists", at: decl.name.range,
-                      notes: [.init("first given here", at: first)])
+                error(
+                    .proposalNameTaken, "a proposal named \"\(decl.name.value)\" already exists", at: decl.name.range,
+                    notes: [.init("first given here", at: first)])
             } else {
                 proposalNames[decl.name.value] = decl.name.range
             }
@@ -183,8 +191,9 @@ struct Resolver {
                 current += 1
             }
             if current < 0 {
-                error(.changeOutsideProposal, "'\(decl.keyword.text)' is a change statement; put it in a block opened by proposal \"Name\"",
-                      at: decl.keyword.range)
+                error(
+                    .changeOutsideProposal, "'\(decl.keyword.text)' is a change statement; put it in a block opened by proposal \"Name\"",
+                    at: decl.keyword.range)
             } else {
                 proposals[current].changes.append(decl)
             }
@@ -263,7 +272,9 @@ struct Resolver {
         let e = d.estimate(workdayHours: workdayHours)
         if workdayHours != 8, d.pointCount > 1, Set(d.points.map(\.unit)).count > 1 {
             if case .range(let lo, let hi) = e, lo > hi {
-                error(.minimumAboveMaximumInWorkdays, "the minimum is greater than the maximum in '\(text(d.range))' with a \(formatNumber(workdayHours))h workday", at: d.range)
+                error(
+                    .minimumAboveMaximumInWorkdays,
+                    "the minimum is greater than the maximum in '\(text(d.range))' with a \(formatNumber(workdayHours))h workday", at: d.range)
             } else if case .threePoint(let lo, let likely, let hi) = e, !(lo <= likely && likely <= hi) {
                 error(.notThreePointInWorkdays, "'\(text(d.range))' is not MIN..LIKELY..MAX with a \(formatNumber(workdayHours))h workday", at: d.range)
             }
@@ -278,8 +289,9 @@ struct Resolver {
         var index = NameIndex()
         for decl in tree.actors {
             if let first = index.insert(decl.id.text, actors.count) {
-                error(.actorTwice, "actor '\(decl.id.text)' is declared twice", at: decl.id.range,
-                      notes: [.init("first declared here", at: actors[first].range)])
+                error(
+                    .actorTwice, "actor '\(decl.id.text)' is declared twice", at: decl.id.range,
+                    notes: [.init("first declared here", at: actors[first].range)])
                 continue
             }
             actors.append(Actor(id: decl.id.text, label: decl.label.value, isExternal: decl.isExternal, range: decl.id.range))
@@ -314,12 +326,13 @@ struct Resolver {
             for part in decls.parts {
                 for decl in part {
                     if let actor = decl.actor, actorIndex[actor.text] == nil { unknown.append(steps.count) }
-                    steps.append(Step(
-                        id: decl.id.text, label: decl.label, actor: decl.actor?.text,
-                        duration: decl.duration?.estimate(workdayHours: workdayHours) ?? .zero,
-                        wait: decl.wait?.estimate(workdayHours: workdayHours) ?? .zero,
-                        kind: decl.kind ?? .work, channel: decl.channel, isFixed: decl.isFixed,
-                        note: decl.note, range: decl.id.range))
+                    steps.append(
+                        Step(
+                            id: decl.id.text, label: decl.label, actor: decl.actor?.text,
+                            duration: decl.duration?.estimate(workdayHours: workdayHours) ?? .zero,
+                            wait: decl.wait?.estimate(workdayHours: workdayHours) ?? .zero,
+                            kind: decl.kind ?? .work, channel: decl.channel, isFixed: decl.isFixed,
+                            note: decl.note, range: decl.id.range))
                 }
             }
             return (steps, unknown)
@@ -331,8 +344,9 @@ struct Resolver {
             steps = steps.indices.filter { !isRepeat.contains($0) }.map { steps[$0] }
             for r in repeated {
                 let id = decls[r.decl].id
-                error(.stepTwice, "step '\(id.text)' is declared twice", at: id.range,
-                      notes: [.init("first declared here", at: steps[r.first].range)])
+                error(
+                    .stepTwice, "step '\(id.text)' is declared twice", at: id.range,
+                    notes: [.init("first declared here", at: steps[r.first].range)])
             }
         }
         // What the two jobs could not report: unknown actors, and the order
@@ -400,8 +414,9 @@ struct Resolver {
     }
 
     static func arrow(_ from: Int, _ to: Int, _ link: FlowLink) -> Arrow {
-        Arrow(from: from, to: to, writtenProbability: link.probability.map { $0.value / 100 },
-              label: link.label?.value, range: link.target.range)
+        Arrow(
+            from: from, to: to, writtenProbability: link.probability.map { $0.value / 100 },
+            label: link.label?.value, range: link.target.range)
     }
 
     /// From this many step declarations or flows on, they are resolved on
@@ -415,7 +430,8 @@ struct Resolver {
     /// (`NameIndex.values`); each part writes the arrows of its own links,
     /// at the links' places, once all of its names are found.
     static func arrowsIfEveryNameIsKnown(_ flows: Segmented<FlowDecl>, _ links: Segmented<FlowLink>, _ index: NameIndex) -> [Arrow]? {
-        let flowParts = flows.parts, linkParts = links.parts
+        let flowParts = flows.parts
+        let linkParts = links.parts
         // A big segment in two halves: the flows are often all in one
         // segment (the second half of a file, after its steps).
         let parts: [(segment: Int, range: Range<Int>)] = flowParts.indices.flatMap { k in
@@ -492,8 +508,9 @@ struct Resolver {
             if repeated.isEmpty { repeated = Array(repeating: false, count: arrows.count) }
             repeated[a] = true
             if let at = arrows[a].range {
-                error(.arrowTwice, "the arrow \(steps[s].id) -> \(steps[t].id) is written twice", at: at,
-                      notes: arrows[first].range.map { [.init("first written here", at: $0)] } ?? [])
+                error(
+                    .arrowTwice, "the arrow \(steps[s].id) -> \(steps[t].id) is written twice", at: at,
+                    notes: arrows[first].range.map { [.init("first written here", at: $0)] } ?? [])
             }
         }
         // Each step's arrows in the order written: a short row is compared

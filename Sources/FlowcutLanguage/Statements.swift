@@ -111,7 +111,8 @@ extension LineParser {
         let keyword = keyword()
         guard let level = name("a service level (none, level2, level3, level4, partial or full)") else { return nil }
         if ServiceLevel(rawValue: level.text) == nil {
-            let hint = closestName(to: level.text, among: ServiceLevel.allCases.map(\.rawValue))
+            let hint =
+                closestName(to: level.text, among: ServiceLevel.allCases.map(\.rawValue))
                 .map { "; did you mean '\($0)'?" } ?? "; use none, level2, level3, level4, partial or full"
             report(.unknownServiceLevel, "unknown service level '\(level.text)'\(hint)", at: level.range)
         }
@@ -172,7 +173,9 @@ extension LineParser {
         declaration = BrokenDeclaration(kind: .step, name: id)
         guard let label = string("the step's label") else { return nil }
         var step = StepDecl(keyword: keyword, id: id, label: label.value)
-        var seenBy = false, seenWait = false, seenNote = false
+        var seenBy = false
+        var seenWait = false
+        var seenNote = false
         func twice(_ seen: Bool, _ what: String, _ r: SourceRange, _ parser: inout LineParser) {
             if seen { parser.report(.givenTwiceInStatement, "\(what) is given twice", at: r) }
         }
@@ -214,7 +217,8 @@ extension LineParser {
                     guard let s = string("the note") else { return nil }
                     step.note = s.value
                 default:
-                    let hint = closestName(to: word, among: stepAttributeWords).map { "; did you mean '\($0)'?" }
+                    let hint =
+                        closestName(to: word, among: stepAttributeWords).map { "; did you mean '\($0)'?" }
                         ?? "; a step takes by ACTOR, a duration, wait DURATION, a kind, paper or online, fixed, note \"…\""
                     fail(.unknownAttribute, "unknown step attribute '\(word)'\(hint)", at: r)
                     return nil

@@ -23,7 +23,8 @@ public enum DotBuilder {
         out.append("digraph \"flowcut\" {")
         out.append("  graph [rankdir=LR, fontname=\"\(font)\", fontsize=13, labelloc=t, labeljust=l, nodesep=0.25, ranksep=0.45, newrank=true, pad=0.3,")
         out.append("         label=<\(titleLabel(d))>];")
-        out.append("  node [fontname=\"\(font)\", fontsize=11, shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#6b7785\", margin=\"0.12,0.06\"];")
+        out.append(
+            "  node [fontname=\"\(font)\", fontsize=11, shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#6b7785\", margin=\"0.12,0.06\"];")
         out.append("  edge [fontname=\"\(font)\", fontsize=10, color=\"#6b7785\", arrowsize=0.7];")
         // One lane per actor, in the order declared; steps without an actor after.
         var byActor: [String: [Int]] = [:]
@@ -135,7 +136,9 @@ public enum DotBuilder {
         }
         rows += "<TR><TD><FONT COLOR=\"\(red)\"><B>━━</B></FONT></TD><TD ALIGN=\"LEFT\">\(escape(d.words.critical))</TD></TR>"
         rows += "<TR><TD>- - -</TD><TD ALIGN=\"LEFT\">\(escape(d.words.loop))</TD></TR>"
-        return ["  legend [shape=plaintext, style=\"\", fontsize=9, label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">\(rows)</TABLE>>];"]
+        return [
+            "  legend [shape=plaintext, style=\"\", fontsize=9, label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">\(rows)</TABLE>>];"
+        ]
     }
 
     /// "4 h", "1 d", "2–5 d", "2–3–5 d" (working days above one day).

@@ -98,9 +98,10 @@ public enum Graphviz {
             if agerrors() > 0 {
                 return .failure(RenderError(message: "Graphviz reported: \(Self.trimmed(capturedMessages))"))
             }
-            return .success(buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
-                Array(UnsafeBufferPointer(start: $0, count: Int(length)))
-            })
+            return .success(
+                buffer.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
+                    Array(UnsafeBufferPointer(start: $0, count: Int(length)))
+                })
         }
         return try result.get()
     }
@@ -136,16 +137,17 @@ private enum GraphDiscipline {
     /// The discipline, made once and never freed (read under the lock).
     nonisolated(unsafe) static let shared: UnsafeMutablePointer<Agdisc_t> = {
         let ids = UnsafeMutablePointer<Agiddisc_t>.allocate(capacity: 1)
-        ids.initialize(to: Agiddisc_t(
-            open: { graph, _ in Unmanaged.passRetained(NameTable(graph: graph)).toOpaque() },
-            map: { state, _, name, id, create in
-                NameTable.from(state).map(name, id, create: create != 0) ? 1 : 0
-            },
-            alloc: { _, _, _ in 0 },
-            free: { _, _, _ in },
-            print: { state, _, id in NameTable.from(state).name(of: id) },
-            close: { state in if let state { Unmanaged<NameTable>.fromOpaque(state).release() } },
-            idregister: { _, _, _ in }))
+        ids.initialize(
+            to: Agiddisc_t(
+                open: { graph, _ in Unmanaged.passRetained(NameTable(graph: graph)).toOpaque() },
+                map: { state, _, name, id, create in
+                    NameTable.from(state).map(name, id, create: create != 0) ? 1 : 0
+                },
+                alloc: { _, _, _ in 0 },
+                free: { _, _, _ in },
+                print: { state, _, id in NameTable.from(state).name(of: id) },
+                close: { state in if let state { Unmanaged<NameTable>.fromOpaque(state).release() } },
+                idregister: { _, _, _ in }))
         let io = UnsafeMutablePointer<Agiodisc_t>.allocate(capacity: 1)
         io.initialize(to: flowcut_io_discipline())
         io.pointee.afread = { chan, buffer, size in

@@ -37,8 +37,10 @@ public struct BeforeAfter: Sendable {
                 case .count: "\(Int(v))"
                 }
             }
-            rows.append(Row(unit: unit, name: name, before: show(b), after: show(a), saved: show(b - a),
-                            share: b != 0 ? x.percent((b - a) / b) : nil))
+            rows.append(
+                Row(
+                    unit: unit, name: name, before: show(b), after: show(a), saved: show(b - a),
+                    share: b != 0 ? x.percent((b - a) / b) : nil))
         }
         row(.days, x.mainLeadTime, c.before.mainLeadTime, c.after.mainLeadTime)
         if let b = c.before.simulation, let a = c.after.simulation {

@@ -10,41 +10,60 @@ extension ProcedureReport {
         fields.append(("after", c.map { numbers($0.after) } ?? .null))
         fields.append(("proposal", c.map { .string($0.origin.jsonName) } ?? .null))
         // What `proposal` names: a reviewer's proposal (whatever its name) or flowcut's suggested set.
-        fields.append(("origin", c.map { c -> JSON in
-            switch c.origin {
-            case .proposal: .string("proposal")
-            case .suggested: .string("suggested")
-            }
-        } ?? .null))
-        fields.append(("savings", c.map { c in
-            .object([
-                ("mainLeadTimeHours", .hours(c.savedMainLeadTime)),
-                ("expectedLeadTimeHours", .hours(c.savedExpectedLeadTime)),
-                ("p90Hours", .hours(c.savedP90)),
-                ("handoffs", .int(c.savedHandoffs)),
-                ("workHours", .hours(c.savedWorkHours)),
-                ("percentOfBefore", .object([
-                    ("mainLeadTime", .hours(share(c.savedMainLeadTime, c.before.mainLeadTime))),
-                    ("expectedLeadTime", .hours(c.savedExpectedLeadTime.flatMap { share($0, c.before.simulation!.expectedLeadTime) })),
-                    ("p90", .hours(c.savedP90.flatMap { share($0, c.before.simulation!.percentile(0.9)) })),
-                    ("handoffs", .hours(share(Double(c.savedHandoffs), Double(c.before.handoffs)))),
-                    ("workHours", .hours(share(c.savedWorkHours, c.before.workHours))),
-                ])),
-                ("perYear", .object([
-                    ("dossiers", .int(Int(c.volume))),
-                    ("citizenDays", .hours(c.citizenDaysPerYear)),
-                    ("staffHours", .hours(c.staffHoursPerYear)),
-                ])),
-                ("changes", .array(c.changes.map { .string(WorkflowPrinter.statement($0.action, workdayHours: c.before.workflow.workdayHours)) })),
-            ])
-        } ?? .null))
-        fields.append(("suggestions", .array(suggestions.map {
-            .object([
-                ("rule", .string($0.rule.name)), ("change", .string($0.statement)), ("reason", .string($0.reason)),
-                ("savingHours", .hours($0.savingHours)), ("savingPerYearHours", .hours($0.savingPerYearHours)),
-                ("targetOnly", .bool($0.isTargetOnly)),
-            ])
-        })))
+        fields.append(
+            (
+                "origin",
+                c.map { c -> JSON in
+                    switch c.origin {
+                    case .proposal: .string("proposal")
+                    case .suggested: .string("suggested")
+                    }
+                } ?? .null
+            ))
+        fields.append(
+            (
+                "savings",
+                c.map { c in
+                    .object([
+                        ("mainLeadTimeHours", .hours(c.savedMainLeadTime)),
+                        ("expectedLeadTimeHours", .hours(c.savedExpectedLeadTime)),
+                        ("p90Hours", .hours(c.savedP90)),
+                        ("handoffs", .int(c.savedHandoffs)),
+                        ("workHours", .hours(c.savedWorkHours)),
+                        (
+                            "percentOfBefore",
+                            .object([
+                                ("mainLeadTime", .hours(share(c.savedMainLeadTime, c.before.mainLeadTime))),
+                                ("expectedLeadTime", .hours(c.savedExpectedLeadTime.flatMap { share($0, c.before.simulation!.expectedLeadTime) })),
+                                ("p90", .hours(c.savedP90.flatMap { share($0, c.before.simulation!.percentile(0.9)) })),
+                                ("handoffs", .hours(share(Double(c.savedHandoffs), Double(c.before.handoffs)))),
+                                ("workHours", .hours(share(c.savedWorkHours, c.before.workHours))),
+                            ])
+                        ),
+                        (
+                            "perYear",
+                            .object([
+                                ("dossiers", .int(Int(c.volume))),
+                                ("citizenDays", .hours(c.citizenDaysPerYear)),
+                                ("staffHours", .hours(c.staffHoursPerYear)),
+                            ])
+                        ),
+                        ("changes", .array(c.changes.map { .string(WorkflowPrinter.statement($0.action, workdayHours: c.before.workflow.workdayHours)) })),
+                    ])
+                } ?? .null
+            ))
+        fields.append(
+            (
+                "suggestions",
+                .array(
+                    suggestions.map {
+                        .object([
+                            ("rule", .string($0.rule.name)), ("change", .string($0.statement)), ("reason", .string($0.reason)),
+                            ("savingHours", .hours($0.savingHours)), ("savingPerYearHours", .hours($0.savingPerYearHours)),
+                            ("targetOnly", .bool($0.isTargetOnly)),
+                        ])
+                    })
+            ))
         return fields
     }
 
@@ -88,14 +107,15 @@ extension ProcedureReport {
             out += line + "\n"
         }
         if let y = table.perYear {
-            out += "    \(x.perYear) (\(y.dossiers) \(x.dossiersIn) \(y.year)): \(y.citizenDays) \(x.citizenDays), \(y.staffHours) \(x.staffHours) \(x.savedWord)\n"
+            out +=
+                "    \(x.perYear) (\(y.dossiers) \(x.dossiersIn) \(y.year)): \(y.citizenDays) \(x.citizenDays), \(y.staffHours) \(x.staffHours) \(x.savedWord)\n"
         }
         out += "    \(x.changes): " + table.changes.map(\.statement).joined(separator: " · ") + "\n"
         let remaining = suggestions.filter { !covered($0.change, by: c.changes.map(\.action)) }
         if !remaining.isEmpty {
             out += "  \(x.otherSuggestions)\n"
             for s in remaining.prefix(8).map({ SuggestionRow($0, workdayHours: w.workdayHours, words: x) }) {
-                out += "    \(s.statement)  [\(s.rule)\(s.isTargetOnly ? ", \(x.target_)" : "")] \(s.perDossier), "
+                out += "    \(s.statement)  [\(s.rule)\(s.isTargetOnly ? ", \(x.targetWord)" : "")] \(s.perDossier), "
                 out += "\(s.perYearShort) \(x.daysUnit)/\(x.year): \(s.reason)\n"
             }
             if remaining.count > 8 { out += "    … (+\(remaining.count - 8): --format json)\n" }
@@ -121,7 +141,8 @@ extension ProcedureReport {
         let width = suggestions.map(\.statement.count).max() ?? 0
         func line(_ s: Suggestion, commented: Bool) -> String {
             let statement = s.statement + String(repeating: " ", count: width - s.statement.count) + "  " + Formatter.quoted(s.reason)
-            let note = "\(s.rule): saves \(t.short(s.savingHours)) a dossier, \(formatNumber(s.savingPerYearHours / w.workdayHours, decimals: 1)) citizen-days a year"
+            let note =
+                "\(s.rule): saves \(t.short(s.savingHours)) a dossier, \(formatNumber(s.savingPerYearHours / w.workdayHours, decimals: 1)) citizen-days a year"
             return commented ? "  # \(statement)  (\(note))\n" : "  \(statement)  # \(note)\n"
         }
         for s in suggestions where chosenText.contains(s.statement) { out += line(s, commented: false) }

@@ -8,14 +8,18 @@ extension ProcedureReport {
     public static func compareTable(_ before: ProcedureAnalysis, _ comparisons: [Comparison], words x: Words = .english) -> String {
         guard !comparisons.isEmpty else { return "" }
         let t = WorkingTime(workdayHours: before.workflow.workdayHours, words: x)
-        var rows: [[String]] = [[
-            "", x[.compareMain], x[.compareExpected], "P90", x[.compareHandoffs], x[.compareWorkHours],
-            x[.compareCitizenDays], x[.compareStaffHours],
-        ]]
+        var rows: [[String]] = [
+            [
+                "", x[.compareMain], x[.compareExpected], "P90", x[.compareHandoffs], x[.compareWorkHours],
+                x[.compareCitizenDays], x[.compareStaffHours],
+            ]
+        ]
         func cells(_ name: String, _ a: ProcedureAnalysis, _ c: Comparison?) -> [String] {
-            [name, t.short(a.mainLeadTime), a.simulation.map { t.short($0.expectedLeadTime) } ?? "—",
-             a.simulation.map { t.short($0.percentile(0.9)) } ?? "—", "\(a.handoffs)", x.number(a.workHours, decimals: 1),
-             c.map { x.number($0.citizenDaysPerYear, decimals: 1) } ?? "", c.map { x.number($0.staffHoursPerYear, decimals: 1) } ?? ""]
+            [
+                name, t.short(a.mainLeadTime), a.simulation.map { t.short($0.expectedLeadTime) } ?? "—",
+                a.simulation.map { t.short($0.percentile(0.9)) } ?? "—", "\(a.handoffs)", x.number(a.workHours, decimals: 1),
+                c.map { x.number($0.citizenDaysPerYear, decimals: 1) } ?? "", c.map { x.number($0.staffHoursPerYear, decimals: 1) } ?? "",
+            ]
         }
         rows.append(cells(x.before, before, nil))
         for c in comparisons {

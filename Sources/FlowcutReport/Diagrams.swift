@@ -29,9 +29,13 @@ public enum Diagrams {
         }
         let t = WorkingTime(workdayHours: c.before.workflow.workdayHours, words: x)
         let saved = c.savedExpectedLeadTime ?? c.savedMainLeadTime
-        var caption = ["\(x.savedPerDossier): \(t.long(saved))" + (c.before.comparableLeadTime > 0 ? " (\(x.percent(saved / c.before.comparableLeadTime)))" : "")]
+        var caption = [
+            "\(x.savedPerDossier): \(t.long(saved))" + (c.before.comparableLeadTime > 0 ? " (\(x.percent(saved / c.before.comparableLeadTime)))" : "")
+        ]
         if let latest = c.before.workflow.latestDossiers {
-            caption.append("\(x.perYear) (\(latest.total) \(x.dossiersIn) \(latest.year)): \(x.number(c.citizenDaysPerYear, decimals: 1)) \(x.citizenDays), \(x.number(c.staffHoursPerYear, decimals: 1)) \(x.staffHours)")
+            caption.append(
+                "\(x.perYear) (\(latest.total) \(x.dossiersIn) \(latest.year)): \(x.number(c.citizenDaysPerYear, decimals: 1)) \(x.citizenDays), \(x.number(c.staffHoursPerYear, decimals: 1)) \(x.staffHours)"
+            )
         }
         let name = c.origin.phrase(x, diagram: true)
         var d = diagram(c.after, marks: marks, caption: caption, words: x)

@@ -51,7 +51,11 @@ public indirect enum JSON: Sendable, Equatable {
                 return
             }
             // Arrays of plain values stay on one line.
-            if items.allSatisfy({ if case .object = $0 { return false }; if case .array = $0 { return false }; return true }) {
+            if items.allSatisfy({
+                if case .object = $0 { return false }
+                if case .array = $0 { return false }
+                return true
+            }) {
                 out.append(UInt8(ascii: "["))
                 for (i, item) in items.enumerated() {
                     if i > 0 { Self.append(", ", to: &out) }

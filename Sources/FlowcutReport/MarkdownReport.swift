@@ -35,14 +35,15 @@ extension ProcedureReport {
             }
             out += "\n"
             if let y = table.perYear {
-                out += "\(x.perYear) (\(y.dossiers) \(x.dossiersIn) \(y.year)): **\(y.citizenDays) \(x.citizenDays)**, **\(y.staffHours) \(x.staffHours)** \(x.savedWord).\n\n"
+                out +=
+                    "\(x.perYear) (\(y.dossiers) \(x.dossiersIn) \(y.year)): **\(y.citizenDays) \(x.citizenDays)**, **\(y.staffHours) \(x.staffHours)** \(x.savedWord).\n\n"
             }
             out += "\(x.changes): " + table.changes.map { "`\($0.statement)`" }.joined(separator: ", ") + "\n"
         }
         if !suggestions.isEmpty {
             out += "\n### \(x.suggestions)\n\n| \(x.change) | \(x.rule) | \(x.perDossier) | \(x.perYearColumn) |\n|---|---|---|---|\n"
             for s in suggestions.map({ SuggestionRow($0, workdayHours: w.workdayHours, words: x) }) {
-                out += "| `\(s.statement)` | \(s.rule)\(s.isTargetOnly ? " (\(x.target_))" : "") | \(s.perDossier) | \(s.perYear) |\n"
+                out += "| `\(s.statement)` | \(s.rule)\(s.isTargetOnly ? " (\(x.targetWord))" : "") | \(s.perDossier) | \(s.perYear) |\n"
             }
         }
         return out

@@ -12,38 +12,41 @@ public enum MeetingPage {
         let w = a.workflow
         let x = report.words
         let t = WorkingTime(workdayHours: w.workdayHours, words: x)
-        var h = pageHead(title: w.name, language: x.language) + """
-            h1 { font-size: 1.6rem; margin: 0 0 .3rem; } h2 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
-            .facts { color: #57606a; margin-bottom: 1rem; }
-            .pair { display: flex; gap: 1rem; align-items: flex-start; }
-            .pair > figure { flex: 1; margin: 0; border: 1px solid #d0d7de; border-radius: 6px; padding: .5rem; overflow: auto; }
-            figure svg { max-width: 100%; height: auto; }
-            figcaption { font-weight: bold; margin-bottom: .3rem; }
-            table { border-collapse: collapse; margin: .5rem 0; }
-            th, td { border-bottom: 1px solid #d0d7de; padding: .3rem .8rem; text-align: right; }
-            th:first-child, td:first-child { text-align: left; }
-            .saved { color: #1a7f37; font-weight: bold; }
-            code { background: #f6f8fa; padding: .1rem .3rem; border-radius: 4px; }
-            th.why, td.why { text-align: left; }
-            figcaption a { font-weight: normal; font-size: .8rem; }
-            @media print { figcaption a { display: none; } }
-            @media print { body { font-size: 11pt; margin: 0; } .pair { display: block; } .pair > figure { page-break-inside: avoid; margin-bottom: 1rem; } }
-            </style>
-            </head>
-            <body>
-            <h1>\(escape(w.name))</h1>
+        var h =
+            pageHead(title: w.name, language: x.language) + """
+                h1 { font-size: 1.6rem; margin: 0 0 .3rem; } h2 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
+                .facts { color: #57606a; margin-bottom: 1rem; }
+                .pair { display: flex; gap: 1rem; align-items: flex-start; }
+                .pair > figure { flex: 1; margin: 0; border: 1px solid #d0d7de; border-radius: 6px; padding: .5rem; overflow: auto; }
+                figure svg { max-width: 100%; height: auto; }
+                figcaption { font-weight: bold; margin-bottom: .3rem; }
+                table { border-collapse: collapse; margin: .5rem 0; }
+                th, td { border-bottom: 1px solid #d0d7de; padding: .3rem .8rem; text-align: right; }
+                th:first-child, td:first-child { text-align: left; }
+                .saved { color: #1a7f37; font-weight: bold; }
+                code { background: #f6f8fa; padding: .1rem .3rem; border-radius: 4px; }
+                th.why, td.why { text-align: left; }
+                figcaption a { font-weight: normal; font-size: .8rem; }
+                @media print { figcaption a { display: none; } }
+                @media print { body { font-size: 11pt; margin: 0; } .pair { display: block; } .pair > figure { page-break-inside: avoid; margin-bottom: 1rem; } }
+                </style>
+                </head>
+                <body>
+                <h1>\(escape(w.name))</h1>
 
-            """
+                """
         var facts = [escape(report.path)]
         if let code = w.code { facts.append("\(x.code) \(escape(code))") }
         facts.append("\(x.service) \(escape(x.level(w.service)))")
         if let d = w.latestDossiers { facts.append("\(d.total) \(x.dossiersIn) \(d.year) (\(d.online) \(x.online), \(d.paper) \(x.paper))") }
         h += "<p class=\"facts\">\(facts.joined(separator: " · "))</p>\n"
         let fullSize = "<a href=\"%@\">(\(x.fullSize))</a>"
-        h += "<div class=\"pair\">\n<figure><figcaption>\(x.before.capitalizedFirst) \(fullSize.replacing("%@", with: "before.svg"))</figcaption>\n\(inline(beforeSVG))\n</figure>\n"
+        h +=
+            "<div class=\"pair\">\n<figure><figcaption>\(x.before.capitalizedFirst) \(fullSize.replacing("%@", with: "before.svg"))</figcaption>\n\(inline(beforeSVG))\n</figure>\n"
         if let afterSVG, let c = report.comparison {
             let name = escape(c.origin.phrase(x))
-            h += "<figure><figcaption>\(x.after.capitalizedFirst): \(name) \(fullSize.replacing("%@", with: "after.svg"))</figcaption>\n\(inline(afterSVG))\n</figure>\n"
+            h +=
+                "<figure><figcaption>\(x.after.capitalizedFirst): \(name) \(fullSize.replacing("%@", with: "after.svg"))</figcaption>\n\(inline(afterSVG))\n</figure>\n"
         }
         h += "</div>\n"
         h += "<h2>\(x.numbers)</h2>\n<table>\n<tr><th></th><th>\(x.before)</th>"
@@ -51,15 +54,19 @@ public enum MeetingPage {
             let table = BeforeAfter(c, words: x)
             h += "<th>\(x.after)</th><th>\(x.saved)</th></tr>\n"
             for r in table.rows {
-                h += "<tr><td>\(r.name)</td><td>\(r.before)</td><td>\(r.after)</td><td class=\"saved\">\(r.saved)\(r.unit == .days ? r.share.map { " (\($0))" } ?? "" : "")</td></tr>\n"
+                h +=
+                    "<tr><td>\(r.name)</td><td>\(r.before)</td><td>\(r.after)</td><td class=\"saved\">\(r.saved)\(r.unit == .days ? r.share.map { " (\($0))" } ?? "" : "")</td></tr>\n"
             }
             h += "</table>\n"
             if let y = table.perYear {
-                h += "<p>\(x.perYear) (\(y.dossiers) \(x.dossiersIn) \(y.year)): <span class=\"saved\">\(y.citizenDays) \(x.citizenDays)</span>, <span class=\"saved\">\(y.staffHours) \(x.staffHours)</span> \(x.savedWord).</p>\n"
+                h +=
+                    "<p>\(x.perYear) (\(y.dossiers) \(x.dossiersIn) \(y.year)): <span class=\"saved\">\(y.citizenDays) \(x.citizenDays)</span>, <span class=\"saved\">\(y.staffHours) \(x.staffHours)</span> \(x.savedWord).</p>\n"
             }
-            h += "<p>\(x.changes): " + table.changes.map { change in
-                "<code>\(escape(change.statement))</code>" + (change.reason.map { " — \(escape($0))" } ?? "")
-            }.joined(separator: "; ") + "</p>\n"
+            h +=
+                "<p>\(x.changes): "
+                + table.changes.map { change in
+                    "<code>\(escape(change.statement))</code>" + (change.reason.map { " — \(escape($0))" } ?? "")
+                }.joined(separator: "; ") + "</p>\n"
         } else {
             h += "</tr>\n<tr><td>\(x.mainLeadTime)</td><td>\(t.short(a.mainLeadTime))</td></tr>\n"
             if let sim = a.simulation { h += "<tr><td>\(x.expectedLeadTime)</td><td>\(t.short(sim.expectedLeadTime))</td></tr>\n" }
@@ -69,9 +76,11 @@ public enum MeetingPage {
             h += "<p>\(x.deadlineIs): \(t.long(deadline)).</p>\n"
         }
         if !report.suggestions.isEmpty {
-            h += "<h2>\(x.suggestions)</h2>\n<table>\n<tr><th>\(x.change)</th><th>\(x.rule)</th><th>\(x.perDossier)</th><th>\(x.perYearColumn)</th><th class=\"why\">\(x.why)</th></tr>\n"
+            h +=
+                "<h2>\(x.suggestions)</h2>\n<table>\n<tr><th>\(x.change)</th><th>\(x.rule)</th><th>\(x.perDossier)</th><th>\(x.perYearColumn)</th><th class=\"why\">\(x.why)</th></tr>\n"
             for s in report.suggestions.map({ SuggestionRow($0, workdayHours: w.workdayHours, words: x) }) {
-                h += "<tr><td><code>\(escape(s.statement))</code></td><td>\(escape(s.rule))\(s.isTargetOnly ? " (\(x.target_))" : "")</td><td>\(s.perDossier)</td>"
+                h +=
+                    "<tr><td><code>\(escape(s.statement))</code></td><td>\(escape(s.rule))\(s.isTargetOnly ? " (\(x.targetWord))" : "")</td><td>\(s.perDossier)</td>"
                 h += "<td>\(s.perYear)</td><td class=\"why\">\(escape(s.reason))</td></tr>\n"
             }
             h += "</table>\n"

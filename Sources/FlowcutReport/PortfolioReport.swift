@@ -55,25 +55,47 @@ public struct PortfolioReport: Sendable {
         return .object([
             ("procedures", .int(p.entries.count)),
             ("failed", .array(p.failures.map { .object([("file", .string($0.path)), ("errors", .int($0.errors))]) })),
-            ("totals", .object([
-                ("dossiersPerYear", .int(p.entries.reduce(0) { $0 + $1.dossiersPerYear })),
-                ("citizenDaysPerYear", .hours(p.citizenDaysPerYear)),
-                ("staffHoursPerYear", .hours(p.staffHoursPerYear)),
-            ])),
-            ("rankedByDossiers", .array(p.byDossiers.map {
-                .object([("file", .string($0.path)), ("name", .string($0.workflow.name)), ("dossiersPerYear", .int($0.dossiersPerYear))])
-            })),
-            ("rankedBySavings", .array(p.bySavings.map {
-                .object([("file", .string($0.path)), ("name", .string($0.workflow.name)),
-                         ("citizenDaysPerYear", .hours($0.citizenDaysPerYear)), ("staffHoursPerYear", .hours($0.staffHoursPerYear))])
-            })),
-            ("onlineShare", .object([
-                ("overall", .object(p.years.map { (String($0), .hours(p.onlineShare(year: $0))) })),
-                ("byProcedure", .array(p.byPath.map { e in
-                    .object([("file", .string(e.path)),
-                             ("years", .object(e.workflow.dossiers.map { (String($0.year), .hours(Portfolio.onlineShare(e.workflow, year: $0.year))) }))])
-                })),
-            ])),
+            (
+                "totals",
+                .object([
+                    ("dossiersPerYear", .int(p.entries.reduce(0) { $0 + $1.dossiersPerYear })),
+                    ("citizenDaysPerYear", .hours(p.citizenDaysPerYear)),
+                    ("staffHoursPerYear", .hours(p.staffHoursPerYear)),
+                ])
+            ),
+            (
+                "rankedByDossiers",
+                .array(
+                    p.byDossiers.map {
+                        .object([("file", .string($0.path)), ("name", .string($0.workflow.name)), ("dossiersPerYear", .int($0.dossiersPerYear))])
+                    })
+            ),
+            (
+                "rankedBySavings",
+                .array(
+                    p.bySavings.map {
+                        .object([
+                            ("file", .string($0.path)), ("name", .string($0.workflow.name)),
+                            ("citizenDaysPerYear", .hours($0.citizenDaysPerYear)), ("staffHoursPerYear", .hours($0.staffHoursPerYear)),
+                        ])
+                    })
+            ),
+            (
+                "onlineShare",
+                .object([
+                    ("overall", .object(p.years.map { (String($0), .hours(p.onlineShare(year: $0))) })),
+                    (
+                        "byProcedure",
+                        .array(
+                            p.byPath.map { e in
+                                .object([
+                                    ("file", .string(e.path)),
+                                    ("years", .object(e.workflow.dossiers.map { (String($0.year), .hours(Portfolio.onlineShare(e.workflow, year: $0.year))) })),
+                                ])
+                            })
+                    ),
+                ])
+            ),
             ("onlineWithoutDossiers", list(p.onlineWithoutDossiers)),
             ("onlineWithoutCounts", list(p.onlineWithoutCounts)),
             ("paperAfterCutOver", list(p.paperAfterCutOver)),
@@ -101,7 +123,7 @@ public struct PortfolioReport: Sendable {
         for year in p.years { out += "| \(year) | \(p.onlineShare(year: year).map(x.percent) ?? "—") |\n" }
         for (title, entries) in lists {
             out += "\n## \(title)\n\n"
-            out += entries.isEmpty ? "\(x.none_)\n" : entries.map { "- \($0.workflow.name.replacingPipes()) (`\($0.path)`)" }.joined(separator: "\n") + "\n"
+            out += entries.isEmpty ? "\(x.noneWord)\n" : entries.map { "- \($0.workflow.name.replacingPipes()) (`\($0.path)`)" }.joined(separator: "\n") + "\n"
         }
         if !p.failures.isEmpty {
             out += "\n## \(x.filesWithErrors)\n\n" + p.failures.map { "- `\($0.path)`: \($0.errors) (flowcut check)" }.joined(separator: "\n") + "\n"
@@ -126,18 +148,19 @@ public struct PortfolioReport: Sendable {
         let p = portfolio
         let x = words
         let e = MeetingPage.escape
-        var h = MeetingPage.pageHead(title: x.review, language: x.language) + """
-            h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 1.5rem; }
-            table { border-collapse: collapse; } th, td { border-bottom: 1px solid #d0d7de; padding: .3rem .7rem; text-align: right; }
-            th:first-child, td:first-child { text-align: left; }
-            .total { color: #1a7f37; font-weight: bold; } .over { color: #cf222e; }
-            @media print { body { font-size: 11pt; margin: 0; } }
-            </style>
-            </head>
-            <body>
-            <h1>\(e(x.review))</h1>
+        var h =
+            MeetingPage.pageHead(title: x.review, language: x.language) + """
+                h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 1.5rem; }
+                table { border-collapse: collapse; } th, td { border-bottom: 1px solid #d0d7de; padding: .3rem .7rem; text-align: right; }
+                th:first-child, td:first-child { text-align: left; }
+                .total { color: #1a7f37; font-weight: bold; } .over { color: #cf222e; }
+                @media print { body { font-size: 11pt; margin: 0; } }
+                </style>
+                </head>
+                <body>
+                <h1>\(e(x.review))</h1>
 
-            """
+                """
         h += "<p>\(p.entries.count) \(x.proceduresAnalysed)\(p.failures.isEmpty ? "" : ", \(p.failures.count) \(x.withErrors)"). "
         h += "\(x.savingsIfAdopted): <span class=\"total\">\(x.number(p.citizenDaysPerYear, decimals: 1)) \(x.citizenDays)</span>, "
         h += "<span class=\"total\">\(x.number(p.staffHoursPerYear, decimals: 1)) \(x.staffHours)</span>.</p>\n"
@@ -154,16 +177,20 @@ public struct PortfolioReport: Sendable {
         for (title, entries) in lists {
             h += "<h2>\(e(title))</h2>\n"
             if entries.isEmpty {
-                h += "<p>\(e(x.none_))</p>\n"
+                h += "<p>\(e(x.noneWord))</p>\n"
             } else {
-                h += "<ul>\n" + entries.map { entry in
-                    let name = e(entry.workflow.name)
-                    return "<li>" + (pages[entry.path].map { "<a href=\"\(e($0))/index.html\">\(name)</a>" } ?? name) + "</li>"
-                }.joined(separator: "\n") + "\n</ul>\n"
+                h +=
+                    "<ul>\n"
+                    + entries.map { entry in
+                        let name = e(entry.workflow.name)
+                        return "<li>" + (pages[entry.path].map { "<a href=\"\(e($0))/index.html\">\(name)</a>" } ?? name) + "</li>"
+                    }.joined(separator: "\n") + "\n</ul>\n"
             }
         }
         if !p.failures.isEmpty {
-            h += "<h2>\(e(x.filesWithErrors))</h2>\n<ul>\n" + p.failures.map { "<li><code>\(e($0.path))</code>: \($0.errors)</li>" }.joined(separator: "\n") + "\n</ul>\n"
+            h +=
+                "<h2>\(e(x.filesWithErrors))</h2>\n<ul>\n" + p.failures.map { "<li><code>\(e($0.path))</code>: \($0.errors)</li>" }.joined(separator: "\n")
+                + "\n</ul>\n"
         }
         h += "</body>\n</html>\n"
         return h

@@ -31,18 +31,26 @@ public struct ProcedureReport: Sendable {
     /// when nothing was applied.
     public var json: JSON {
         let w = workflow
-        return .object([
-            ("procedure", .object([
-                ("name", .string(w.name)), ("code", .optional(w.code)), ("file", .string(path)),
-                ("agency", .optional(w.agency)), ("field", .optional(w.field)),
-                ("service", .string(w.service.rawValue)), ("deadlineHours", .hours(w.deadline)),
-                ("targetHours", .hours(w.target)), ("workdayHours", .hours(w.workdayHours)),
-                ("dossiers", .array(w.dossiers.map {
-                    .object([("year", .int($0.year)), ("online", .int($0.online)), ("paper", .int($0.paper))])
-                })),
-            ])),
-            ("before", Self.numbers(analysis)),
-        ] + Self.comparisonJSON(comparison, suggestions: suggestions))
+        return .object(
+            [
+                (
+                    "procedure",
+                    .object([
+                        ("name", .string(w.name)), ("code", .optional(w.code)), ("file", .string(path)),
+                        ("agency", .optional(w.agency)), ("field", .optional(w.field)),
+                        ("service", .string(w.service.rawValue)), ("deadlineHours", .hours(w.deadline)),
+                        ("targetHours", .hours(w.target)), ("workdayHours", .hours(w.workdayHours)),
+                        (
+                            "dossiers",
+                            .array(
+                                w.dossiers.map {
+                                    .object([("year", .int($0.year)), ("online", .int($0.online)), ("paper", .int($0.paper))])
+                                })
+                        ),
+                    ])
+                ),
+                ("before", Self.numbers(analysis)),
+            ] + Self.comparisonJSON(comparison, suggestions: suggestions))
     }
 
     /// The numbers of one analysed workflow (the `before`/`after` object).
@@ -79,18 +87,24 @@ public struct ProcedureReport: Sendable {
             ("handoffs", .int(a.handoffs)),
             ("pce", .hours(a.pce)),
             ("workHours", .hours(a.workHours)),
-            ("deadlineFit", .object([
-                ("mainWithinDeadline", ProcedureAnalysis.fits(a.mainLeadTime, w.deadline).map(JSON.bool) ?? .null),
-                ("p90WithinDeadline", ProcedureAnalysis.fits(p90, w.deadline).map(JSON.bool) ?? .null),
-                ("mainWithinTarget", ProcedureAnalysis.fits(a.mainLeadTime, w.target).map(JSON.bool) ?? .null),
-                ("p90WithinTarget", ProcedureAnalysis.fits(p90, w.target).map(JSON.bool) ?? .null),
-            ])),
-            ("simulation", sim.map {
+            (
+                "deadlineFit",
                 .object([
-                    ("runs", .int($0.runs)), ("seed", .int(Int($0.seed))),
-                    ("completedCases", .int($0.completedCases)), ("stoppedCases", .int($0.stoppedCases)),
+                    ("mainWithinDeadline", ProcedureAnalysis.fits(a.mainLeadTime, w.deadline).map(JSON.bool) ?? .null),
+                    ("p90WithinDeadline", ProcedureAnalysis.fits(p90, w.deadline).map(JSON.bool) ?? .null),
+                    ("mainWithinTarget", ProcedureAnalysis.fits(a.mainLeadTime, w.target).map(JSON.bool) ?? .null),
+                    ("p90WithinTarget", ProcedureAnalysis.fits(p90, w.target).map(JSON.bool) ?? .null),
                 ])
-            } ?? .null),
+            ),
+            (
+                "simulation",
+                sim.map {
+                    .object([
+                        ("runs", .int($0.runs)), ("seed", .int(Int($0.seed))),
+                        ("completedCases", .int($0.completedCases)), ("stoppedCases", .int($0.stoppedCases)),
+                    ])
+                } ?? .null
+            ),
             ("steps", .array(steps)),
             ("actors", .array(actors)),
         ])

@@ -45,16 +45,24 @@ extension ProcedureReport {
         if let sim = a.simulation {
             let off = w.steps.indices.filter { !a.scenario.contains[$0] && sim.visitProbability[$0] > 0 }
             if !off.isEmpty {
-                rows.append((x.offScenario, off.map {
-                    "\(w.steps[$0].id): \(x.percent(sim.visitProbability[$0])) \(x.inCases)"
-                }.joined(separator: " · ")))
+                rows.append(
+                    (
+                        x.offScenario,
+                        off.map {
+                            "\(w.steps[$0].id): \(x.percent(sim.visitProbability[$0])) \(x.inCases)"
+                        }.joined(separator: " · ")
+                    ))
             }
         }
         let busy = a.actors.filter { $0.hours > 0 }.sorted { $0.hours > $1.hours }
         if !busy.isEmpty {
-            rows.append((x.workPerDossier, busy.map {
-                "\($0.actor ?? x.noActor) \(time.short($0.hours)) (\(x.percent($0.shareOfLeadTime)))"
-            }.joined(separator: " · ")))
+            rows.append(
+                (
+                    x.workPerDossier,
+                    busy.map {
+                        "\($0.actor ?? x.noActor) \(time.short($0.hours)) (\(x.percent($0.shareOfLeadTime)))"
+                    }.joined(separator: " · ")
+                ))
         }
         rows.append((x.handoffs, "\(a.handoffs)"))
         if let pce = a.pce {

@@ -57,7 +57,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case savedWord
     case changes
     case otherSuggestions
-    case target_
+    case targetWord
     case numbers
     case suggestions
     case change
@@ -84,7 +84,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case onlineShare
     case onlineShareByYear
     case year
-    case none_
+    case noneWord
     case listNoDossiers
     case listNoCounts
     case listPaper
@@ -177,7 +177,7 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .savedWord: "saved"
         case .changes: "Changes"
         case .otherSuggestions: "Other suggestions (saving per dossier, per year)"
-        case .target_: "target"
+        case .targetWord: "target"
         case .numbers: "Numbers"
         case .suggestions: "Suggestions"
         case .change: "change"
@@ -204,7 +204,7 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .onlineShare: "online share"
         case .onlineShareByYear: "Online share by year"
         case .year: "year"
-        case .none_: "None."
+        case .noneWord: "None."
         case .listNoDossiers: "Online services with no dossiers since 2018"
         case .listNoCounts: "Online services with no dossier counts since 2018"
         case .listPaper: "Paper after the cut-over (2022)"
@@ -296,7 +296,7 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .savedWord: "tiết kiệm được"
         case .changes: "Thay đổi"
         case .otherSuggestions: "Các đề xuất khác (tiết kiệm mỗi hồ sơ, mỗi năm)"
-        case .target_: "mục tiêu"
+        case .targetWord: "mục tiêu"
         case .numbers: "Số liệu"
         case .suggestions: "Đề xuất"
         case .change: "thay đổi"
@@ -323,7 +323,7 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .onlineShare: "tỷ lệ trực tuyến"
         case .onlineShareByYear: "Tỷ lệ hồ sơ trực tuyến theo năm"
         case .year: "năm"
-        case .none_: "Không có."
+        case .noneWord: "Không có."
         case .listNoDossiers: "Dịch vụ công trực tuyến không phát sinh hồ sơ từ năm 2018"
         case .listNoCounts: "Dịch vụ công trực tuyến chưa có số liệu hồ sơ từ năm 2018"
         case .listPaper: "Vẫn nhận hồ sơ giấy sau khi chuyển sang chỉ nhận trực tuyến (2022)"
@@ -434,7 +434,7 @@ public struct Words: Sendable {
     public var savedWord: String { self[.savedWord] }
     public var changes: String { self[.changes] }
     public var otherSuggestions: String { self[.otherSuggestions] }
-    public var target_: String { self[.target_] }
+    public var targetWord: String { self[.targetWord] }
     public var numbers: String { self[.numbers] }
     public var suggestions: String { self[.suggestions] }
     public var change: String { self[.change] }
@@ -461,7 +461,7 @@ public struct Words: Sendable {
     public var onlineShare: String { self[.onlineShare] }
     public var onlineShareByYear: String { self[.onlineShareByYear] }
     public var year: String { self[.year] }
-    public var none_: String { self[.none_] }
+    public var noneWord: String { self[.noneWord] }
     public var listNoDossiers: String { self[.listNoDossiers] }
     public var listNoCounts: String { self[.listNoCounts] }
     public var listPaper: String { self[.listPaper] }

@@ -1,12 +1,12 @@
 import ArgumentParser
 import Dispatch
 import Flowcut
-import Foundation
 import FlowcutAnalysis
 import FlowcutCore
 import FlowcutLanguage
 import FlowcutRender
 import FlowcutReport
+import Foundation
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, markdown
@@ -156,9 +156,10 @@ struct Analyze: ParsableCommand {
                 do {
                     let written = try folder.publish(review, drawings: &drawn, force: force)
                     if format == .text {
-                        blocks.append(lang == .vi
-                            ? "Sơ đồ và trang: \(written) thủ tục trong \(out)/; báo cáo rà soát: \(out)/index.html\n"
-                            : "Diagrams and pages: \(written) procedure\(written == 1 ? "" : "s") in \(out)/; the department's review: \(out)/index.html\n")
+                        blocks.append(
+                            lang == .vi
+                                ? "Sơ đồ và trang: \(written) thủ tục trong \(out)/; báo cáo rà soát: \(out)/index.html\n"
+                                : "Diagrams and pages: \(written) procedure\(written == 1 ? "" : "s") in \(out)/; the department's review: \(out)/index.html\n")
                     }
                 } catch {
                     Terminal.fail("\(error)")

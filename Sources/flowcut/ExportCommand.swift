@@ -1,8 +1,8 @@
 import ArgumentParser
 import Flowcut
-import Foundation
 import FlowcutCore
 import FlowcutImport
+import Foundation
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
     case bpmn
@@ -11,7 +11,9 @@ enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Give a procedure back as BPMN 2.0 (with a drawn diagram), and its times as a Prosimos scenario.",
-        discussion: "Lanes per actor, a task per step, exclusive gateways for decisions, parallel gateways for parallel work; the layout comes from Graphviz. The scenario (--scenario) holds each task's time in seconds (one working hour = 3 600 s) and each decision's probabilities, for the Prosimos simulator; `flowcut import MODEL.bpmn --scenario FILE.json` reads the pair back.")
+        discussion:
+            "Lanes per actor, a task per step, exclusive gateways for decisions, parallel gateways for parallel work; the layout comes from Graphviz. The scenario (--scenario) holds each task's time in seconds (one working hour = 3 600 s) and each decision's probabilities, for the Prosimos simulator; `flowcut import MODEL.bpmn --scenario FILE.json` reads the pair back."
+    )
 
     @Argument(help: "The .flow file.")
     var file: String

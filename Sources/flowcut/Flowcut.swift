@@ -12,7 +12,10 @@ struct FlowcutCommand: ParsableCommand {
             Exit codes: 0 fine, 1 the input has errors, 64 wrong usage.
             """,
         version: flowcutVersion,
-        subcommands: [Analyze.self, Apply.self, Check.self, Export.self, Format.self, Import.self, Render.self, Restore.self, Suggest.self, Rules.self, Diagnostics.self, Version.self],
+        subcommands: [
+            Analyze.self, Apply.self, Check.self, Export.self, Format.self, Import.self, Render.self, Restore.self, Suggest.self, Rules.self, Diagnostics.self,
+            Version.self,
+        ],
         defaultSubcommand: nil
     )
 }
@@ -22,8 +25,8 @@ let flowcutVersion = "0.1.0"
 #if os(Linux)
     /// glibc's mallopt(3), which Swift's Glibc module does not export.
     @_silgen_name("mallopt") private func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
-    private let M_TRIM_THRESHOLD: Int32 = -1  // <malloc.h>
-    private let M_MMAP_MAX: Int32 = -4  // <malloc.h>
+    private let mTrimThreshold: Int32 = -1  // <malloc.h>
+    private let mMmapMax: Int32 = -4  // <malloc.h>
 #endif
 
 extension FlowcutCommand {
@@ -32,8 +35,8 @@ extension FlowcutCommand {
     /// and zeroing fresh pages (10–20% of the time on a million-step file).
     static func main() {
         #if os(Linux)
-            _ = mallopt(M_MMAP_MAX, 0)
-            _ = mallopt(M_TRIM_THRESHOLD, Int32.max)
+            _ = mallopt(mMmapMax, 0)
+            _ = mallopt(mTrimThreshold, Int32.max)
         #endif
         main(nil)
     }

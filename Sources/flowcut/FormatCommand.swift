@@ -1,9 +1,9 @@
 import ArgumentParser
 import Flowcut
-import Foundation
 import FlowcutCore
 import FlowcutImport
 import FlowcutLanguage
+import Foundation
 
 struct Format: ParsableCommand {
     static let configuration = CommandConfiguration(

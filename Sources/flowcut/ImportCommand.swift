@@ -1,15 +1,17 @@
 import ArgumentParser
 import Flowcut
-import Foundation
 import FlowcutCore
 import FlowcutImport
 import FlowcutLanguage
+import Foundation
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Bring a BPMN 2.0 model (.bpmn, .xml) or a published process table (.csv) in as a .flow file.",
-        discussion: "Headers in Vietnamese (Bước, Nội dung công việc, Trách nhiệm thực hiện, Thời gian thực hiện) or English (Step, Task, Responsible, Time). Step kinds are guessed from the task's words: check them.")
+        discussion:
+            "Headers in Vietnamese (Bước, Nội dung công việc, Trách nhiệm thực hiện, Thời gian thực hiện) or English (Step, Task, Responsible, Time). Step kinds are guessed from the task's words: check them."
+    )
 
     @Argument(help: "The model (.bpmn, .xml) or the table (.csv).")
     var file: String
@@ -52,7 +54,8 @@ struct Import: ParsableCommand {
             throw ExitCode(1)
         }
         let source = URL(fileURLWithPath: file).lastPathComponent
-        let comment = importer.takesScenario
+        let comment =
+            importer.takesScenario
             ? "Imported by flowcut import from \(source)\(scenario == nil ? ": fill in durations and probabilities." : " with its scenario.")"
             : "Imported by flowcut import from \(source); step kinds are guessed from the tasks' words: check them."
         let problems = result.problems

@@ -1,11 +1,11 @@
 import ArgumentParser
 import Flowcut
-import Foundation
 import FlowcutAnalysis
 import FlowcutCore
 import FlowcutLanguage
 import FlowcutRender
 import FlowcutReport
+import Foundation
 
 enum DiagramFormat: String, ExpressibleByArgument, CaseIterable {
     case svg, png, pdf, dot

@@ -1,8 +1,8 @@
 import Flowcut
-import Foundation
 import FlowcutCore
 import FlowcutLanguage
 import FlowcutRender
+import Foundation
 
 /// The one place that writes to the terminal.
 enum Terminal {

@@ -8,7 +8,8 @@ struct CriticalPathTests {
     /// The `criticalpath` Python package's README: A3, B3, C4, D6, E5; A
     /// before B, C, D; B, C, D before E. Its answer: path A-D-E, duration 14.
     @Test func criticalpathPackageReadme() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "criticalpath README"
             step A "A" 3h
             step B "B" 3h
@@ -35,7 +36,8 @@ struct CriticalPathTests {
     /// the critical items). Start and finish milestones (0 days) are left
     /// out: A, B and C start, D, G, J and K end.
     @Test func projmanrIssue9() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "projmanr #9"
               workday 24h
             step A "A" 8d
@@ -80,7 +82,8 @@ struct CriticalPathTests {
 
     /// Two consultations in parallel: the lead time follows the longer one.
     @Test func parallelConsultationsWithSlack() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
             step receive "Tiếp nhận" 4h
             step police  "Công an"  5d consult
@@ -98,7 +101,8 @@ struct CriticalPathTests {
 
     /// The main scenario takes the most probable branch and no loop.
     @Test func mainScenarioOfTheContractExample() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
             step receive  "R" 4h
             step route    "Ro" 4h
@@ -127,7 +131,8 @@ struct CriticalPathTests {
     /// Decisions: the scenario skips a branch that can only loop, even when
     /// it is the most probable one.
     @Test func mainScenarioAvoidsABranchThatCannotEnd() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
             step a "A" 1h
             step redo "Redo" 1h rework
@@ -144,7 +149,8 @@ struct CriticalPathTests {
     /// Handoffs count main-scenario arrows between different actors; PCE is
     /// work-step duration on the critical path over the main lead time.
     @Test func handoffsAndProcessCycleEfficiency() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
             actor x "X"
             actor y "Y"

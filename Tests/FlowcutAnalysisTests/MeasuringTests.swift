@@ -1,6 +1,6 @@
-import Foundation
 import FlowcutCore
 import FlowcutLanguage
+import Foundation
 import Testing
 
 @testable import FlowcutAnalysis
@@ -35,7 +35,8 @@ import Testing
             out.append(.online([s.id], duration: .single(1)))
         }
         for a in w.arrows {
-            let x = w.steps[a.from].id, y = w.steps[a.to].id
+            let x = w.steps[a.from].id
+            let y = w.steps[a.to].id
             out.append(.merge(x, y, actor: nil, duration: nil))
             out.append(.parallel(x, y))
             out.append(.chance(from: x, to: y, percent: 12.5))
@@ -45,7 +46,8 @@ import Testing
     }
 
     @Test func measuringCopyIsTheAppliedWorkflow() throws {
-        var compared = 0, refused = 0
+        var compared = 0
+        var refused = 0
         for (name, w) in try Self.bundled() {
             for change in Self.changes(w) {
                 let slow: Workflow?
@@ -89,7 +91,8 @@ import Testing
         var g = DrawStream(state: seed)
         func pick(_ n: Int) -> Int { Int(g.next() % UInt64(n)) }
         let times = ["2h", "1h..3h", "1h..2h..6h", "4h", "0,5d..1d", "30m", "1h..4h..5h"]
-        var steps: [String] = [], arrows: [String] = []
+        var steps: [String] = []
+        var arrows: [String] = []
         func step(_ id: String) {
             var line = "step \(id) \"\(id)\" by \(["a", "b"][pick(2)]) \(times[pick(times.count)])"
             if pick(5) == 0 { line += " wait \(["1h", "2h..4h"][pick(2)])" }
@@ -98,11 +101,13 @@ import Testing
         let length = 3 + pick(6)
         step("s0")
         for i in 1...length {
-            let prev = "s\(i - 1)", cur = "s\(i)"
+            let prev = "s\(i - 1)"
+            let cur = "s\(i)"
             step(cur)
             switch pick(6) {
             case 0:
-                step("p\(i)a"); step("p\(i)b")
+                step("p\(i)a")
+                step("p\(i)b")
                 arrows += ["\(prev) -> p\(i)a -> \(cur)", "\(prev) -> p\(i)b -> \(cur)"]
             case 1:
                 step("d\(i)")
@@ -122,7 +127,8 @@ import Testing
 
     @Test func meterEqualsAFullSimulation() throws {
         let options = AnalysisOptions(runs: 300, seed: 99)
-        var metered: [String: Int] = [:], simulated = 0
+        var metered: [String: Int] = [:]
+        var simulated = 0
         var workflows = try MeasuringTests.bundled().map(\.1)
         for seed in 1...40 { workflows.append(try workflow(Self.randomFlow(UInt64(seed)))) }
         for w in workflows {
@@ -160,7 +166,10 @@ import Testing
     /// visits.
     @Test func afterSimulationFromTheTraceEqualsAFullOne() throws {
         let options = AnalysisOptions(runs: 300, seed: 5)
-        var made = 0, multiSets = 0, withChance = 0, chanceAndTime = 0
+        var made = 0
+        var multiSets = 0
+        var withChance = 0
+        var chanceAndTime = 0
         var workflows = try MeasuringTests.bundled().map(\.1)
         for seed in 41...80 { workflows.append(try workflow(Self.randomFlow(UInt64(seed)))) }
         for w in workflows {
@@ -192,8 +201,9 @@ import Testing
                 let full = try #require(Analyzer.analyze(after, options: options).simulation)
                 let tolerance = 1e-9 * max(1, full.expectedLeadTime)
                 #expect(derived.leadTimes.count == full.leadTimes.count)
-                #expect(zip(derived.leadTimes, full.leadTimes).allSatisfy { abs($0 - $1) <= tolerance },
-                        "\(w.name): \(changes.map { WorkflowPrinter.statement($0, workdayHours: 8) })")
+                #expect(
+                    zip(derived.leadTimes, full.leadTimes).allSatisfy { abs($0 - $1) <= tolerance },
+                    "\(w.name): \(changes.map { WorkflowPrinter.statement($0, workdayHours: 8) })")
                 #expect(derived.expectedVisits == full.expectedVisits)
                 #expect(derived.visitProbability == full.visitProbability)
                 made += 1

@@ -9,7 +9,8 @@ struct SimulationTests {
     /// average. review 10 h, more 2 h, p = 0.3: review 1/0.7 visits, more
     /// 0.3/0.7; expected lead time 10/0.7 + 2·0.3/0.7 = 15.142857… h.
     @Test func reworkLoopMatchesTheClosedForm() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
             step review "R" 10h
             step more "M" 2h rework
@@ -31,7 +32,8 @@ struct SimulationTests {
 
     /// PERT means (MIN + 4·LIKELY + MAX)/6 and uniform midpoints, drawn.
     @Test func pertAndUniformMeans() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
             step a "A" 2d..3d..5d
             step b "B" 2h..6h wait 1h..2h..9h
@@ -47,7 +49,8 @@ struct SimulationTests {
     /// Arrows without a probability share the remainder: 40% written, the
     /// other two take 30% each.
     @Test func decisionSharesAreDrawnInProportion() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
             step a "A"
             step b "B"
@@ -69,7 +72,8 @@ struct SimulationTests {
     /// both parallel branches when that branch is taken, and only for the
     /// other path when it is not (alternatives are never both active).
     @Test func parallelBlockInsideADecision() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
             step d "D"
             step p "P"
@@ -96,7 +100,8 @@ struct SimulationTests {
     /// E[max(10, 2k − 1)] = 10 + Σ_{k≥6} (2k − 11)/2^k = 10 + 6/64, plus j's
     /// hour: 11.09375 h.
     @Test func loopInsideAParallelBranch() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
             step s "S"
             step a "A" 10h
@@ -128,7 +133,8 @@ struct SimulationTests {
 
     /// Same seed, same bytes; another seed, other draws.
     @Test func determinism() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
             step a "A" 1h..5h
             step b "B" 2h..3h..9h
@@ -201,7 +207,11 @@ struct SimulationTests {
     @Test func zigguratNormalsHaveTheNormalsFigures() {
         var g = DrawStream(state: 2026)
         let n = 1_000_000
-        var sum = 0.0, squares = 0.0, below196 = 0, belowHalf = 0, tail = 0
+        var sum = 0.0
+        var squares = 0.0
+        var below196 = 0
+        var belowHalf = 0
+        var tail = 0
         for _ in 0..<n {
             let z = g.normal()
             sum += z
@@ -221,7 +231,8 @@ struct SimulationTests {
     /// Keyed draws: the same key, the same numbers; any part of the key
     /// changed, other numbers.
     @Test func drawsAreKeyed() {
-        let c = DrawKey.simulatedCase(7, seed: 1), s = DrawKey.step("receive")
+        let c = DrawKey.simulatedCase(7, seed: 1)
+        let s = DrawKey.step("receive")
         var a = DrawKey.stream(case: c, step: s, visit: 0, DrawKey.duration)
         var b = DrawKey.stream(case: c, step: s, visit: 0, DrawKey.duration)
         #expect(a.next() == b.next())

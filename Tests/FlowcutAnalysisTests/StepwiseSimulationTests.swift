@@ -23,12 +23,14 @@ struct StepwiseSimulationTests {
 
         mutating func step() -> Int {
             let durations: [TimeEstimate] = [
-                .single(Double(int(0...8))), .range(min: 1, max: Double(int(2...9))), .threePoint(min: 2, likely: 3, max: 5), .threePoint(min: 1, likely: 1, max: 4), .single(0),
+                .single(Double(int(0...8))), .range(min: 1, max: Double(int(2...9))), .threePoint(min: 2, likely: 3, max: 5),
+                .threePoint(min: 1, likely: 1, max: 4), .single(0),
             ]
             let waits: [TimeEstimate] = [.zero, .zero, .single(2), .range(min: 0, max: 3), .threePoint(min: 1, likely: 2, max: 6)]
-            steps.append(Step(
-                id: "s\(steps.count)", label: "S", duration: durations[int(0...durations.count - 1)],
-                wait: waits[int(0...waits.count - 1)]))
+            steps.append(
+                Step(
+                    id: "s\(steps.count)", label: "S", duration: durations[int(0...durations.count - 1)],
+                    wait: waits[int(0...waits.count - 1)]))
             return steps.count - 1
         }
 

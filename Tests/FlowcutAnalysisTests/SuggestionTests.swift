@@ -9,10 +9,11 @@ struct SuggestionTests {
     static let rules = suggestionRules.map { $0.description.id }
 
     @Test func theRulesOfTheContractAreAllThere() {
-        #expect(Self.rules == [
-            "paper-handoff", "online-channel", "serial-approvals", "serial-consults",
-            "same-actor", "queue-wait", "rework", "benchmark",
-        ])
+        #expect(
+            Self.rules == [
+                "paper-handoff", "online-channel", "serial-approvals", "serial-consults",
+                "same-actor", "queue-wait", "rework", "benchmark",
+            ])
         for rule in suggestionRules {
             #expect(!rule.description.explanation.isEmpty && !rule.description.explanationVietnamese.isEmpty)
             #expect(!rule.description.triggering.isEmpty && !rule.description.nonTriggering.isEmpty)
@@ -36,7 +37,8 @@ struct SuggestionTests {
     /// wait before review saves 1d = 8 h; cutting the 4h handoff saves 4 h;
     /// with 10 dossiers in the latest year, 80 h and 40 h a year.
     @Test func savingsOfConstantProcessesAreExact() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
               service level4
               dossiers 2022 online 3 paper 30
@@ -63,14 +65,19 @@ struct SuggestionTests {
         // The suggested set never includes a target (benchmark).
         let set = Suggester.suggestedChanges(suggestions, to: w)
         #expect(set.map(\.action).contains(.cut("route")))
-        #expect(!set.contains { if case .shortenBy = $0.action { return true }; return false })
+        #expect(
+            !set.contains {
+                if case .shortenBy = $0.action { return true }
+                return false
+            })
     }
 
     /// Halving a 20% rework share: by the closed form, review (10 h) runs
     /// 1/(1 − p) times and more (2 h) p/(1 − p) times: at p = 0.2 that is
     /// 12.5 + 0.5 = 13 h, at p = 0.1 11.111 + 0.222 = 11.333 h; saved 1.667 h.
     @Test func reworkSavingMatchesTheClosedForm() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
             step review "R" 10h
             step more "M" 2h rework
@@ -88,7 +95,8 @@ struct SuggestionTests {
     /// Fixed steps are never cut or merged, and two suggestions on the same
     /// step never go into the suggested set together.
     @Test func fixedStepsAndConflicts() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
               service level3
             actor a "A"
@@ -120,7 +128,8 @@ struct SuggestionTests {
 
     /// The bundled procedures: every suggestion applies and the set applies.
     @Test func theSuggestedSetOfTheContractExampleApplies() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
               service level4
             step receive "R" 4h intake paper

@@ -44,9 +44,10 @@ struct CLITests {
         done.wait()
         let errData = errRead.data
         process.waitUntilExit()
-        return Run(status: process.terminationStatus,
-                   stdout: String(decoding: outData, as: UTF8.self),
-                   stderr: String(decoding: errData, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// What the stderr reader received; read only after it signalled.
@@ -80,12 +81,13 @@ struct CLITests {
         #expect(r.stdout == "bad.flow: 1 error, 0 warnings\n")
         // Column 21 counted by hand: "step s "Xem xét" by " is 20 characters
         // (é is one character, two bytes).
-        #expect(r.stderr == """
-            bad.flow:3:21: error: unknown actor 'ldpp'; did you mean 'ldp'?
-            step s "Xem xét" by ldpp 1d
-                                ^~~~
+        #expect(
+            r.stderr == """
+                bad.flow:3:21: error: unknown actor 'ldpp'; did you mean 'ldp'?
+                step s "Xem xét" by ldpp 1d
+                                    ^~~~
 
-            """)
+                """)
     }
 
     @Test func wrongUsageExits64() throws {
@@ -141,18 +143,20 @@ struct CLITests {
         try Data("procedure \"Bad\"\nstep a \"A\" -1d\n".utf8).write(to: folder.appendingPathComponent("b.flow"))
         let r = try Self.run(["check", "."], in: folder)
         #expect(r.status == 1)
-        #expect(r.stdout == """
-            ./a.flow: ok: "Good": 1 step, 0 actors, 0 arrows, 0 decisions, 0 loops, 0 proposals
-            ./b.flow: 1 error, 0 warnings
-            checked 2 files: 1 ok, 1 with errors, 0 warnings
+        #expect(
+            r.stdout == """
+                ./a.flow: ok: "Good": 1 step, 0 actors, 0 arrows, 0 decisions, 0 loops, 0 proposals
+                ./b.flow: 1 error, 0 warnings
+                checked 2 files: 1 ok, 1 with errors, 0 warnings
 
-            """)
+                """)
     }
 
     @Test func analyzeTextSummary() throws {
         let folder = try Self.temporaryFolder()
         // By hand: 4 + 40 + 8 = 52 h = 6.5 working days; deadline 7 d = 56 h.
-        try Data("""
+        try Data(
+            """
             procedure "P"
               deadline 7d
             actor a "A"
@@ -164,7 +168,8 @@ struct CLITests {
             receive -> police -> decide
             receive -> tax -> decide
 
-            """.utf8).write(to: folder.appendingPathComponent("p.flow"))
+            """.utf8
+        ).write(to: folder.appendingPathComponent("p.flow"))
         let r = try Self.run(["analyze", "p.flow", "--runs", "1000", "--suggested"], in: folder)
         #expect(r.status == 0)
         #expect(r.stderr == "")
@@ -186,20 +191,27 @@ struct CLITests {
         // Parsed by Foundation's JSON parser, not ours.
         let object = try #require(JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
         let procedures = try #require(object["procedures"] as? [[String: Any]])
-        #expect(procedures.count == (try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("workflows").path)).filter { $0.hasSuffix(".flow") }.count)
+        #expect(
+            procedures.count
+                == (try FileManager.default.contentsOfDirectory(atPath: Self.root.appendingPathComponent("workflows").path)).filter { $0.hasSuffix(".flow") }
+                .count)
         #expect(object.keys.contains("portfolio"))
         for p in procedures {
             #expect(Set(p.keys).isSuperset(of: ["procedure", "before", "after", "proposal", "savings", "suggestions"]))
             let before = try #require(p["before"] as? [String: Any])
-            #expect(Set(before.keys).isSuperset(of: [
-                "mainLeadTimeHours", "criticalPath", "expectedLeadTimeHours", "p50Hours", "p90Hours", "p95Hours",
-                "onTimeRate", "handoffs", "pce", "steps", "actors",
-            ]))
+            #expect(
+                Set(before.keys).isSuperset(of: [
+                    "mainLeadTimeHours", "criticalPath", "expectedLeadTimeHours", "p50Hours", "p90Hours", "p95Hours",
+                    "onTimeRate", "handoffs", "pce", "steps", "actors",
+                ]))
             let steps = try #require(before["steps"] as? [[String: Any]])
-            #expect(steps.allSatisfy { Set($0.keys).isSuperset(of: [
-                "id", "earliestStartHours", "earliestFinishHours", "latestStartHours", "latestFinishHours",
-                "slackHours", "visitProbability",
-            ]) })
+            #expect(
+                steps.allSatisfy {
+                    Set($0.keys).isSuperset(of: [
+                        "id", "earliestStartHours", "earliestFinishHours", "latestStartHours", "latestFinishHours",
+                        "slackHours", "visitProbability",
+                    ])
+                })
         }
         let other = try Self.run(["analyze", "--format", "json", "--runs", "2000", "--seed", "1"])
         #expect(other.stdout != first.stdout)
@@ -281,7 +293,8 @@ struct CLITests {
         let after = try #require(object["after"] as? [String: Any])
         #expect(after["mainLeadTimeHours"] as? Double == 28)
         let suggestions = try #require(object["suggestions"] as? [[String: Any]])
-        #expect(suggestions.contains { $0["rule"] as? String == "paper-handoff" && $0["change"] as? String == "cut route" && $0["savingHours"] as? Double == 4 })
+        #expect(
+            suggestions.contains { $0["rule"] as? String == "paper-handoff" && $0["change"] as? String == "cut route" && $0["savingHours"] as? Double == 4 })
 
         let suggested = try Self.run(["analyze", "p.flow", "--suggested", "--runs", "0"], in: folder)
         #expect(suggested.stdout.contains("Before → after: the suggested changes"))
@@ -349,7 +362,8 @@ struct CLITests {
 
     @Test func applyReportsAChangeThatCannotApplyAtItsLine() throws {
         let folder = try Self.temporaryFolder()
-        try Data("""
+        try Data(
+            """
             procedure "P"
             step a "A"
             step b "B"
@@ -360,7 +374,8 @@ struct CLITests {
             proposal "X"
               chance b -> a 100%
 
-            """.utf8).write(to: folder.appendingPathComponent("x.flow"))
+            """.utf8
+        ).write(to: folder.appendingPathComponent("x.flow"))
         let r = try Self.run(["apply", "x.flow"], in: folder)
         #expect(r.status == 1)
         #expect(r.stdout == "")

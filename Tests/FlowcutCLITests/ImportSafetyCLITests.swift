@@ -7,7 +7,10 @@ struct ImportSafetyCLITests {
     static let regressions = CLITests.root.appendingPathComponent("Tests/Regressions")
 
     @Test(arguments: [
-        ("bpmn/loop-without-exit.bpmn", "loop-without-exit.bpmn: task 'A' (id a): error: rework loop with no way out: A → B → A; the model needs a decision that leaves the loop"),
+        (
+            "bpmn/loop-without-exit.bpmn",
+            "loop-without-exit.bpmn: task 'A' (id a): error: rework loop with no way out: A → B → A; the model needs a decision that leaves the loop"
+        ),
         ("bpmn/no-task.bpmn", "the model has no task: only events, and flowcut imports tasks as steps"),
         ("csv/nul-in-cell.csv", "nul-in-cell.csv: line 2: the table holds a NUL byte (byte 103); it is not a text table: save it as UTF-8 CSV"),
         ("bpmn/unknown-encoding.bpmn", "line 1, column 1: the file declares the encoding 'bogus', which flowcut does not read; save it as UTF-8"),

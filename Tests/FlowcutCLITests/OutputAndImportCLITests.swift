@@ -20,7 +20,8 @@ struct OutputAndImportCLITests {
             return Int(kb)
         }
         let folder = try CLITests.temporaryFolder()
-        try Data("""
+        try Data(
+            """
             procedure "No lanes"
             step a "Tiếp nhận" 4h intake
             step b "Thẩm định" 2d..3d..5d
@@ -30,13 +31,16 @@ struct OutputAndImportCLITests {
             b -> c 20%
             c -> b
 
-            """.utf8).write(to: folder.appendingPathComponent("plain.flow"))
+            """.utf8
+        ).write(to: folder.appendingPathComponent("plain.flow"))
         let plain = try CLITests.run(["render", "plain.flow", "--runs", "0", "--repeat", "1000", "-o", "plain.svg"], in: folder)
         #expect(plain.status == 0)
         let plainGrowth = try #require(grew(plain), "\(plain.stderr)")
         #expect(plainGrowth < 6_144, "grew by \(plainGrowth) kB")
 
-        let lanes = try CLITests.run(["render", "workflows/giay-phep-dich-vu-viec-lam.flow", "--runs", "0", "--repeat", "1000", "-o", folder.appendingPathComponent("l.svg").path])
+        let lanes = try CLITests.run([
+            "render", "workflows/giay-phep-dich-vu-viec-lam.flow", "--runs", "0", "--repeat", "1000", "-o", folder.appendingPathComponent("l.svg").path,
+        ])
         #expect(lanes.status == 0)
         let laneGrowth = try #require(grew(lanes), "\(lanes.stderr)")
         #expect(laneGrowth < 5 * 10 * 1_000 + 6_144, "grew by \(laneGrowth) kB for 5 lanes")
@@ -51,19 +55,20 @@ struct OutputAndImportCLITests {
     /// c: level2, 2022 paper 100: no online list; the most dossiers.
     /// e: full, no counts at all.  d: broken.
     static let portfolio: [String: String] = [
-        "a.flow": "procedure \"A\"\n  service level4\n  deadline 2d\n  dossiers 2017 paper 5\n  dossiers 2019 online 0\n  dossiers 2021 online 0\nstep s \"S\" 1d\n",
+        "a.flow":
+            "procedure \"A\"\n  service level4\n  deadline 2d\n  dossiers 2017 paper 5\n  dossiers 2019 online 0\n  dossiers 2021 online 0\nstep s \"S\" 1d\n",
         "b.flow": """
-            procedure "B"
-              service level3
-              deadline 1d
-              dossiers 2022 online 30 paper 10
-            step receive "R" 4h intake
-            step route "Ro" 4h handoff
-            step review "Rv" 1d
-            proposal "P"
-              cut route
+        procedure "B"
+          service level3
+          deadline 1d
+          dossiers 2022 online 30 paper 10
+        step receive "R" 4h intake
+        step route "Ro" 4h handoff
+        step review "Rv" 1d
+        proposal "P"
+          cut route
 
-            """,
+        """,
         "c.flow": "procedure \"C\"\n  service level2\n  deadline 5d\n  dossiers 2022 paper 100\nstep s \"S\" 2d\n",
         "d.flow": "procedure \"D\"\nstep s \"S\" 2x\n",
         "e.flow": "procedure \"E\"\n  service full\nstep s \"S\" 1h\n",
@@ -181,13 +186,15 @@ struct OutputAndImportCLITests {
 
     @Test func analyzeABPMNModelDirectly() throws {
         let folder = try CLITests.temporaryFolder()
-        try Data("""
+        try Data(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><process id="p" name="Ba bước">
             <startEvent id="s"/><task id="a" name="Tiếp nhận"/><task id="b" name="Thẩm định"/><endEvent id="e"/>
             <sequenceFlow id="1" sourceRef="s" targetRef="a"/><sequenceFlow id="2" sourceRef="a" targetRef="b"/>
             <sequenceFlow id="3" sourceRef="b" targetRef="e"/></process></definitions>
-            """.utf8).write(to: folder.appendingPathComponent("m.bpmn"))
+            """.utf8
+        ).write(to: folder.appendingPathComponent("m.bpmn"))
         let r = try CLITests.run(["analyze", "m.bpmn", "--runs", "0", "--no-output"], in: folder)
         #expect(r.status == 0)
         #expect(r.stdout.hasPrefix("Ba bước\n"))
@@ -212,7 +219,8 @@ struct OutputAndImportCLITests {
     /// wait + 8 h) = 22 h (the 10% return is not on the main scenario).
     @Test func exportToBPMNAndBack() throws {
         let folder = try CLITests.temporaryFolder()
-        try Data("""
+        try Data(
+            """
             procedure "Hai chiều"
             actor mc "Một cửa"
             actor cv "Chuyên viên"
@@ -223,7 +231,8 @@ struct OutputAndImportCLITests {
             a -> b -> d 90%
             b -> c 10% "Thiếu giấy tờ"
             c -> b
-            """.utf8).write(to: folder.appendingPathComponent("p.flow"))
+            """.utf8
+        ).write(to: folder.appendingPathComponent("p.flow"))
         let r = try CLITests.run(["export", "p.flow", "--to", "bpmn", "-o", "p.bpmn", "--scenario", "p.json"], in: folder)
         #expect(r.status == 0, "\(r.stderr)")
         let xml = try String(contentsOf: folder.appendingPathComponent("p.bpmn"), encoding: .utf8)

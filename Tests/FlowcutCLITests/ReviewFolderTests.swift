@@ -173,8 +173,10 @@ struct ReviewFolderTests {
     @Test func outputFilesAreComparedByIdentityNotByName() throws {
         let folder = try Self.project()
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.flow").path, withDestinationPath: "in/a.flow")
-        for args in [["render", "in/a.flow", "-o", "in/a.flow"], ["render", "in/a.flow", "-o", "link.flow"],
-                     ["render", "in/a.flow", "-o", "./in/../in/a.flow"], ["export", "in/a.flow", "-o", "link.flow"]] {
+        for args in [
+            ["render", "in/a.flow", "-o", "in/a.flow"], ["render", "in/a.flow", "-o", "link.flow"],
+            ["render", "in/a.flow", "-o", "./in/../in/a.flow"], ["export", "in/a.flow", "-o", "link.flow"],
+        ] {
             let r = try CLITests.run(args, in: folder)
             #expect(r.status == 64, "\(args)")
             #expect(r.stderr.contains("is the input file itself"), "\(args): \(r.stderr)")

@@ -102,7 +102,8 @@ struct BPMNExportTests {
     /// there), a join before g of e and f (inclusive: e is itself a join),
     /// a decision at g, and one end, after h.
     @Test func gatewayKinds() throws {
-        let w = try Self.parse("""
+        let w = try Self.parse(
+            """
             procedure "Gateways"
             step a "A" 1h
             step z "Z" 1h
@@ -143,7 +144,8 @@ struct BPMNExportTests {
     /// 1h..2h..6h → PERT mean (1 + 8 + 6) / 6 = 2.5 h = 9 000 s, standard
     /// deviation √((2.5 − 1)(6 − 2.5) / 7) = √0.75 h = 3 117.691 s.
     @Test func scenarioDurationsByHand() throws {
-        let w = try Self.parse("""
+        let w = try Self.parse(
+            """
             procedure "Times"
             step a "A" 2h wait 1h
             step b "B" 1h..3h
@@ -207,8 +209,14 @@ struct BPMNExportTests {
         let cases: [(String, String)] = [
             ("not json", "not valid JSON"),
             ("[1, 2]", "not a JSON object"),
-            (#"{"task_resource_distribution": [{"task_id": "t", "resources": [{"distribution_name": "weibull", "distribution_params": []}]}]}"#, "'weibull' is not one flowcut reads"),
-            (#"{"task_resource_distribution": [{"task_id": "t", "resources": [{"distribution_name": "norm", "distribution_params": [{"value": -5}, {"value": 1}]}]}]}"#, "non-negative"),
+            (
+                #"{"task_resource_distribution": [{"task_id": "t", "resources": [{"distribution_name": "weibull", "distribution_params": []}]}]}"#,
+                "'weibull' is not one flowcut reads"
+            ),
+            (
+                #"{"task_resource_distribution": [{"task_id": "t", "resources": [{"distribution_name": "norm", "distribution_params": [{"value": -5}, {"value": 1}]}]}]}"#,
+                "non-negative"
+            ),
             (#"{"gateway_branching_probabilities": [{"gateway_id": "g", "probabilities": [{"path_id": "f", "value": 1.5}]}]}"#, "not between 0 and 1"),
         ]
         for (text, expected) in cases {
@@ -239,7 +247,8 @@ struct BPMNExportTests {
     /// A scenario that gives times but no branching probabilities: the
     /// decision's branches share equally and the importer says so.
     @Test func aScenarioWithoutProbabilitiesIsReported() throws {
-        let w = try Self.parse("""
+        let w = try Self.parse(
+            """
             procedure "Partial"
             step a "A" 1h
             step b "B" 1h

@@ -1,12 +1,13 @@
 import FlowcutCore
 import FlowcutLanguage
 import Foundation
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
 import Testing
 
 @testable import FlowcutImport
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 struct BPMNImportTests {
     static let miwg = URL(fileURLWithPath: #filePath)
@@ -39,7 +40,8 @@ struct BPMNImportTests {
         let data = try Data(contentsOf: Self.miwg.appendingPathComponent(name))
         let text = String(decoding: data, as: UTF8.self)
         let r = try BPMNImport.read(data, name: name)
-        let tasks = Self.count(text, ["task", "userTask", "serviceTask", "manualTask", "businessRuleTask", "scriptTask", "sendTask", "receiveTask", "callActivity"])
+        let tasks = Self.count(
+            text, ["task", "userTask", "serviceTask", "manualTask", "businessRuleTask", "scriptTask", "sendTask", "receiveTask", "callActivity"])
         let taskSteps = r.workflow.steps.filter { $0.note == nil }
         #expect(taskSteps.count == tasks, "\(name): \(tasks) tasks in the file")
         #expect(r.workflow.actors.count == Self.count(text, ["lane"]))
@@ -78,7 +80,8 @@ struct BPMNImportTests {
 
     @Test(arguments: ["bpmn:", "semantic:", "model:", ""])
     func exclusiveAndParallelGatewaysAnyPrefix(_ prefix: String) throws {
-        let data = Self.bpmn("""
+        let data = Self.bpmn(
+            """
             <startEvent id="s"/><task id="a" name="A"/><exclusiveGateway id="x"/><task id="b" name="B"/><task id="c" name="C"/>
             <exclusiveGateway id="m"/><parallelGateway id="ps"/><task id="d" name="D"/><task id="e" name="E"/><parallelGateway id="pj"/>
             <task id="f" name="F"/><endEvent id="z"/>
@@ -94,15 +97,17 @@ struct BPMNImportTests {
         // By hand: A chooses B or C (equal shares); the merge dissolves, so B
         // and C each lead only to the parallel split, which folds into them:
         // whichever runs starts D and E; F waits for both.
-        #expect(arrows(r.workflow) == [
-            "A -> B 50%", "A -> C 50%", "B -> D", "B -> E", "C -> D", "C -> E", "D -> F", "E -> F",
-        ])
+        #expect(
+            arrows(r.workflow) == [
+                "A -> B 50%", "A -> C 50%", "B -> D", "B -> E", "C -> D", "C -> E", "D -> F", "E -> F",
+            ])
         #expect(r.findings.contains { $0.code == .equalShares && $0.place == .element(kind: "exclusiveGateway", id: "x", name: "") })
         #expect(r.workflow.starts.map { r.workflow.steps[$0].label } == ["A"])
     }
 
     @Test func inclusiveGatewayIsReportedAndParallel() throws {
-        let data = Self.bpmn("""
+        let data = Self.bpmn(
+            """
             <task id="a" name="A"/><inclusiveGateway id="i"/><task id="b" name="B"/><task id="c" name="C"/>
             <sequenceFlow id="1" sourceRef="a" targetRef="i"/><sequenceFlow id="2" sourceRef="i" targetRef="b"/>
             <sequenceFlow id="3" sourceRef="i" targetRef="c"/>
@@ -113,7 +118,8 @@ struct BPMNImportTests {
     }
 
     @Test func aSubProcessIsFlattenedAndALoopKept() throws {
-        let data = Self.bpmn("""
+        let data = Self.bpmn(
+            """
             <startEvent id="s"/><task id="a" name="A"/>
             <subProcess id="sp" name="Sub"><startEvent id="ss"/><task id="b" name="B"/><endEvent id="se"/>
               <sequenceFlow id="i1" sourceRef="ss" targetRef="b"/><sequenceFlow id="i2" sourceRef="b" targetRef="se"/></subProcess>
@@ -130,30 +136,36 @@ struct BPMNImportTests {
     }
 
     @Test func isoLatin1AndLineBreaksInNames() throws {
-        var data = Data("""
+        var data = Data(
+            """
             <?xml version="1.0" encoding="ISO-8859-1"?>
             <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d"><process id="p">
             <task id="a" name="Prüfung&#10;der Rechnung"/><task id="b" name="B"/>
             <sequenceFlow id="1" sourceRef="a" targetRef="b"/></process></definitions>
             """.utf8)
         // Re-encode "ü" (UTF-8 C3 BC) as ISO-8859-1 FC.
-        data = Data(data.split(separator: 0xC3, omittingEmptySubsequences: false).enumerated().flatMap { i, part in
-            i == 0 ? Array(part) : [0xFC] + part.dropFirst()
-        })
+        data = Data(
+            data.split(separator: 0xC3, omittingEmptySubsequences: false).enumerated().flatMap { i, part in
+                i == 0 ? Array(part) : [0xFC] + part.dropFirst()
+            })
         let r = try BPMNImport.read(data, name: "x")
         #expect(r.workflow.steps.first?.label == "Prüfung der Rechnung")
     }
 
     @Test func badInputIsAClearError() {
         func message(_ data: Data) -> String? {
-            do { _ = try BPMNImport.read(data, name: "x"); return nil } catch { return error.message }
+            do {
+                _ = try BPMNImport.read(data, name: "x")
+                return nil
+            } catch { return error.message }
         }
         #expect(message(Data("not xml at all".utf8)) == "this is not XML: it does not begin with '<'")
         #expect(message(Data("<definitions>\n<process></definitions>".utf8))?.hasPrefix("line 2, column ") == true)
         #expect(message(Data("<definitions>\n<process></definitions>".utf8))?.contains("the XML is not well-formed: Opening and ending tag mismatch") == true)
         #expect(message(Data("<html><body/></html>".utf8)) == "this is XML but not BPMN 2.0 (no <definitions>)")
-        #expect(message(Self.bpmn("<task id=\"a\"/><sequenceFlow id=\"f\" sourceRef=\"a\" targetRef=\"ghost\"/>"))
-            == "sequence flow 'f' points at 'ghost', which is not in the process")
+        #expect(
+            message(Self.bpmn("<task id=\"a\"/><sequenceFlow id=\"f\" sourceRef=\"a\" targetRef=\"ghost\"/>"))
+                == "sequence flow 'f' points at 'ghost', which is not in the process")
         // Entities that expand a kilobyte into gigabytes: no document type is read at all.
         var doctype = "<!DOCTYPE d [<!ENTITY l0 \"lololololololololololol\">"
         for k in 1...9 { doctype += "<!ENTITY l\(k) \"" + String(repeating: "&l\(k - 1);", count: 10) + "\">" }
@@ -161,7 +173,9 @@ struct BPMNImportTests {
         #expect(message(Data(laughs.utf8))?.contains("the file declares a document type (<!DOCTYPE)") == true)
         // A big model: 20 000 tasks in a row imports, no crash.
         var body = ""
-        for i in 0..<20_000 { body += "<task id=\"t\(i)\" name=\"T\(i)\"/>" + (i > 0 ? "<sequenceFlow id=\"f\(i)\" sourceRef=\"t\(i - 1)\" targetRef=\"t\(i)\"/>" : "") }
+        for i in 0..<20_000 {
+            body += "<task id=\"t\(i)\" name=\"T\(i)\"/>" + (i > 0 ? "<sequenceFlow id=\"f\(i)\" sourceRef=\"t\(i - 1)\" targetRef=\"t\(i)\"/>" : "")
+        }
         #expect((try? BPMNImport.read(Self.bpmn(body), name: "big"))?.workflow.steps.count == 20_000)
     }
 }

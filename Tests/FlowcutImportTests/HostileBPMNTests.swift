@@ -27,8 +27,9 @@ struct HostileBPMNTests {
     }
 
     @Test func anUnknownEncodingIsRefusedBeforeAnyParserSeesIt() throws {
-        #expect(try Self.refusal("unknown-encoding.bpmn")
-            == "line 1, column 1: the file declares the encoding 'bogus', which flowcut does not read; save it as UTF-8")
+        #expect(
+            try Self.refusal("unknown-encoding.bpmn")
+                == "line 1, column 1: the file declares the encoding 'bogus', which flowcut does not read; save it as UTF-8")
     }
 
     @Test func anEmptyProcessingInstructionIsAnXMLError() throws {
@@ -49,7 +50,8 @@ struct HostileBPMNTests {
     }
 
     @Test func aFileReallyInLatin1IsRead() throws {
-        let xml = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><process id=\"p\" name=\"Caf\u{E9}\"><task id=\"a\" name=\"T\u{E2}che\"/></process></definitions>"
+        let xml =
+            "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><process id=\"p\" name=\"Caf\u{E9}\"><task id=\"a\" name=\"T\u{E2}che\"/></process></definitions>"
         let bytes = xml.unicodeScalars.map { UInt8($0.value) }  // every scalar here is below 256: Latin-1
         let r = try BPMNImport.read(Data(bytes), name: "x")
         #expect(r.workflow.name == "Café")
@@ -59,7 +61,9 @@ struct HostileBPMNTests {
     @Test func noDocumentTypeSoNoEntityIsEverExpanded() throws {
         for name in ["billion-laughs.bpmn", "external-entity.bpmn"] {
             let message = try Self.refusal(name)
-            #expect(message == "line 2, column 1: the file declares a document type (<!DOCTYPE); BPMN models have none, and flowcut reads no DTD or entity (refused)")
+            #expect(
+                message
+                    == "line 2, column 1: the file declares a document type (<!DOCTYPE); BPMN models have none, and flowcut reads no DTD or entity (refused)")
             #expect(!message.contains("root:"))  // nothing of /etc/passwd
         }
     }
@@ -107,11 +111,13 @@ struct ImportFindingTests {
         let r = try BPMNImport.read(Data(xml.utf8), name: "x")
         #expect(r.problems.map(\.code) == [.stepNeverReached])
         #expect(r.problems.first?.place == .element(kind: "task", id: "orphan", name: "Archive"))
-        #expect(DiagnosticText().render(r.problems[0], in: SourceFile(path: "m.bpmn", bytes: []))
-            == "m.bpmn: task 'Archive' (id orphan): warning: never reached from the start\n")
-        #expect(r.findings.map(\.place) == [
-            .element(kind: "userTask", id: "a", name: "Receive"), .element(kind: "task", id: "orphan", name: "Archive"),
-        ])
+        #expect(
+            DiagnosticText().render(r.problems[0], in: SourceFile(path: "m.bpmn", bytes: []))
+                == "m.bpmn: task 'Archive' (id orphan): warning: never reached from the start\n")
+        #expect(
+            r.findings.map(\.place) == [
+                .element(kind: "userTask", id: "a", name: "Receive"), .element(kind: "task", id: "orphan", name: "Archive"),
+            ])
     }
 
     @Test func theRegistryDecidesByEndingAlone() {

@@ -23,9 +23,11 @@ struct ChaosTests {
     }
 
     /// Pieces the language is made of, to splice in.
-    static let pieces: [[UInt8]] = ["->", "\"", "\\", "%", "..", "0,5d", "-1h", "step", "proposal \"X\"", "cut", "#",
-                                    "\n", "\r\n", "\t", " ", "by", "wait", "100%", "999999999999999999999d", "ư", "\u{00A0}",
-                                    "start", "merge a b", "chance a -> b 50%", "\u{FEFF}", "\0"].map { Array($0.utf8) }
+    static let pieces: [[UInt8]] = [
+        "->", "\"", "\\", "%", "..", "0,5d", "-1h", "step", "proposal \"X\"", "cut", "#",
+        "\n", "\r\n", "\t", " ", "by", "wait", "100%", "999999999999999999999d", "ư", "\u{00A0}",
+        "start", "merge a b", "chance a -> b 50%", "\u{FEFF}", "\0",
+    ].map { Array($0.utf8) }
 
     static func mutate(_ bytes: [UInt8], _ random: inout Random) -> [UInt8] {
         var b = bytes

@@ -65,9 +65,10 @@ struct ParallelParseTests {
         let broken = Checker.check(SourceFile(path: "t.flow", text: lines.joined(separator: "\n") + "\n"), keepSyntax: false)
         let errors = broken.diagnostics.filter { $0.severity == .error }
         #expect(errors.map(\.range.line) == [n + 2, n + 3, lines.count])
-        #expect(errors.map(\.message) == [
-            "step 's0' is declared twice", "unknown actor 'nobody'; declare it with actor nobody \"Label\"",
-            "unknown step 'nowhere'",
-        ])
+        #expect(
+            errors.map(\.message) == [
+                "step 's0' is declared twice", "unknown actor 'nobody'; declare it with actor nobody \"Label\"",
+                "unknown step 'nowhere'",
+            ])
     }
 }

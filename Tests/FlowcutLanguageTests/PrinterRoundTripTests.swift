@@ -66,10 +66,12 @@ struct PrinterRoundTripTests {
     }
 
     @Test func durationsAboveTheMaximumAreRefused() {
-        let checked = Checker.check(SourceFile(path: "x.flow", text: "procedure \"P\"\nstep s \"S\" 99999999999999999999999h\nstep t \"T\" 125001d\nstep u \"U\" 125000d\n"))
-        #expect(checked.diagnostics.map(\.message) == [
-            "'99999999999999999999999h' is longer than a duration may be: at most 1000000 working hours (125000d, 25000w) per point",
-            "'125001d' is longer than a duration may be: at most 1000000 working hours (125000d, 25000w) per point",
-        ])
+        let checked = Checker.check(
+            SourceFile(path: "x.flow", text: "procedure \"P\"\nstep s \"S\" 99999999999999999999999h\nstep t \"T\" 125001d\nstep u \"U\" 125000d\n"))
+        #expect(
+            checked.diagnostics.map(\.message) == [
+                "'99999999999999999999999h' is longer than a duration may be: at most 1000000 working hours (125000d, 25000w) per point",
+                "'125001d' is longer than a duration may be: at most 1000000 working hours (125000d, 25000w) per point",
+            ])
     }
 }

@@ -21,7 +21,9 @@ struct ProposalApplierTests {
         let w = try workflow(text)
         switch ProposalApplier.apply(w.proposals[0].changes, to: w) {
         case .success(let applied): return applied.workflow
-        case .failure(let e): Issue.record("\(e.message)"); throw CheckFailed()
+        case .failure(let e):
+            Issue.record("\(e.message)")
+            throw CheckFailed()
         }
     }
 
@@ -39,7 +41,8 @@ struct ProposalApplierTests {
     @Test func cutInADecisionMultipliesProbabilities() throws {
         // a chooses x (30%) or y (70%); x chooses p or q (50% each).
         // Cut x: a -> p 30% × 50% = 15%, a -> q 15%, a -> y 70%.
-        let w = try after("""
+        let w = try after(
+            """
             procedure "P"
             step a "A"
             step x "X"
@@ -60,7 +63,8 @@ struct ProposalApplierTests {
     @Test func cutTheReworkStepOfALoopMakesASelfLoop() throws {
         // review -> more 15% -> review: without more, review returns to
         // itself with the same 15%.
-        let w = try after("""
+        let w = try after(
+            """
             procedure "P"
             step review "R" 1d
             step more "M" 2h rework
@@ -77,7 +81,8 @@ struct ProposalApplierTests {
     @Test func mergeTwoApprovals() throws {
         // check (1d, ldp) then sign (2d, lds): one step "check" with both
         // labels, by ldp as written, and the longer duration, 2d.
-        let w = try after("""
+        let w = try after(
+            """
             procedure "P"
             actor ldp "L"
             actor lds "S"
@@ -99,7 +104,8 @@ struct ProposalApplierTests {
     @Test func parallelTwoConsultations() throws {
         // receive -> police (5d) -> tax (3d) -> decide becomes: tax waits for
         // receive instead of police; decide waits for both.
-        let w = try after("""
+        let w = try after(
+            """
             procedure "P"
             step receive "R" 4h
             step police "C" 5d consult
@@ -115,7 +121,8 @@ struct ProposalApplierTests {
     @Test func chanceRescalesTheOtherArrows() throws {
         // b 20% → 10%; c and d share the other 90% in their old proportion
         // 30:50: c = 30 × 0.9/0.8 = 33.75%, d = 50 × 0.9/0.8 = 56.25%.
-        let w = try after("""
+        let w = try after(
+            """
             procedure "P"
             step a "A"
             step b "B"
@@ -131,7 +138,8 @@ struct ProposalApplierTests {
     }
 
     @Test func shortenOnlineAndTheirForms() throws {
-        let w = try after("""
+        let w = try after(
+            """
             procedure "P"
             step a "A" 2d wait 1d paper
             step b "B" 1d..2d..6d wait 4h
@@ -157,7 +165,10 @@ struct ProposalApplierTests {
     @Test func cutOfAFixedStep() throws {
         let w = try workflow("procedure \"P\"\nstep a \"A\" fixed\nstep b \"B\"\n")
         let result = ProposalApplier.apply([Change(.cut("a"))], to: w)
-        guard case .failure(let e) = result else { Issue.record("applied"); return }
+        guard case .failure(let e) = result else {
+            Issue.record("applied")
+            return
+        }
         #expect(e.message == "cannot cut 'a': it is fixed (required by law)")
     }
 
@@ -174,7 +185,8 @@ struct ProposalApplierTests {
     /// two (it used to add the branch's share twice, and read back with the
     /// second arrow at 0%: B never ran on that branch).
     @Test func parallelOfABranchOfADecision() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
             step a "A"
             step x "X"
@@ -195,31 +207,38 @@ struct ProposalApplierTests {
     @Test func aChangeThatLeavesALoopWithoutExit() throws {
         // b returns to a (50%) or goes on to c (50%). Sending all of b's
         // cases back to a leaves the loop a -> b -> a with no way out.
-        let e = try #require(try failure("""
-            procedure "P"
-            step a "A"
-            step b "B"
-            step c "C"
-            a -> b
-            b -> a 50%
-            b -> c 50%
-            proposal "X"
-              chance b -> a 100%
-            """))
-        #expect(e.message == "this change leaves an invalid process: rework loop with no way out: a -> b -> a; give one of its steps a decision arrow with a probability that leaves the loop")
+        let e = try #require(
+            try failure(
+                """
+                procedure "P"
+                step a "A"
+                step b "B"
+                step c "C"
+                a -> b
+                b -> a 50%
+                b -> c 50%
+                proposal "X"
+                  chance b -> a 100%
+                """))
+        #expect(
+            e.message
+                == "this change leaves an invalid process: rework loop with no way out: a -> b -> a; give one of its steps a decision arrow with a probability that leaves the loop"
+        )
         #expect(e.change.range?.line == 9)
     }
 
     @Test func aStepNamedAfterItWasMergedAway() throws {
-        let e = try #require(try failure("""
-            procedure "P"
-            step a "A"
-            step b "B"
-            step c "C"
-            proposal "X"
-              merge a b
-              online b
-            """))
+        let e = try #require(
+            try failure(
+                """
+                procedure "P"
+                step a "A"
+                step b "B"
+                step c "C"
+                proposal "X"
+                  merge a b
+                  online b
+                """))
         #expect(e.message == "'b' no longer exists: an earlier change of this proposal removed it")
         #expect(e.change.range?.line == 7)
     }

@@ -21,7 +21,8 @@ struct ResolverTests {
     }
 
     @Test func durationsInWorkingHours() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
               workday 7,5h
               deadline 2w
@@ -44,7 +45,8 @@ struct ResolverTests {
     }
 
     @Test func decisionArrowsShareTheRemainder() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
             step a "A"
             step b "B"
@@ -69,7 +71,8 @@ struct ResolverTests {
 
     @Test func aLoopLeftThroughADecisionIsValid() throws {
         // The contract's example: review -> more 15%, more -> review.
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
             step review "R"
             step more "M" rework
@@ -83,7 +86,8 @@ struct ResolverTests {
 
     @Test func aLoopInsideAParallelBlockLeftByItsJoinDecision() throws {
         // a splits into b and c, both join at d; d loops back 20% or ends 80%.
-        _ = try workflow("""
+        _ = try workflow(
+            """
             procedure "P"
             step a "A"
             step b "B"
@@ -106,7 +110,8 @@ struct ResolverTests {
     }
 
     @Test func headerAnywhereBeforeTheFirstProposal() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
             step a "A"
             dossiers 2023 paper 7
@@ -119,7 +124,8 @@ struct ResolverTests {
     }
 
     @Test func keywordsAreNotReservedWhereThePositionIsClear() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
             actor by "By"
             step step "S" by by
@@ -140,24 +146,29 @@ struct ResolverTests {
     }
 
     @Test func unreachableStepAndIdleActorAreWarnings() throws {
-        let checked = Checker.check(SourceFile(path: "t.flow", text: """
-            procedure "P"
-            actor idle "I"
-            step a "A"
-            step b "B"
-            step c "C"
-            a -> b
-            """))
+        let checked = Checker.check(
+            SourceFile(
+                path: "t.flow",
+                text: """
+                    procedure "P"
+                    actor idle "I"
+                    step a "A"
+                    step b "B"
+                    step c "C"
+                    a -> b
+                    """))
         #expect(!checked.hasErrors)
-        #expect(checked.diagnostics.map(\.message) == [
-            "actor 'idle' performs no step",
-            "step 'c' is never reached from the start",
-        ])
+        #expect(
+            checked.diagnostics.map(\.message) == [
+                "actor 'idle' performs no step",
+                "step 'c' is never reached from the start",
+            ])
         #expect(checked.diagnostics.allSatisfy { $0.severity == .warning })
     }
 
     @Test func proposalStatementsResolve() throws {
-        let w = try workflow("""
+        let w = try workflow(
+            """
             procedure "P"
             actor x "X"
             step a "A" 1d
@@ -178,14 +189,15 @@ struct ResolverTests {
               parallel b c
             """)
         #expect(w.proposals.map(\.name) == ["All forms", "Parallel"])
-        #expect(w.proposals[0].changes.map(\.action) == [
-            .shorten("a", to: .single(4)),
-            .shortenWait("a", to: .single(1)),
-            .shortenBy("b", percent: 50),
-            .merge("b", "c", actor: "x", duration: .single(2)),
-            .online(["a", "b"], duration: .single(1)),
-            .chance(from: "a", to: "d", percent: 5),
-        ])
+        #expect(
+            w.proposals[0].changes.map(\.action) == [
+                .shorten("a", to: .single(4)),
+                .shortenWait("a", to: .single(1)),
+                .shortenBy("b", percent: 50),
+                .merge("b", "c", actor: "x", duration: .single(2)),
+                .online(["a", "b"], duration: .single(1)),
+                .chance(from: "a", to: "d", percent: 5),
+            ])
         #expect(w.proposals[0].changes[0].reason == "r")
     }
 }

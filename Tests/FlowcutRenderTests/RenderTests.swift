@@ -5,11 +5,11 @@ import FlowcutReport
 import Foundation
 import Testing
 
+@testable import FlowcutRender
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import FlowcutRender
 
 /// DOT against reviewed expected files; SVG by structure (parsed as XML);
 /// escaping of hostile labels; memory over many renders.

@@ -28,7 +28,8 @@ import Testing
         #expect(top.text() == topText)
 
         let nested = JSON.object([("procedures", top), ("count", .int(count))])
-        let nestedText = "{\n  \"procedures\": [\n"
+        let nestedText =
+            "{\n  \"procedures\": [\n"
             + (0..<count).map { "    " + Self.expected($0, depth: 2) }.joined(separator: ",\n")
             + "\n  ],\n  \"count\": \(count)\n}\n"
         #expect(nested.text() == nestedText)

@@ -18,7 +18,8 @@ struct FacadeTests {
     @Test func theREADMEPipeline() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flowcut-facade-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data("""
+        try Data(
+            """
             procedure "P"
             step receive "R" 4h intake
             step route "Ro" 4h handoff
@@ -26,7 +27,8 @@ struct FacadeTests {
             proposal "Cut"
               cut route
 
-            """.utf8).write(to: folder.appendingPathComponent("p.flow"))
+            """.utf8
+        ).write(to: folder.appendingPathComponent("p.flow"))
         try Data("procedure \"Broken\"\nstep s \"S\" 2x\n".utf8).write(to: folder.appendingPathComponent("q.flow"))
 
         let sources = Flowcut.sources([folder.path])

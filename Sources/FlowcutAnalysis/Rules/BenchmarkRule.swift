@@ -19,12 +19,16 @@ public struct BenchmarkRule: SuggestionRule {
     public let description = RuleDescription(
         id: "benchmark",
         name: "Bình Định's average cut",
-        explanation: "A step on the critical path longer than 4 hours, shortened by the average cut Bình Định's approved plan reached for steps of its kind: a target to discuss, not applied by default.",
-        explanationVietnamese: "Bước trên đường găng dài hơn 4 giờ, rút ngắn theo mức cắt giảm bình quân của loại bước đó trong phương án của tỉnh Bình Định: mục tiêu để thảo luận, không tự động áp dụng.",
-        triggering: ["""
+        explanation:
+            "A step on the critical path longer than 4 hours, shortened by the average cut Bình Định's approved plan reached for steps of its kind: a target to discuss, not applied by default.",
+        explanationVietnamese:
+            "Bước trên đường găng dài hơn 4 giờ, rút ngắn theo mức cắt giảm bình quân của loại bước đó trong phương án của tỉnh Bình Định: mục tiêu để thảo luận, không tự động áp dụng.",
+        triggering: [
+            """
             procedure "P"
             step review "Thẩm định" 3d
-            """],
+            """
+        ],
         nonTriggering: [
             """
             procedure "P"
@@ -40,8 +44,9 @@ public struct BenchmarkRule: SuggestionRule {
         a.criticalPath.steps.compactMap { s in
             let step = w.steps[s]
             guard step.duration.mean > 4 + 1e-9, let cut = Self.averageCut[step.kind] else { return nil }
-            return Candidate(change: .shortenBy(step.id, percent: cut),
-                             reason: "Bình Định's plan cut \(step.kind.rawValue) steps by \(formatNumber(cut, decimals: 2))% on average")
+            return Candidate(
+                change: .shortenBy(step.id, percent: cut),
+                reason: "Bình Định's plan cut \(step.kind.rawValue) steps by \(formatNumber(cut, decimals: 2))% on average")
         }
     }
 }

@@ -10,11 +10,13 @@ public struct OnlineChannelRule: SuggestionRule {
         name: "Receive and handle online",
         explanation: "Level 3/4 procedures are received and handled online only, without paper (from Q1 2022): a paper step moves online.",
         explanationVietnamese: "Thủ tục mức độ 3, 4 tiếp nhận và giải quyết trực tuyến, không nhận bản giấy (từ quý 1/2022): chuyển bước giấy sang trực tuyến.",
-        triggering: ["""
+        triggering: [
+            """
             procedure "P"
               service level3
             step receive "Tiếp nhận" 4h intake paper
-            """],
+            """
+        ],
         nonTriggering: [
             """
             procedure "P"

@@ -10,15 +10,19 @@ public struct PaperHandoffRule: SuggestionRule {
     public let description = RuleDescription(
         id: "paper-handoff",
         name: "Handoff done by the one-stop software",
-        explanation: "In a procedure with an online service (level 3/4, một phần, toàn trình) the one-stop software routes the dossier: a handoff step can be cut (not one that also decides where the dossier goes).",
-        explanationVietnamese: "Thủ tục đã có dịch vụ công trực tuyến (mức độ 3, 4, một phần, toàn trình) thì phần mềm một cửa chuyển hồ sơ: có thể bỏ bước chuyển hồ sơ (trừ bước còn quyết định hồ sơ đi tiếp hay bị trả lại).",
-        triggering: ["""
+        explanation:
+            "In a procedure with an online service (level 3/4, một phần, toàn trình) the one-stop software routes the dossier: a handoff step can be cut (not one that also decides where the dossier goes).",
+        explanationVietnamese:
+            "Thủ tục đã có dịch vụ công trực tuyến (mức độ 3, 4, một phần, toàn trình) thì phần mềm một cửa chuyển hồ sơ: có thể bỏ bước chuyển hồ sơ (trừ bước còn quyết định hồ sơ đi tiếp hay bị trả lại).",
+        triggering: [
+            """
             procedure "P"
               service level4
             step receive "Tiếp nhận" 4h intake
             step route "Chuyển hồ sơ" 4h handoff
             step review "Thẩm định" 2d
-            """],
+            """
+        ],
         nonTriggering: [
             """
             procedure "P"

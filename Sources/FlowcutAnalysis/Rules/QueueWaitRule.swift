@@ -9,21 +9,26 @@ public struct QueueWaitRule: SuggestionRule {
         name: "Halve a wait on the critical path",
         explanation: "A dossier waiting in a queue on the critical path adds its wait to the lead time: a service standard halves it.",
         explanationVietnamese: "Thời gian chờ trên đường găng cộng thẳng vào thời gian giải quyết: áp dụng chuẩn phục vụ, giảm một nửa.",
-        triggering: ["""
+        triggering: [
+            """
             procedure "P"
             step review "Thẩm định" 1d wait 2d
             step sign "Ký" 4h
-            """],
-        nonTriggering: ["""
+            """
+        ],
+        nonTriggering: [
+            """
             procedure "P"
             step review "Thẩm định" 1d
             step sign "Ký" 4h
-            """])
+            """
+        ])
 
     public func candidates(_ w: Workflow, _ a: ProcedureAnalysis) -> [Candidate] {
         a.criticalPath.steps.filter { !w.steps[$0].wait.isZero }.map { s in
-            Candidate(change: .shortenWait(w.steps[s].id, to: w.steps[s].wait.scaled(by: 0.5)),
-                      reason: "a service standard halves the wait before \(w.steps[s].id)")
+            Candidate(
+                change: .shortenWait(w.steps[s].id, to: w.steps[s].wait.scaled(by: 0.5)),
+                reason: "a service standard halves the wait before \(w.steps[s].id)")
         }
     }
 }

@@ -10,26 +10,31 @@ public struct SameActorRule: SuggestionRule {
         name: "No handoff to oneself",
         explanation: "A handoff between two steps of the same actor hands the dossier to the same person: cut it.",
         explanationVietnamese: "Bước chuyển hồ sơ giữa hai bước của cùng một người/bộ phận là thừa: bỏ bước chuyển.",
-        triggering: ["""
+        triggering: [
+            """
             procedure "P"
             actor cv "Chuyên viên"
             step draft "Dự thảo" by cv 1d
             step pass "Chuyển hồ sơ" 2h handoff
             step finish "Hoàn thiện" by cv 4h
-            """],
-        nonTriggering: ["""
+            """
+        ],
+        nonTriggering: [
+            """
             procedure "P"
             actor cv "Chuyên viên"
             actor ldp "Lãnh đạo phòng"
             step draft "Dự thảo" by cv 1d
             step pass "Chuyển hồ sơ" 2h handoff
             step check "Xem xét" by ldp 4h approval
-            """])
+            """
+        ])
 
     public func candidates(_ w: Workflow, _ a: ProcedureAnalysis) -> [Candidate] {
         var out: [Candidate] = []
         for (h, step) in w.steps.enumerated() where step.kind == .handoff && !step.isFixed {
-            let before = w.predecessors(h), after = w.successors(h)
+            let before = w.predecessors(h)
+            let after = w.successors(h)
             guard before.count == 1, after.count == 1, let x = w.steps[before[0]].actor, x == w.steps[after[0]].actor else { continue }
             out.append(Candidate(change: .cut(step.id), reason: "\(x) hands the dossier to itself"))
         }

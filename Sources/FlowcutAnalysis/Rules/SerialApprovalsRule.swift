@@ -10,13 +10,15 @@ public struct SerialApprovalsRule: SuggestionRule {
         name: "Delegate the signature",
         explanation: "Two approvals in a row by different leaders: the first can sign on behalf of the second (delegated signing), one step instead of two.",
         explanationVietnamese: "Hai bước xem xét, ký liên tiếp của hai lãnh đạo khác nhau: ủy quyền cho lãnh đạo thứ nhất ký, còn một bước.",
-        triggering: ["""
+        triggering: [
+            """
             procedure "P"
             actor ldp "Lãnh đạo phòng"
             actor lds "Lãnh đạo Sở"
             step check "Xem xét, trình ký" by ldp 1d approval
             step sign "Ký" by lds 1d approval
-            """],
+            """
+        ],
         nonTriggering: [
             """
             procedure "P"
@@ -43,8 +45,10 @@ public struct SerialApprovalsRule: SuggestionRule {
             guard second.kind == .approval, !second.isFixed, w.graph.incoming(t).count == 1,
                 let x = step.actor, let y = second.actor, x != y
             else { continue }
-            out.append(Candidate(change: .merge(step.id, second.id, actor: x, duration: nil),
-                                 reason: "\(x) signs on behalf of \(y) (delegated signing)"))
+            out.append(
+                Candidate(
+                    change: .merge(step.id, second.id, actor: x, duration: nil),
+                    reason: "\(x) signs on behalf of \(y) (delegated signing)"))
         }
         return out
     }
