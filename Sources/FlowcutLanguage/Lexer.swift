@@ -233,7 +233,7 @@ private func unicodeSpaceName(_ scalar: ArraySlice<UInt8>) -> String? {
 
 /// Whole-file checks before lexing: text, not binary; valid UTF-8; small enough.
 enum SourceCheck {
-    static func problem(in file: SourceFile) -> Diagnostic? {
+    static func problem(in file: SourceFile, parallelAbove: Int = Parser.parallelThreshold) -> Diagnostic? {
         let bytes = file.bytes
         let whole = { (offset: Int, line: Int, lineStart: Int) in
             SourceRange(start: offset, end: offset + 1, line: line, lineStart: lineStart)
@@ -242,7 +242,7 @@ enum SourceCheck {
             return .error(.fileTooLarge, "file is too large (\(bytes.count) bytes; at most 2 GiB)", at: whole(0, 1, 0))
         }
         // Where the first problem is, if any; its line is counted only then.
-        guard let (offset, problem) = firstProblem(bytes) else { return nil }
+        guard let (offset, problem) = firstProblem(bytes, parallelAbove: parallelAbove) else { return nil }
         var line = 1
         var lineStart = 0
         for k in 0..<offset where bytes[k] == 0x0A {
@@ -258,9 +258,9 @@ enum SourceCheck {
     /// character. (The first half's walk, from the start, meets that byte
     /// unless it has found a problem before it, so the first problem of
     /// the two is the file's.)
-    private static func firstProblem(_ bytes: [UInt8]) -> (Int, (code: DiagnosticCode, message: String))? {
+    private static func firstProblem(_ bytes: [UInt8], parallelAbove: Int) -> (Int, (code: DiagnosticCode, message: String))? {
         let n = bytes.count
-        guard n > Parser.parallelThreshold else { return firstProblem(bytes, from: 0, before: n) }
+        guard n > parallelAbove else { return firstProblem(bytes, from: 0, before: n) }
         var split = n / 2
         while split < n, bytes[split] & 0xC0 == 0x80 { split += 1 }
         let middle = split

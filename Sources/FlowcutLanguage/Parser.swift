@@ -16,7 +16,7 @@ public enum Parser {
     public static func parse(
         _ file: SourceFile, keepLayout: Bool = true, parallelAbove: Int = parallelThreshold
     ) -> SyntaxTree {
-        if let problem = SourceCheck.problem(in: file) {
+        if let problem = SourceCheck.problem(in: file, parallelAbove: parallelAbove) {
             var tree = SyntaxTree(file: file)
             tree.hasLayout = keepLayout
             tree.diagnostics = [problem]

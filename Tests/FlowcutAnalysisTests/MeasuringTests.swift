@@ -9,7 +9,7 @@ import Testing
 /// instead of printing each after workflow and reading it back. These tests
 /// hold the fast path to the printing one (`apply`): same model, same
 /// refusals.
-@Suite struct MeasuringTests {
+@Suite(.tags(.slow)) struct MeasuringTests {
     static let root = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
@@ -84,7 +84,7 @@ import Testing
 
 /// The savings meter (redrawing only the steps a change touches) against
 /// simulating the after process in full, with the same keyed draws.
-@Suite struct SavingsMeterTests {
+@Suite(.tags(.slow)) struct SavingsMeterTests {
     /// A random procedure: a line of steps with parallel blocks, decisions
     /// that rejoin, rework loops, and fixed, ranged and three-point times.
     static func randomFlow(_ seed: UInt64) -> String {

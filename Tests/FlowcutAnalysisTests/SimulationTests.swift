@@ -4,7 +4,7 @@ import Testing
 @testable import FlowcutAnalysis
 
 /// The simulation against closed forms worked out by hand.
-struct SimulationTests {
+@Suite(.tags(.slow)) struct SimulationTests {
     /// A step repeated with probability p is visited 1/(1 − p) times on
     /// average. review 10 h, more 2 h, p = 0.3: review 1/0.7 visits, more
     /// 0.3/0.7; expected lead time 10/0.7 + 2·0.3/0.7 = 15.142857… h.

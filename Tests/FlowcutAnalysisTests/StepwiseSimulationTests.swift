@@ -8,7 +8,7 @@ import Testing
 /// and is itself held to closed forms in SimulationTests): on random
 /// processes both must give the same lead times, visits and trace, bit for
 /// bit — they draw the same keyed numbers and add them in the same order.
-struct StepwiseSimulationTests {
+@Suite(.tags(.slow)) struct StepwiseSimulationTests {
     /// Builds random processes out of blocks: steps in sequence, parallel
     /// blocks (nested, with a branch sometimes empty), decisions whose
     /// branches merge again or end, and rework loops.

@@ -23,3 +23,11 @@ func schedule(_ a: ProcedureAnalysis, _ id: String) throws -> StepSchedule {
 func near(_ x: Double, _ y: Double, _ tolerance: Double = 1e-9) -> Bool { abs(x - y) <= tolerance }
 
 struct InvalidWorkflow: Error {}
+
+extension Tag {
+    /// Suites that take seconds (many simulated cases, differential runs
+    /// over hundreds of random processes): `swift test --skip
+    /// 'StepwiseSimulationTests|SimulationTests|MeasuringTests|SavingsMeterTests'`
+    /// leaves them out while working (CONTRIBUTING.md).
+    @Tag static var slow: Self
+}

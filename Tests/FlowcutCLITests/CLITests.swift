@@ -349,7 +349,7 @@ struct CLITests {
     /// A file over 16 MB is read in two halves at once: a step at each
     /// end, 18 MB of comments between, and the lead time is both (1 h +
     /// 2 h, by hand).
-    @Test func aBigFileIsReadWhole() throws {
+    @Test(.tags(.slow)) func aBigFileIsReadWhole() throws {
         let folder = try Self.temporaryFolder()
         let padding = String(repeating: "# " + String(repeating: "x", count: 98) + "\n", count: 180_000)
         try Data("procedure \"P\"\nstep a \"A\" 1h\n\(padding)step b \"B\" 2h\n".utf8)
@@ -403,4 +403,9 @@ struct CLITests {
         #expect(r.stdout.hasPrefix("flowcut "))
         #expect(r.stdout.contains("\ngraphviz 2."))
     }
+}
+
+extension Tag {
+    /// Tests that take seconds: a thousand renders, an 18 MB file.
+    @Tag static var slow: Self
 }

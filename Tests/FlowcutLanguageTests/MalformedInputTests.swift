@@ -205,7 +205,8 @@ struct MalformedInputTests {
         }
     }
 
-    /// A file over `Parser.parallelThreshold` is checked in two halves at
+    /// A file over the threshold (`Parser.parallelThreshold`, lowered here
+    /// to 4 096 bytes so that the test needs no 4 MB file) is checked in two halves at
     /// once, the second from the first byte after the middle that can
     /// begin a character. Around the middle the file is one long label of
     /// "Đ" (bytes C4 90): a bad byte put on a C4 is reported there, on a
@@ -215,15 +216,17 @@ struct MalformedInputTests {
     @Test(arguments: [UInt8(0x00), 0xFF], [0, 1])
     func aBadByteNearTheMiddleOfABigFile(_ bad: UInt8, _ more: Int) {
         let head = Array("procedure \"P\"\nstep a \"".utf8)
-        let letters = Parser.parallelThreshold / 2 + 1000 + more
+        let threshold = 4_096
+        func check(_ bytes: [UInt8]) -> CheckedFile { Checker.check(SourceFile(path: "t.flow", bytes: bytes), keepSyntax: true, parallelAbove: threshold) }
+        let letters = threshold / 2 + 1000 + more
         let valid = head + Array(repeating: [UInt8]([0xC4, 0x90]), count: letters).joined() + Array("\"\n".utf8)
-        #expect(valid.count > Parser.parallelThreshold)
-        #expect(Checker.check(SourceFile(path: "t.flow", bytes: valid)).diagnostics.isEmpty)
+        #expect(valid.count > threshold)
+        #expect(check(valid).diagnostics.isEmpty)
         let middle = valid.count / 2
         for position in (middle - 6)...(middle + 6) {
             var source = valid
             source[position] = bad
-            let problem = Checker.check(SourceFile(path: "t.flow", bytes: source)).diagnostics.first
+            let problem = check(source).diagnostics.first
             let onLead = (position - head.count) % 2 == 0
             #expect(problem?.range.start == (onLead ? position : position - 1), "byte \(bad) at \(position)")
             #expect(problem?.range.line == 2)
@@ -232,7 +235,7 @@ struct MalformedInputTests {
         var twice = valid
         twice[head.count + 10] = bad
         twice[valid.count - 10] = bad
-        #expect(Checker.check(SourceFile(path: "t.flow", bytes: twice)).diagnostics.first?.range.start == head.count + 10)
+        #expect(check(twice).diagnostics.first?.range.start == head.count + 10)
     }
 
     @Test func everyErrorOfAFileAtOnce() {
