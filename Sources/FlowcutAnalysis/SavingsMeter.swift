@@ -1,3 +1,4 @@
+// Over 400 lines: the meter reads both engines' internals; it shrinks when they share a SimulationPlan (issue 15).
 import FlowcutCore
 import FlowcutLanguage
 

@@ -1,3 +1,4 @@
+// Over 400 lines: the compiled plan, the event engine and the trace together (to be split at a SimulationPlan seam, issue 15).
 import FlowcutCore
 
 /// What the Monte Carlo simulation of N cases gives (ANALYSIS.md).

@@ -151,9 +151,9 @@ public struct Workflow: Sendable {
     public private(set) var graph: FlowGraph
     /// The rework loops: the steps of each strongly connected group along
     /// arrows that can be taken, in declaration order; built once.
-    public private(set) var reworkLoops: [[Int]] = []
+    public package(set) var reworkLoops: [[Int]] = []
     /// Per step: reachable from the starts along arrows that can be taken; built once.
-    public private(set) var reachable: [Bool] = []
+    public package(set) var reachable: [Bool] = []
     /// Step IDs to indices (the resolver's own, which may also hold -1
     /// for steps whose line did not parse).
     private var indexByID: NameIndex
@@ -162,24 +162,27 @@ public struct Workflow: Sendable {
         name: String, code: String? = nil, agency: String? = nil, field: String? = nil,
         deadline: Double? = nil, target: Double? = nil, service: ServiceLevel = .none,
         workdayHours: Double = 8, dossiers: [DossierCount] = [], actors: [Actor] = [],
-        steps: [Step], arrows: [Arrow], starts: [Int]? = nil, proposals: [Proposal] = [],
-        stepIndex: NameIndex? = nil
+        steps: [Step], arrows: [Arrow], starts: [Int]? = nil, proposals: [Proposal] = []
     ) {
         self.init(
             name: name, code: code, agency: agency, field: field, deadline: deadline, target: target,
             service: service, workdayHours: workdayHours, dossiers: dossiers, actors: actors, steps: steps,
-            arrows: arrows, starts: starts, proposals: proposals, stepIndex: stepIndex, graph: nil)
+            arrows: arrows, starts: starts, proposals: proposals, stepIndex: nil, graph: nil)
     }
 
-    /// - Parameter graph: `FlowGraph(stepCount: steps.count, arrows:)` of
-    ///   these arrows as they are (the resolver's, which it needed to find
-    ///   arrows written twice), or nil to build it.
+    /// - Parameters:
+    ///   - stepIndex: the steps' IDs to indices, if made already.
+    ///   - graph: `FlowGraph(stepCount: steps.count, arrows:)` of these
+    ///     arrows as they are (the resolver's, which it needed to find
+    ///     arrows written twice), or nil to build it.
+    ///   - walks: find the rework loops and the reachable steps (false: the
+    ///     caller does, with `walkInParallel()`).
     package init(
         name: String, code: String?, agency: String?, field: String?,
         deadline: Double?, target: Double?, service: ServiceLevel,
         workdayHours: Double, dossiers: [DossierCount], actors: [Actor],
         steps: [Step], arrows: [Arrow], starts: [Int]?, proposals: [Proposal],
-        stepIndex: NameIndex?, graph: FlowGraph?
+        stepIndex: NameIndex?, graph: FlowGraph?, walks: Bool = true
     ) {
         self.name = name
         self.code = code
@@ -203,13 +206,12 @@ public struct Workflow: Sendable {
             for (i, step) in steps.enumerated() { index.insert(step.id, i) }
             self.indexByID = index
         }
-        // The loops and what can be reached: two walks, at once for a big process.
-        let canTake = self.graph.canTake
-        let workflow = self
-        (reworkLoops, reachable) = both(steps.count >= 100_000) {
-            workflow.loops { canTake[$0] }
-        } _: {
-            workflow.reachableSteps()
+        // The loops and what can be reached: two walks (the resolver makes
+        // them at once for a big file: `walkInParallel`).
+        if walks {
+            let canTake = self.graph.canTake
+            reworkLoops = loops { canTake[$0] }
+            reachable = reachableSteps()
         }
     }
 
@@ -240,16 +242,26 @@ public struct FlowGraph: Sendable {
     public let isDecision: [Bool]
 
     public init(stepCount: Int, arrows: [Arrow]) {
-        // Both ways at once for a big process; which arrows can be taken
-        // and which steps decide, beside the rows by target.
-        ((outStart, outArrows, outTargets), (inStart, inArrows, inSources, canTake, isDecision)) = both(arrows.count >= 100_000) {
-            Self.rows(stepCount, arrows, byTarget: false)
-        } _: {
-            let (start, items, ends) = Self.rows(stepCount, arrows, byTarget: true)
-            var isDecision = [Bool](repeating: false, count: stepCount)
-            for a in arrows where a.writtenProbability != nil { isDecision[a.from] = true }
-            return (start, items, ends, Self.takeable(arrows), isDecision)
-        }
+        self.init(
+            stepCount: stepCount, arrows: arrows, outgoing: Self.rows(stepCount, arrows, byTarget: false),
+            incoming: Self.incoming(stepCount, arrows))
+    }
+
+    /// The rows both ways, made by the caller (`FlowGraph.built`, at once for a big process).
+    package init(
+        stepCount: Int, arrows: [Arrow], outgoing: (start: [Int32], items: [Int32], ends: [Int32]),
+        incoming: (start: [Int32], items: [Int32], ends: [Int32], canTake: [Bool], isDecision: [Bool])
+    ) {
+        (outStart, outArrows, outTargets) = outgoing
+        (inStart, inArrows, inSources, canTake, isDecision) = incoming
+    }
+
+    /// The rows by target, with which arrows can be taken and which steps decide.
+    package static func incoming(_ stepCount: Int, _ arrows: [Arrow]) -> (start: [Int32], items: [Int32], ends: [Int32], canTake: [Bool], isDecision: [Bool]) {
+        let (start, items, ends) = rows(stepCount, arrows, byTarget: true)
+        var isDecision = [Bool](repeating: false, count: stepCount)
+        for a in arrows where a.writtenProbability != nil { isDecision[a.from] = true }
+        return (start, items, ends, takeable(arrows), isDecision)
     }
 
     /// The same graph, which arrows can be taken read again from `arrows`
@@ -265,7 +277,7 @@ public struct FlowGraph: Sendable {
 
     /// Rows by source (or by target): where each row starts, its arrows in
     /// the order written, and each arrow's other end.
-    private static func rows(_ n: Int, _ arrows: [Arrow], byTarget: Bool) -> ([Int32], [Int32], [Int32]) {
+    package static func rows(_ n: Int, _ arrows: [Arrow], byTarget: Bool) -> ([Int32], [Int32], [Int32]) {
         var start = [Int32](repeating: 0, count: n + 1)
         for arrow in arrows { start[(byTarget ? arrow.to : arrow.from) + 1] += 1 }
         for i in 0..<n { start[i + 1] += start[i] }

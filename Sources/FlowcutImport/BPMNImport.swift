@@ -1,3 +1,4 @@
+// Over 400 lines: reading a model and folding its events and gateways into steps are one algorithm over one graph.
 import FlowcutCore
 import Foundation
 

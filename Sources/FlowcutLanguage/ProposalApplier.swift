@@ -8,15 +8,32 @@ public struct AppliedProposal: Sendable {
 }
 
 /// Applies change statements to a workflow with the semantics of
-/// LANGUAGE.md ("Proposals"), one after the other. After each change the
-/// process is printed and checked again by the front end, so a change that
-/// would leave a loop without a way out, a step that can no longer be
-/// reached, or a decision that no longer adds up is an error on the change's
-/// own line. The result reads back to the same model.
+/// LANGUAGE.md ("Proposals"), one after the other, on the model: a change
+/// that would leave a loop without a way out, a step that can no longer be
+/// reached, or a decision that no longer adds up is refused. The process is
+/// printed once at the end, and reads back to the same model. Only when a
+/// change is refused is the proposal applied the printing way (each change
+/// printed and checked by the front end), for the front end's words about
+/// it at the change's own line.
 public enum ProposalApplier {
     /// - Parameter layout: lay the resulting text out canonically (for
     ///   people); measuring does not need it.
     public static func apply(_ changes: [Change], to workflow: Workflow, layout: Bool = true) -> Result<AppliedProposal, ApplyError> {
+        // On the model, change after change; the process is printed once, at
+        // the end. Only a change that fails is applied again the printing
+        // way, for the front end's words about what it breaks, at its line.
+        var model: Workflow? = workflow
+        for change in changes { model = model.flatMap { applyForMeasuring(change.action, to: $0) } }
+        if var after = model {
+            after.proposals = []
+            return .success(AppliedProposal(workflow: after, text: WorkflowPrinter.text(after, layout: layout)))
+        }
+        return applyPrinting(changes, to: workflow, layout: layout)
+    }
+
+    /// `apply` by printing the process after each change and checking it
+    /// again: the error a change makes, in the front end's words.
+    package static func applyPrinting(_ changes: [Change], to workflow: Workflow, layout: Bool) -> Result<AppliedProposal, ApplyError> {
         var draft = Draft(workflow)
         var current = AppliedProposal(workflow: workflow, text: "")
         for change in changes {
@@ -65,7 +82,7 @@ public enum ProposalApplier {
         // Without arrows, reading back gives the implicit sequence: leave
         // that rare case to the printing path.
         if arrows.isEmpty && steps.count > 1 {
-            guard case .success(let applied) = apply([Change(action)], to: workflow, layout: false) else { return nil }
+            guard case .success(let applied) = applyPrinting([Change(action)], to: workflow, layout: false) else { return nil }
             return applied.workflow
         }
         // The shares as read back from the printed percentages.
@@ -75,19 +92,7 @@ public enum ProposalApplier {
             arrows[a].writtenProbability = text.map { Double($0.dropLast())! / 100 }
             arrows[a].probability = 1
         }
-        for s in steps.indices {
-            let out = graph.outgoing(s)
-            guard out.contains(where: { arrows[$0].writtenProbability != nil }) else { continue }
-            var sum = 0.0
-            var unwritten = 0
-            for a in out {
-                if let p = arrows[a].writtenProbability { sum += p } else { unwritten += 1 }
-            }
-            if unwritten == 0, abs(sum - 1) > 1e-9 { return nil }
-            if sum > 1 + 1e-9 { return nil }
-            let share = unwritten > 0 ? max(0, 1 - sum) / Double(unwritten) : 0
-            for a in out { arrows[a].probability = arrows[a].writtenProbability ?? share }
-        }
+        guard DecisionShares.settle(&arrows, stepCount: steps.count, graph: graph).problems.isEmpty else { return nil }
         let w = Workflow(
             name: workflow.name, code: workflow.code, agency: workflow.agency, field: workflow.field,
             deadline: workflow.deadline, target: workflow.target, service: workflow.service,

@@ -14,35 +14,23 @@ extension Resolver {
             guard arrows.contains(where: { $0.writtenProbability != nil }) else { return false }
         }
         let graph = graph ?? FlowGraph(stepCount: steps.count, arrows: arrows)
-        for step in steps.indices {
-            let out = graph.outgoing(step)
-            guard out.contains(where: { arrows[$0].writtenProbability != nil }) else { continue }
-            var written = 0.0
-            var unwritten = 0
-            for a in out {
-                if let p = arrows[a].writtenProbability { written += p } else { unwritten += 1 }
-            }
-            let firstWritten = out.first { arrows[$0].writtenProbability != nil }!
-            let at = arrows[firstWritten].range!
-            let total = formatNumber(written * 100)
-            let id = steps[step].id
-            if unwritten == 0, abs(written - 1) > 1e-9 {
+        let (problems, neverTaken) = DecisionShares.settle(&arrows, stepCount: steps.count, graph: graph)
+        for problem in problems {
+            switch problem {
+            case .notHundred(let step, let total, let first):
                 error(
                     .sharesNot100,
-                    "the probabilities of decision '\(id)' add up to \(total)%; they must add up to 100% (or leave one arrow without a probability to take the rest)",
-                    at: at)
-                continue
+                    "the probabilities of decision '\(steps[step].id)' add up to \(formatNumber(total * 100))%; they must add up to 100% (or leave one arrow without a probability to take the rest)",
+                    at: arrows[first].range!)
+            case .overHundred(let step, let total, let first):
+                error(
+                    .sharesOver100, "the probabilities of decision '\(steps[step].id)' add up to \(formatNumber(total * 100))%, over 100%",
+                    at: arrows[first].range!)
             }
-            if written > 1 + 1e-9 {
-                error(.sharesOver100, "the probabilities of decision '\(id)' add up to \(total)%, over 100%", at: at)
-                continue
-            }
-            let share = unwritten > 0 ? max(0, 1 - written) / Double(unwritten) : 0
-            for a in out {
-                arrows[a].probability = arrows[a].writtenProbability ?? share
-                if arrows[a].probability <= 1e-12, let r = arrows[a].range {
-                    warning(.arrowNeverTaken, "the arrow \(id) -> \(steps[arrows[a].to].id) gets 0% and is never taken", at: r)
-                }
+        }
+        for a in neverTaken {
+            if let r = arrows[a].range {
+                warning(.arrowNeverTaken, "the arrow \(steps[arrows[a].from].id) -> \(steps[arrows[a].to].id) gets 0% and is never taken", at: r)
             }
         }
         return true

@@ -1,3 +1,4 @@
+// Over 400 lines: name resolution and the declaration checks share the resolver's state and its diagnostics.
 import Dispatch
 import FlowcutCore
 
@@ -106,7 +107,8 @@ struct Resolver {
             name: procedure.name.value, code: header.code, agency: header.agency, field: header.field,
             deadline: header.deadline, target: header.target, service: header.service,
             workdayHours: workdayHours, dossiers: header.dossiers, actors: actors, steps: steps,
-            arrows: arrows, starts: starts, proposals: [], stepIndex: stepIndex, graph: graph)
+            arrows: arrows, starts: starts, proposals: [], stepIndex: stepIndex, graph: graph, walks: false)
+        workflow.walkInParallel()
         checkLoops(workflow)
         checkReachability(workflow)
         checkActorsUsed(workflow)
@@ -502,7 +504,7 @@ struct Resolver {
     /// then, instead of building it again).
     private mutating func dropRepeatedArrows(_ arrows: inout [Arrow], steps: [Step]) -> FlowGraph? {
         let n = steps.count
-        let graph = FlowGraph(stepCount: n, arrows: arrows)
+        let graph = FlowGraph.built(stepCount: n, arrows: arrows)
         var repeated: [Bool] = []
         func report(_ a: Int, first: Int, _ s: Int, _ t: Int) {
             if repeated.isEmpty { repeated = Array(repeating: false, count: arrows.count) }

@@ -1,3 +1,4 @@
+// Over 400 lines: every phrase in every language, an exhaustive switch each, so that a missing translation does not compile.
 import FlowcutAnalysis
 import FlowcutCore
 import FlowcutRender

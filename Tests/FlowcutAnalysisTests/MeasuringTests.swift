@@ -51,7 +51,7 @@ import Testing
         for (name, w) in try Self.bundled() {
             for change in Self.changes(w) {
                 let slow: Workflow?
-                if case .success(let applied) = ProposalApplier.apply([Change(change)], to: w, layout: false) {
+                if case .success(let applied) = ProposalApplier.applyPrinting([Change(change)], to: w, layout: false) {
                     slow = applied.workflow
                 } else {
                     slow = nil
@@ -71,7 +71,7 @@ import Testing
         var proposals = 0
         for (name, w) in try Self.bundled() {
             for proposal in w.proposals {
-                guard case .success(let applied) = ProposalApplier.apply(proposal.changes, to: w, layout: false) else { continue }
+                guard case .success(let applied) = ProposalApplier.applyPrinting(proposal.changes, to: w, layout: false) else { continue }
                 let before = Analyzer.analyze(w, options: AnalysisOptions(runs: 0))
                 let compared = try Comparison.make(before, origin: .proposal(proposal.name), changes: proposal.changes).get()
                 #expect(compared.after.workflow.dump() == applied.workflow.dump(), "\(name): \(proposal.name)")

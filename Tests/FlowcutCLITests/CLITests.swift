@@ -1,3 +1,4 @@
+// Over 400 lines: one end-to-end test per command behaviour, sharing the helper that runs the binary.
 import Foundation
 import Testing
 

@@ -258,6 +258,12 @@ struct ProposalApplierTests {
             }
             let again = Checker.check(SourceFile(path: "after.flow", text: applied.text))
             #expect(again.workflow?.dump() == applied.workflow.dump())
+            // The same text as printing and checking after every change gives.
+            guard case .success(let printed) = ProposalApplier.applyPrinting(proposal.changes, to: w, layout: true) else {
+                Issue.record("\(name): \(proposal.name) does not apply the printing way")
+                continue
+            }
+            #expect(printed.text == applied.text, "\(name): \(proposal.name)")
         }
         // Printing the before workflow reads back to it too (proposals aside).
         // The printer writes every share of a decision that the file left to

@@ -3,24 +3,24 @@ import Synchronization
 
 /// One slot per concurrent worker, each slot written by one worker; read
 /// once all are done.
-public final class Slots<Value: Sendable>: Sendable {
+package final class Slots<Value: Sendable>: Sendable {
     private let storage: Mutex<[Value]>
 
-    public init(count: Int, initial: Value) {
+    package init(count: Int, initial: Value) {
         storage = Mutex(Array(repeating: initial, count: count))
     }
 
-    public subscript(index: Int) -> Value {
+    package subscript(index: Int) -> Value {
         get { storage.withLock { $0[index] } }
         set { storage.withLock { $0[index] = newValue } }
     }
 
-    public var values: [Value] { storage.withLock { $0 } }
+    package var values: [Value] { storage.withLock { $0 } }
 }
 
 extension Slots {
     /// Moves a value out, leaving nil: no second reference keeps it alive.
-    public func take<Wrapped>(_ index: Int) -> Wrapped? where Value == Wrapped? {
+    package func take<Wrapped>(_ index: Int) -> Wrapped? where Value == Wrapped? {
         storage.withLock { slots in
             defer { slots[index] = nil }
             return slots[index]
@@ -30,7 +30,7 @@ extension Slots {
 
 extension Array where Element: Sendable {
     /// `map` on all cores, results in order.
-    public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    package func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         let results = Slots<T?>(count: count, initial: nil)
         DispatchQueue.concurrentPerform(iterations: count) { i in results[i] = transform(self[i]) }
         return results.values.map { $0! }
@@ -39,7 +39,7 @@ extension Array where Element: Sendable {
 
 /// `a()` and `b()`, at once on two cores when `parallel`, else one after
 /// the other.
-public func both<A: Sendable, B: Sendable>(
+package func both<A: Sendable, B: Sendable>(
     _ parallel: Bool, _ a: @Sendable () -> A, _ b: @Sendable () -> B
 ) -> (A, B) {
     guard parallel else { return (a(), b()) }
@@ -52,10 +52,10 @@ public func both<A: Sendable, B: Sendable>(
 }
 
 /// Memory that several workers write at once, each its own part.
-public struct Region<T>: @unchecked Sendable {
-    public let base: UnsafeMutablePointer<T>?
+package struct Region<T>: @unchecked Sendable {
+    package let base: UnsafeMutablePointer<T>?
 
-    public init(base: UnsafeMutablePointer<T>?) {
+    package init(base: UnsafeMutablePointer<T>?) {
         self.base = base
     }
 }

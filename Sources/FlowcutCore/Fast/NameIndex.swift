@@ -4,7 +4,7 @@
 /// compares strings. (A `[String: Int]` hashes every key with SipHash and
 /// reaches keys and values through separate tables: the resolver's lookups
 /// were a third of checking a 1 000 000-step file.)
-public struct NameIndex: Sendable {
+package struct NameIndex: Sendable {
     /// Per slot: the high half of its entry's hash above the entry's
     /// number + 1, or 0 for an empty slot — one word, so that a probe
     /// reaches one cache line.
@@ -13,7 +13,7 @@ public struct NameIndex: Sendable {
     private var items: [(name: String, value: Int)] = []
     private var mask: Int
 
-    public init(minimumCapacity: Int = 0) {
+    package init(minimumCapacity: Int = 0) {
         var size = 16
         while size < 2 * minimumCapacity { size *= 2 }
         slots = Array(repeating: 0, count: size)
@@ -21,8 +21,8 @@ public struct NameIndex: Sendable {
         items.reserveCapacity(minimumCapacity)
     }
 
-    public var count: Int { items.count }
-    public var isEmpty: Bool { items.isEmpty }
+    package var count: Int { items.count }
+    package var isEmpty: Bool { items.isEmpty }
 
     @inline(__always)
     static func hash(_ name: String) -> UInt64 { StableHash.of(name) }
@@ -49,7 +49,7 @@ public struct NameIndex: Sendable {
         return (i, nil)
     }
 
-    public subscript(name: String) -> Int? {
+    package subscript(name: String) -> Int? {
         let hash = Self.hash(name)
         return probe(name, hash: hash, firstWord: slots[home(hash)]).item.map { items[$0].value }
     }
@@ -57,7 +57,7 @@ public struct NameIndex: Sendable {
     /// Adds `name` with `value` unless it is there already; the value it
     /// had, if any (then left unchanged).
     @discardableResult
-    public mutating func insert(_ name: String, _ value: Int) -> Int? {
+    package mutating func insert(_ name: String, _ value: Int) -> Int? {
         let hash = Self.hash(name)
         return insert(name, value, hash: hash, firstWord: slots[home(hash)]).previous
     }
@@ -87,7 +87,7 @@ public struct NameIndex: Sendable {
 
     /// The value of every name `name(k)`, k in `0..<count`, or nil for one
     /// not in the index, given to `body(k, value)` in order.
-    public func values(count: Int, name: (Int) -> String, _ body: (Int, Int?) -> Void) {
+    package func values(count: Int, name: (Int) -> String, _ body: (Int, Int?) -> Void) {
         withUnsafeTemporaryAllocation(of: (hash: UInt64, word: UInt64).self, capacity: Self.batch) { ahead in
             var base = 0
             while base < count {
@@ -105,7 +105,7 @@ public struct NameIndex: Sendable {
 
     /// `insert(name(k), value(k))` for every k in `0..<count`, in order,
     /// with what it returns given to `body(k, previous)`.
-    public mutating func insert(count: Int, name: (Int) -> String, value: (Int) -> Int, _ body: (Int, Int?) -> Void) {
+    package mutating func insert(count: Int, name: (Int) -> String, value: (Int) -> Int, _ body: (Int, Int?) -> Void) {
         withUnsafeTemporaryAllocation(of: (hash: UInt64, word: UInt64).self, capacity: Self.batch) { ahead in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.batch) { filled in
                 var base = 0
@@ -137,7 +137,7 @@ public struct NameIndex: Sendable {
     }
 
     /// Every name with its value, in the order inserted.
-    public var entries: [(name: String, value: Int)] { items }
+    package var entries: [(name: String, value: Int)] { items }
 
     private mutating func grow() {
         let size = 2 * slots.count
