@@ -33,7 +33,8 @@ import FlowcutLanguage
 /// here). A test holds this to the full simulation on random processes.
 struct SavingsMeter {
     let before: Workflow
-    let simulator: Simulator
+    /// The before process as the engines ran it.
+    let plan: SimulationPlan
     let structure: ProcessStructure
     let trace: SimulationTrace
     let result: SimulationResult
@@ -44,7 +45,7 @@ struct SavingsMeter {
         guard let trace, let result = analysis.simulation else { return nil }
         self.result = result
         before = analysis.workflow
-        simulator = trace.simulator
+        plan = trace.plan
         structure = analysis.structure
         self.trace = trace
         caseKeys = (0..<trace.runs).map { DrawKey.simulatedCase($0, seed: trace.seed) }
@@ -208,7 +209,7 @@ struct SavingsMeter {
         case .merge(let idA, let idB, _, _):
             guard let a = b.stepIndex(of: idA), let bb = b.stepIndex(of: idB), let m = after.stepIndex(of: idA),
                 !b.isDecision(bb), trace.ranAlone(a), trace.ranAlone(bb), sameVisits(a, bb),
-                TimeDistribution(after.steps[m].wait) == simulator.wait[a],
+                TimeDistribution(after.steps[m].wait) == plan.wait[a],
                 sameDecisions(b, after, renaming: [:])
             else { return nil }
             let merged = TimeDistribution(after.steps[m].duration)
@@ -236,15 +237,15 @@ struct SavingsMeter {
         for (s, step) in retimed {
             let newWait = TimeDistribution(step.wait)
             let newDuration = TimeDistribution(step.duration)
-            if newWait != simulator.wait[s] || newDuration != simulator.duration[s] { changed.append((s, newWait, newDuration)) }
+            if newWait != plan.wait[s] || newDuration != plan.duration[s] { changed.append((s, newWait, newDuration)) }
         }
         var total = 0.0
         for (s, newWait, newDuration) in changed {
             if trace.ranAlone(s) {
                 // Only the part that changes counts.
                 var terms: [(Double, DrawnSum)] = []
-                if newWait != simulator.wait[s] { terms += [(1, drawn(s, DrawKey.wait)), (-1, drawn(s, DrawKey.wait, as: newWait))] }
-                if newDuration != simulator.duration[s] {
+                if newWait != plan.wait[s] { terms += [(1, drawn(s, DrawKey.wait)), (-1, drawn(s, DrawKey.wait, as: newWait))] }
+                if newDuration != plan.duration[s] {
                     terms += [(1, drawn(s, DrawKey.duration)), (-1, drawn(s, DrawKey.duration, as: newDuration))]
                 }
                 total += sum(terms, over: s, into: &cases)
@@ -302,9 +303,9 @@ struct SavingsMeter {
     /// steps with the same draw.
     private func branchDiffers(case c: Int, d: Int, later: Simulator, e: Int, in w: Workflow) -> Bool {
         for k in 0..<Int(trace.visits[d * trace.runs + c]) {
-            var stream = DrawKey.stream(case: caseKeys[c], step: simulator.stepKeys[d], visit: k, DrawKey.branch)
+            var stream = DrawKey.stream(case: caseKeys[c], step: plan.stepKeys[d], visit: k, DrawKey.branch)
             let x = stream.unit()
-            if before.steps[simulator.branch(of: d, x)].id != w.steps[later.branch(of: e, x)].id { return true }
+            if before.steps[plan.branch(of: d, x)].id != w.steps[later.branch(of: e, x)].id { return true }
         }
         return false
     }
@@ -339,8 +340,8 @@ struct SavingsMeter {
     /// the trace's rows when it keeps them (the same sum `time` draws).
     @inline(__always)
     private func ranTime(_ s: Int, case c: Int) -> Double {
-        let fixed = simulator.fixedWait[s]
-        if !fixed.isNaN { return fixed + simulator.fixedDuration[s] }
+        let fixed = plan.fixedWait[s]
+        if !fixed.isNaN { return fixed + plan.fixedDuration[s] }
         guard !trace.drawnWait.isEmpty else { return time(s, caseKeys[c], 0) }
         let r = trace.drawnRow[s] * trace.runs + c
         return trace.drawnWait[r] + trace.drawnDuration[r]
@@ -349,8 +350,8 @@ struct SavingsMeter {
     /// Step s's wait plus duration on visit k of case c, as drawn with its
     /// own times or the ones given (the same keys either way).
     private func time(_ s: Int, _ c: UInt64, _ k: Int, wait: TimeDistribution? = nil, duration: TimeDistribution? = nil) -> Double {
-        simulator.draw(wait ?? simulator.wait[s], case: c, step: s, visit: k, DrawKey.wait)
-            + simulator.draw(duration ?? simulator.duration[s], case: c, step: s, visit: k, DrawKey.duration)
+        plan.draw(wait ?? plan.wait[s], case: c, step: s, visit: k, DrawKey.wait)
+            + plan.draw(duration ?? plan.duration[s], case: c, step: s, visit: k, DrawKey.duration)
     }
 
     /// Σ over the cases and over step s's visits in each of `term(case key,
@@ -437,7 +438,7 @@ struct SavingsMeter {
         if term.drawsAgain {
             var total = 0.0
             for visit in 0..<visits {
-                total += simulator.draw(term.target, case: caseKeys[c], step: term.step, visit: visit, term.what)
+                total += plan.draw(term.target, case: caseKeys[c], step: term.step, visit: visit, term.what)
             }
             return total
         }
@@ -462,7 +463,7 @@ struct SavingsMeter {
     /// same affine map, min + width · x, so its sum is the old sum mapped:
     /// visits · min′ + width′ · (old − visits · min) / width.
     private func drawn(_ s: Int, _ what: UInt64, as d: TimeDistribution? = nil) -> DrawnSum {
-        let own = what == DrawKey.wait ? simulator.wait[s] : simulator.duration[s]
+        let own = what == DrawKey.wait ? plan.wait[s] : plan.duration[s]
         let target = d ?? own
         var sum = DrawnSum(step: s, what: what, target: target)
         if case .constant(let v) = target {

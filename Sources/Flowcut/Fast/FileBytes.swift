@@ -1,3 +1,4 @@
+// Hot path (a Fast/ folder): the file read in two halves at once for a big one.
 import FlowcutCore
 import Foundation
 

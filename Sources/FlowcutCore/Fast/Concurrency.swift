@@ -1,26 +1,27 @@
+// Hot path (a Fast/ folder). Public, not package: the release build inlines public declarations across modules, not package ones.
 import Dispatch
 import Synchronization
 
 /// One slot per concurrent worker, each slot written by one worker; read
 /// once all are done.
-package final class Slots<Value: Sendable>: Sendable {
+public final class Slots<Value: Sendable>: Sendable {
     private let storage: Mutex<[Value]>
 
-    package init(count: Int, initial: Value) {
+    public init(count: Int, initial: Value) {
         storage = Mutex(Array(repeating: initial, count: count))
     }
 
-    package subscript(index: Int) -> Value {
+    public subscript(index: Int) -> Value {
         get { storage.withLock { $0[index] } }
         set { storage.withLock { $0[index] = newValue } }
     }
 
-    package var values: [Value] { storage.withLock { $0 } }
+    public var values: [Value] { storage.withLock { $0 } }
 }
 
 extension Slots {
     /// Moves a value out, leaving nil: no second reference keeps it alive.
-    package func take<Wrapped>(_ index: Int) -> Wrapped? where Value == Wrapped? {
+    public func take<Wrapped>(_ index: Int) -> Wrapped? where Value == Wrapped? {
         storage.withLock { slots in
             defer { slots[index] = nil }
             return slots[index]
@@ -30,7 +31,7 @@ extension Slots {
 
 extension Array where Element: Sendable {
     /// `map` on all cores, results in order.
-    package func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         let results = Slots<T?>(count: count, initial: nil)
         DispatchQueue.concurrentPerform(iterations: count) { i in results[i] = transform(self[i]) }
         return results.values.map { $0! }
@@ -39,7 +40,7 @@ extension Array where Element: Sendable {
 
 /// `a()` and `b()`, at once on two cores when `parallel`, else one after
 /// the other.
-package func both<A: Sendable, B: Sendable>(
+public func both<A: Sendable, B: Sendable>(
     _ parallel: Bool, _ a: @Sendable () -> A, _ b: @Sendable () -> B
 ) -> (A, B) {
     guard parallel else { return (a(), b()) }
@@ -52,10 +53,10 @@ package func both<A: Sendable, B: Sendable>(
 }
 
 /// Memory that several workers write at once, each its own part.
-package struct Region<T>: @unchecked Sendable {
-    package let base: UnsafeMutablePointer<T>?
+public struct Region<T>: @unchecked Sendable {
+    public let base: UnsafeMutablePointer<T>?
 
-    package init(base: UnsafeMutablePointer<T>?) {
+    public init(base: UnsafeMutablePointer<T>?) {
         self.base = base
     }
 }

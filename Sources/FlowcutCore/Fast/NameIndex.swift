@@ -1,10 +1,11 @@
+// Hot path (a Fast/ folder). Public, not package: the release build inlines public declarations across modules, not package ones.
 /// Step or actor IDs to numbers, for the millions of lookups a big file
 /// needs: open addressing over a 64-bit FNV-1a hash of each name's UTF-8
 /// bytes, with part of the hash kept beside each slot so that a miss rarely
 /// compares strings. (A `[String: Int]` hashes every key with SipHash and
 /// reaches keys and values through separate tables: the resolver's lookups
 /// were a third of checking a 1 000 000-step file.)
-package struct NameIndex: Sendable {
+public struct NameIndex: Sendable {
     /// Per slot: the high half of its entry's hash above the entry's
     /// number + 1, or 0 for an empty slot — one word, so that a probe
     /// reaches one cache line.
@@ -13,7 +14,7 @@ package struct NameIndex: Sendable {
     private var items: [(name: String, value: Int)] = []
     private var mask: Int
 
-    package init(minimumCapacity: Int = 0) {
+    public init(minimumCapacity: Int = 0) {
         var size = 16
         while size < 2 * minimumCapacity { size *= 2 }
         slots = Array(repeating: 0, count: size)
@@ -21,8 +22,8 @@ package struct NameIndex: Sendable {
         items.reserveCapacity(minimumCapacity)
     }
 
-    package var count: Int { items.count }
-    package var isEmpty: Bool { items.isEmpty }
+    public var count: Int { items.count }
+    public var isEmpty: Bool { items.isEmpty }
 
     @inline(__always)
     static func hash(_ name: String) -> UInt64 { StableHash.of(name) }
@@ -49,7 +50,7 @@ package struct NameIndex: Sendable {
         return (i, nil)
     }
 
-    package subscript(name: String) -> Int? {
+    public subscript(name: String) -> Int? {
         let hash = Self.hash(name)
         return probe(name, hash: hash, firstWord: slots[home(hash)]).item.map { items[$0].value }
     }
@@ -57,7 +58,7 @@ package struct NameIndex: Sendable {
     /// Adds `name` with `value` unless it is there already; the value it
     /// had, if any (then left unchanged).
     @discardableResult
-    package mutating func insert(_ name: String, _ value: Int) -> Int? {
+    public mutating func insert(_ name: String, _ value: Int) -> Int? {
         let hash = Self.hash(name)
         return insert(name, value, hash: hash, firstWord: slots[home(hash)]).previous
     }
@@ -87,7 +88,7 @@ package struct NameIndex: Sendable {
 
     /// The value of every name `name(k)`, k in `0..<count`, or nil for one
     /// not in the index, given to `body(k, value)` in order.
-    package func values(count: Int, name: (Int) -> String, _ body: (Int, Int?) -> Void) {
+    public func values(count: Int, name: (Int) -> String, _ body: (Int, Int?) -> Void) {
         withUnsafeTemporaryAllocation(of: (hash: UInt64, word: UInt64).self, capacity: Self.batch) { ahead in
             var base = 0
             while base < count {
@@ -105,7 +106,7 @@ package struct NameIndex: Sendable {
 
     /// `insert(name(k), value(k))` for every k in `0..<count`, in order,
     /// with what it returns given to `body(k, previous)`.
-    package mutating func insert(count: Int, name: (Int) -> String, value: (Int) -> Int, _ body: (Int, Int?) -> Void) {
+    public mutating func insert(count: Int, name: (Int) -> String, value: (Int) -> Int, _ body: (Int, Int?) -> Void) {
         withUnsafeTemporaryAllocation(of: (hash: UInt64, word: UInt64).self, capacity: Self.batch) { ahead in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.batch) { filled in
                 var base = 0
@@ -137,7 +138,7 @@ package struct NameIndex: Sendable {
     }
 
     /// Every name with its value, in the order inserted.
-    package var entries: [(name: String, value: Int)] { items }
+    public var entries: [(name: String, value: Int)] { items }
 
     private mutating func grow() {
         let size = 2 * slots.count

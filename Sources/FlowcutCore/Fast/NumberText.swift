@@ -1,3 +1,4 @@
+// Hot path (a Fast/ folder). Public, not package: the release build inlines public declarations across modules, not package ones.
 /// Deterministic, locale-free number text: at most four decimals, no trailing zeros.
 public func formatNumber(_ value: Double, decimals: Int = 4) -> String {
     var out: [UInt8] = []
@@ -7,7 +8,7 @@ public func formatNumber(_ value: Double, decimals: Int = 4) -> String {
 
 /// `formatNumber(value, decimals:)` appended to `out` as UTF-8 (a
 /// portfolio's JSON writes millions of numbers).
-package func formatNumber(_ value: Double, decimals: Int = 4, into out: inout [UInt8]) {
+public func formatNumber(_ value: Double, decimals: Int = 4, into out: inout [UInt8]) {
     func append(_ text: String) {
         var text = text
         text.withUTF8 { out.append(contentsOf: $0) }
@@ -38,7 +39,7 @@ package func formatNumber(_ value: Double, decimals: Int = 4, into out: inout [U
 /// reads back as the quotient is this one (no other with at most 6 decimals
 /// does); without the shortest-digits search. With 0 decimals, the integer
 /// as `String(Int64)` writes it.
-package func appendDecimal(units: Int64, decimals: Int, into out: inout [UInt8]) {
+public func appendDecimal(units: Int64, decimals: Int, into out: inout [UInt8]) {
     let start = out.count
     var m = units.magnitude
     // Least significant first, reversed at the end; the fraction's

@@ -1,3 +1,4 @@
+// Hot path (a Fast/ folder). Public, not package: the release build inlines public declarations across modules, not package ones.
 /// The model's two big constructions made on both cores for a big process:
 /// the graph's rows both ways, and the walks for loops and reachability.
 /// Kept here, out of the initialisers, which stay sequential; the resolver

@@ -17,7 +17,7 @@
 /// step starts when the one arrow that reaches it fires (or, for a join,
 /// the last of its branches arrives) and runs alone; inside a block it
 /// never does.
-struct StepwiseSimulation {
+struct StepwiseEngine: SimulationEngine {
     /// What runs in order: a step outside any loop, or a loop's steps,
     /// run case by case from its entry until a case leaves it.
     enum Unit {
@@ -25,7 +25,7 @@ struct StepwiseSimulation {
         case loop(Int)
     }
 
-    let simulator: Simulator
+    let plan: SimulationPlan
     let units: [Unit]
     /// Per step: the arrows into it (positions in the simulator's rows)
     /// from reachable steps, with their source.
@@ -43,10 +43,11 @@ struct StepwiseSimulation {
     static let maxStepCases = 8_000_000
 
     /// nil when the process is not block-structured or too large.
-    init?(_ sim: Simulator, runs: Int) {
+    init?(_ plan: SimulationPlan, runs: Int) {
+        let sim = plan
         let n = sim.n
         guard sim.starts.count == 1, n * runs <= Self.maxStepCases else { return nil }
-        simulator = sim
+        self.plan = sim
         start = sim.starts[0]
         let reach = sim.reachable
         var arrowsIn = [[(source: Int, k: Int)]](repeating: [], count: n)
@@ -105,7 +106,7 @@ struct StepwiseSimulation {
     /// steps not of the same loop goes forward (a loop's steps together,
     /// in no particular order); nil if there is none.
     private static func unitOrder(
-        _ sim: Simulator, _ reach: [Bool], _ loopOf: [Int], _ loops: [[Int]], _ arrowsIn: [[(source: Int, k: Int)]]
+        _ sim: SimulationPlan, _ reach: [Bool], _ loopOf: [Int], _ loops: [[Int]], _ arrowsIn: [[(source: Int, k: Int)]]
     ) -> [Int]? {
         let n = sim.n
         // Kahn's algorithm over loops and single steps: a loop is ready
@@ -147,7 +148,7 @@ struct StepwiseSimulation {
     /// all end at one join, nothing else leads in or out, and none of them
     /// decides, loops or ends; nil otherwise.
     private static func block(
-        of f: Int, _ sim: Simulator, _ position: [Int], _ arrowsIn: [[(source: Int, k: Int)]], _ loopOf: [Int]
+        of f: Int, _ sim: SimulationPlan, _ position: [Int], _ arrowsIn: [[(source: Int, k: Int)]], _ loopOf: [Int]
     ) -> [Int]? {
         let n = sim.n
         // The join: the earliest step (in the order) that every branch reaches.
@@ -226,7 +227,7 @@ struct StepwiseSimulation {
     /// a loop or a step runs more than 255 times in a case (the event
     /// simulator then runs them, and says so as it always has).
     func run(runs: Int, seed: UInt64, trace: inout SimulationTrace?) -> SimulationResult? {
-        let sim = simulator
+        let sim = plan
         let n = sim.n
         // Plain memory: an array written element by element checks that it
         // is not shared on every write, most of this loop's time.

@@ -1,0 +1,403 @@
+// Over 400 lines: the event queue engine's passes and its state, which share the plan's rows.
+import FlowcutCore
+
+/// Runs a plan's cases one at a time through an event queue: any shape of
+/// process (decisions inside parallel blocks, several starts, loops
+/// anywhere). Its passes are written over the plan's rows
+/// (`SimulationPlan`'s extension below).
+struct EventQueueEngine: SimulationEngine {
+    let plan: SimulationPlan
+
+    func run(runs: Int, seed: UInt64, trace: inout SimulationTrace?) -> SimulationResult? {
+        plan.runThroughEventQueue(runs: runs, seed: seed, trace: &trace)
+    }
+}
+
+extension SimulationPlan {
+    /// Every case through the event queue; with a trace, what measuring a
+    /// change needs, recorded as the cases run.
+    func runThroughEventQueue(runs: Int, seed: UInt64, trace: inout SimulationTrace?) -> SimulationResult {
+        var leadTimes: [Double] = []
+        leadTimes.reserveCapacity(runs)
+        var totalVisits = [Int](repeating: 0, count: n)
+        var visitedCases = [Int](repeating: 0, count: n)
+        var stopped = 0
+        // Alone counts and drawn sums only when a trace keeps them.
+        var state = CaseState(n: n, tracing: trace != nil)
+        defer { state.deallocate() }
+        totalVisits.withUnsafeMutableBufferPointer { total in
+            visitedCases.withUnsafeMutableBufferPointer { visited in
+                if trace != nil {
+                    // One pass over the steps a case touched: its figures,
+                    // its record in the trace, and the state made ready.
+                    trace!.withRecorder { recorder in
+                        for c in 0..<runs {
+                            let lead = runCase(&state, DrawKey.simulatedCase(c, seed: seed))
+                            if let lead { leadTimes.append(lead) } else { stopped += 1 }
+                            recorder.record(case: c, lead: lead, &state, total, visited)
+                            state.resetBesidesSteps()
+                        }
+                    }
+                } else {
+                    for c in 0..<runs {
+                        let lead = runCase(&state, DrawKey.simulatedCase(c, seed: seed))
+                        if let lead {
+                            leadTimes.append(lead)
+                            for i in 0..<state.touchedCount {
+                                let s = Int(state.touched[i])
+                                total[s] += Int(state.visits[s])
+                                visited[s] += 1
+                            }
+                        } else {
+                            stopped += 1
+                        }
+                        state.reset()
+                    }
+                }
+            }
+        }
+        if trace != nil {
+            for s in 0..<n { trace!.aloneVisits[s] = state.aloneVisits[s] }
+            trace!.visitedCases = visitedCases
+            trace!.finish()
+        }
+        leadTimes = leadTimes.sortedByRadix()
+        let completed = Double(max(leadTimes.count, 1))
+        let result = SimulationResult(
+            runs: runs, seed: seed, stoppedCases: stopped, leadTimes: leadTimes,
+            expectedVisits: totalVisits.map { Double($0) / completed },
+            visitProbability: visitedCases.map { Double($0) / completed })
+        return result
+    }
+
+    /// The lead time of case `c` alone (nil if it was stopped in a loop).
+    func eventQueueLeadTime(case c: Int, seed: UInt64) -> Double? { eventQueueCase(c, seed: seed).lead }
+
+    /// Case `c` alone: its lead time (nil if it was stopped in a loop) and
+    /// how many times each step it touched ran.
+    func eventQueueCase(_ c: Int, seed: UInt64) -> (lead: Double?, visits: [(step: Int, count: Int)]) {
+        var state = CaseState(n: n, tracing: false)
+        defer { state.deallocate() }
+        let lead = runCase(&state, DrawKey.simulatedCase(c, seed: seed))
+        return (
+            lead,
+            (0..<state.touchedCount).map { i in
+                let s = Int(state.touched[i])
+                return (s, Int(state.visits[s]))
+            }
+        )
+    }
+
+    /// The state of one case, reused from case to case: plain memory,
+    /// since a simulation touches it for every step it runs (a struct
+    /// passed `inout`: a class's fields would be checked for exclusive
+    /// access at run time on every write, a quarter of the time). Its owner
+    /// calls `deallocate()`.
+    struct CaseState {
+        /// How many times each step has started in this case.
+        let visits: UnsafeMutablePointer<Int32>
+        /// The steps started in this case, in first-start order.
+        let touched: UnsafeMutablePointer<Int32>
+        var touchedCount = 0
+        /// For a join: the predecessors that have arrived (bit per slot),
+        /// and the latest arrival.
+        let pendingMask: UnsafeMutablePointer<UInt64>
+        let pendingTime: UnsafeMutablePointer<Double>
+        /// The joins waiting, in the order they began to wait.
+        var pending: [Int] = []
+        var events = EventQueue()
+        /// Per step, over all cases: visits on which it started alone (see
+        /// `SimulationTrace.aloneVisits`); counted only when tracing.
+        let aloneVisits: UnsafeMutablePointer<Int>
+        /// Per step, in this case: the sum of its drawn waits and of its
+        /// drawn durations (steps with a fixed time are left at 0); kept
+        /// only when tracing.
+        let drawnWait: UnsafeMutablePointer<Double>
+        let drawnDuration: UnsafeMutablePointer<Double>
+        let tracing: Bool
+
+        init(n: Int, tracing: Bool) {
+            self.tracing = tracing
+            visits = .allocate(capacity: n)
+            visits.initialize(repeating: 0, count: n)
+            touched = .allocate(capacity: n)
+            pendingMask = .allocate(capacity: n)
+            pendingMask.initialize(repeating: 0, count: n)
+            pendingTime = .allocate(capacity: n)
+            pendingTime.initialize(repeating: 0, count: n)
+            aloneVisits = .allocate(capacity: n)
+            aloneVisits.initialize(repeating: 0, count: n)
+            drawnWait = .allocate(capacity: n)
+            drawnWait.initialize(repeating: 0, count: n)
+            drawnDuration = .allocate(capacity: n)
+            drawnDuration.initialize(repeating: 0, count: n)
+        }
+
+        func deallocate() {
+            visits.deallocate()
+            touched.deallocate()
+            pendingMask.deallocate()
+            pendingTime.deallocate()
+            aloneVisits.deallocate()
+            drawnWait.deallocate()
+            drawnDuration.deallocate()
+            events.deallocate()
+        }
+
+        mutating func reset() {
+            for i in 0..<touchedCount {
+                let s = Int(touched[i])
+                visits[s] = 0
+                drawnWait[s] = 0
+                drawnDuration[s] = 0
+            }
+            resetBesidesSteps()
+        }
+
+        /// `reset` for a state whose touched steps' counts and sums were
+        /// already set back to 0 (`SimulationTrace.Recorder`).
+        mutating func resetBesidesSteps() {
+            touchedCount = 0
+            for s in pending { pendingMask[s] = 0 }
+            pending.removeAll(keepingCapacity: true)
+            events.removeAll()
+        }
+    }
+
+    /// One case; its lead time, or nil if it was stopped in a loop.
+    private func runCase(_ st: inout CaseState, _ key: UInt64) -> Double? {
+        var end = 0.0
+        var returns = 0
+        var round = st.events.nextOrder
+        for s in starts { startStep(s, at: 0, &st, key) }
+        return outStart.withUnsafeBufferPointer { outStart in
+            outTarget.withUnsafeBufferPointer { outTarget in
+                outClosesLoop.withUnsafeBufferPointer { outClosesLoop in
+                    while true {
+                        // A step that starts alone and runs with nothing else running
+                        // and no join waiting: making it shorter moves all that follows.
+                        if st.tracing, st.events.count == 1, st.pending.isEmpty, st.events.firstOrder >= round {
+                            st.aloneVisits[st.events.firstStep] += 1
+                        }
+                        round = st.events.nextOrder
+                        guard var (time, u, visit) = st.events.pop() else {
+                            // Nothing runs: joins still waiting can only be waiting for
+                            // each other; the earliest goes first.
+                            guard let j = st.pending.min(by: { st.pendingTime[$0] < st.pendingTime[$1] }) else { break }
+                            fire(join: j, &st, key)
+                            continue
+                        }
+                        end = max(end, time)
+                        while true {
+                            let first = outStart[u]
+                            let last = outStart[u + 1]
+                            if first == last { break }
+                            var chosen = first
+                            var through = last
+                            if isDecision[u] {
+                                var stream = DrawKey.stream(case: key, step: stepKeys[u], visit: visit, DrawKey.branch)
+                                chosen = chosenArrow(of: u, stream.unit())
+                                through = chosen + 1
+                            }
+                            // One step follows and nothing else runs or waits: it
+                            // starts, runs alone and finishes next, so it is run
+                            // here without the queue (the same times, visits and
+                            // counts as through it).
+                            if through == chosen + 1, st.events.isEmpty, st.pending.isEmpty {
+                                let v = outTarget[chosen]
+                                let loops = outClosesLoop[chosen]
+                                if loops || forwardIn[v] <= 1 || joinIndex[v] < 0 {
+                                    if loops {
+                                        returns += 1
+                                        if returns > Simulator.loopLimit { return nil }
+                                    }
+                                    (time, visit) = begin(v, at: time, &st, key)
+                                    if st.tracing { st.aloneVisits[v] += 1 }
+                                    end = max(end, time)
+                                    u = v
+                                    continue
+                                }
+                            }
+                            for k in chosen..<through {
+                                let v = outTarget[k]
+                                if outClosesLoop[k] {
+                                    returns += 1
+                                    if returns > Simulator.loopLimit { return nil }
+                                    if st.pendingMask[v] != 0 { clearPending(v, &st) }
+                                    startStep(v, at: time, &st, key)
+                                } else if forwardIn[v] <= 1 || joinIndex[v] < 0 {
+                                    startStep(v, at: time, &st, key)
+                                } else {
+                                    if st.pendingMask[v] == 0 { st.pending.append(v) }
+                                    st.pendingMask[v] |= UInt64(1) << UInt64(outSlot[k])
+                                    st.pendingTime[v] = max(st.pendingTime[v], time)
+                                }
+                            }
+                            if !st.pending.isEmpty { releaseJoins(&st, key) }
+                            break
+                        }
+                    }
+                    return end
+                }
+            }
+        }
+    }
+
+    /// Starts every waiting join whose missing predecessors can no longer arrive.
+    private func releaseJoins(_ st: inout CaseState, _ key: UInt64) {
+        var i = 0
+        while i < st.pending.count {
+            let v = st.pending[i]
+            let j = joinIndex[v]
+            let missing = joinFull[j] & ~st.pendingMask[v]
+            var reachable: UInt64 = 0
+            if missing != 0 {
+                if joinReach.isEmpty {
+                    reachable = st.events.isEmpty ? 0 : missing
+                } else {
+                    let row = j * n
+                    st.events.forEachStep { reachable |= joinReach[row + $0] }
+                    for p in st.pending where p != v { reachable |= joinReach[row + p] }
+                }
+            }
+            if missing & reachable == 0 {
+                fire(join: v, &st, key)
+            } else {
+                i += 1
+            }
+        }
+    }
+
+    private func fire(join v: Int, _ st: inout CaseState, _ key: UInt64) {
+        let time = st.pendingTime[v]
+        clearPending(v, &st)
+        startStep(v, at: time, &st, key)
+    }
+
+    private func clearPending(_ v: Int, _ st: inout CaseState) {
+        st.pendingMask[v] = 0
+        st.pendingTime[v] = 0
+        if let k = st.pending.firstIndex(of: v) { st.pending.remove(at: k) }
+    }
+
+    @inline(__always)
+    private func startStep(_ s: Int, at time: Double, _ st: inout CaseState, _ key: UInt64) {
+        let (t, visit) = begin(s, at: time, &st, key)
+        st.events.push(t, s, visit)
+    }
+
+    /// Starts step s at `time`: counts the visit, draws its wait and
+    /// duration; its finish time and the visit's number.
+    @inline(__always)
+    private func begin(_ s: Int, at time: Double, _ st: inout CaseState, _ key: UInt64) -> (Double, Int) {
+        let visit = Int(st.visits[s])
+        if visit == 0 {
+            st.touched[st.touchedCount] = Int32(truncatingIfNeeded: s)
+            st.touchedCount += 1
+        }
+        st.visits[s] = Int32(truncatingIfNeeded: visit + 1)
+        let fixed = fixedWait[s]
+        let t: Double
+        if fixed.isNaN {
+            let w = draw(wait[s], case: key, step: s, visit: visit, DrawKey.wait)
+            let d = draw(duration[s], case: key, step: s, visit: visit, DrawKey.duration)
+            if st.tracing {
+                st.drawnWait[s] += w
+                st.drawnDuration[s] += d
+            }
+            t = time + w + d
+        } else {
+            t = time + fixed + fixedDuration[s]
+        }
+        return (t, visit)
+    }
+}
+
+/// Steps running in one case, by finish time (ties: started first): a
+/// binary heap of events in plain memory, grown as needed.
+struct EventQueue {
+    struct Event {
+        var time: Double
+        var order: Int
+        var step: Int
+        var visit: Int
+    }
+
+    private var heap: UnsafeMutablePointer<Event> = .allocate(capacity: 16)
+    private var capacity = 16
+    private(set) var count = 0
+    private var counter = 0
+
+    var isEmpty: Bool { count == 0 }
+    /// The push number the next push gets.
+    var nextOrder: Int { counter }
+    /// The push number of the first event (the queue must not be empty).
+    var firstOrder: Int { heap[0].order }
+    /// The first event's step (the queue must not be empty).
+    var firstStep: Int { heap[0].step }
+
+    /// Calls `body` with the step of every event, in no particular order.
+    @inline(__always)
+    func forEachStep(_ body: (Int) -> Void) {
+        for i in 0..<count { body(heap[i].step) }
+    }
+
+    mutating func removeAll() {
+        count = 0
+        counter = 0
+    }
+
+    /// Frees the memory; the queue must not be used afterwards.
+    func deallocate() { heap.deallocate() }
+
+    @inline(__always)
+    private static func less(_ a: Event, _ b: Event) -> Bool {
+        a.time < b.time || (a.time == b.time && a.order < b.order)
+    }
+
+    @inline(__always)
+    mutating func push(_ time: Double, _ step: Int, _ visit: Int) {
+        let event = Event(time: time, order: counter, step: step, visit: visit)
+        counter += 1
+        if count == capacity {
+            let bigger = UnsafeMutablePointer<Event>.allocate(capacity: 2 * capacity)
+            bigger.moveInitialize(from: heap, count: count)
+            heap.deallocate()
+            heap = bigger
+            capacity *= 2
+        }
+        var i = count
+        count += 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            if !Self.less(event, heap[parent]) { break }
+            heap[i] = heap[parent]
+            i = parent
+        }
+        heap[i] = event
+    }
+
+    /// The earliest finish: its time, step and the step's visit number.
+    @inline(__always)
+    mutating func pop() -> (Double, Int, Int)? {
+        guard count > 0 else { return nil }
+        count -= 1
+        let top = heap[0]
+        guard count > 0 else { return (top.time, top.step, top.visit) }
+        let last = heap[count]
+        // Sift the last event down from the root.
+        var i = 0
+        let n = count
+        while true {
+            let l = 2 * i + 1
+            if l >= n { break }
+            let r = l + 1
+            let m = r < n && Self.less(heap[r], heap[l]) ? r : l
+            if !Self.less(heap[m], last) { break }
+            heap[i] = heap[m]
+            i = m
+        }
+        heap[i] = last
+        return (top.time, top.step, top.visit)
+    }
+}
