@@ -184,7 +184,7 @@ extension SimulationPlan {
                             // Nothing runs: joins still waiting can only be waiting for
                             // each other; the earliest goes first.
                             guard let j = st.pending.min(by: { st.pendingTime[$0] < st.pendingTime[$1] }) else { break }
-                            fire(join: j, &st, key)
+                            fire(join: j, at: end, &st, key)
                             continue
                         }
                         end = max(end, time)
@@ -233,7 +233,7 @@ extension SimulationPlan {
                                     st.pendingTime[v] = max(st.pendingTime[v], time)
                                 }
                             }
-                            if !st.pending.isEmpty { releaseJoins(&st, key) }
+                            if !st.pending.isEmpty { releaseJoins(at: time, &st, key) }
                             break
                         }
                     }
@@ -243,8 +243,11 @@ extension SimulationPlan {
         }
     }
 
-    /// Starts every waiting join whose missing predecessors can no longer arrive.
-    private func releaseJoins(_ st: inout CaseState, _ key: UInt64) {
+    /// Starts every waiting join whose missing predecessors can no longer
+    /// arrive. One released so starts when that became known — `now`, as
+    /// the step that decided it finishes — and never before its latest
+    /// arrival.
+    private func releaseJoins(at now: Double, _ st: inout CaseState, _ key: UInt64) {
         var i = 0
         while i < st.pending.count {
             let v = st.pending[i]
@@ -261,15 +264,16 @@ extension SimulationPlan {
                 }
             }
             if missing & reachable == 0 {
-                fire(join: v, &st, key)
+                fire(join: v, at: missing == 0 ? 0 : now, &st, key)
             } else {
                 i += 1
             }
         }
     }
 
-    private func fire(join v: Int, _ st: inout CaseState, _ key: UInt64) {
-        let time = st.pendingTime[v]
+    /// Starts join `v` at its latest arrival, or at `released` if later.
+    private func fire(join v: Int, at released: Double, _ st: inout CaseState, _ key: UInt64) {
+        let time = max(st.pendingTime[v], released)
         clearPending(v, &st)
         startStep(v, at: time, &st, key)
     }
