@@ -112,7 +112,10 @@ public struct CriticalPath: Sendable {
             es[s] = start
             ef[s] = start + time[s]
         }
-        let lead = order.reduce(0.0) { max($0, ef[$1]) }
+        // A step that ends the case (`ends`) ends it for the main scenario too:
+        // the lead time is the first such finish; what would finish later is cancelled.
+        let endsAt = order.filter { w.steps[$0].endsCase }.map { ef[$0] }.min()
+        let lead = endsAt ?? order.reduce(0.0) { max($0, ef[$1]) }
         var lf = [Double](repeating: lead, count: n)
         var ls = [Double](repeating: lead, count: n)
         for s in order.reversed() {
@@ -125,6 +128,7 @@ public struct CriticalPath: Sendable {
         let tolerance = 1e-9 * max(1, lead)
         var scheduled = [Bool](repeating: false, count: n)
         for s in order {
+            if endsAt != nil, ef[s] > lead + tolerance { continue }  // cancelled before it finishes
             scheduled[s] = true
             if abs(ls[s] - es[s]) <= tolerance { ls[s] = es[s] }
             if abs(lf[s] - ef[s]) <= tolerance { lf[s] = ef[s] }
@@ -133,7 +137,7 @@ public struct CriticalPath: Sendable {
         // main scenario; declared first among ties), through the predecessor
         // that holds it up (its arrow written first).
         var path: [Int] = []
-        let last = order.filter { abs(ef[$0] - lead) <= tolerance }
+        let last = order.filter { abs(ef[$0] - lead) <= tolerance && (endsAt == nil || w.steps[$0].endsCase) }
         let isEnd = { (s: Int) in !graph.outRange(s).contains { scenario.follows[graph.outArrow($0)] } }
         if var at = last.filter(isEnd).min() ?? last.min() {
             path.append(at)

@@ -42,7 +42,8 @@ struct SavingsMeter {
     let caseKeys: [UInt64]
 
     init?(_ analysis: ProcedureAnalysis, trace: SimulationTrace?) {
-        guard let trace, let result = analysis.simulation else { return nil }
+        // A step that ends the case cancels other branches: measured by simulating again.
+        guard let trace, let result = analysis.simulation, !trace.plan.hasEnds else { return nil }
         self.result = result
         before = analysis.workflow
         plan = trace.plan

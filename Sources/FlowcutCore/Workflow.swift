@@ -28,6 +28,9 @@ public struct Step: Sendable, Hashable {
     public var channel: Channel?
     /// Required by law: never cut or merged (it may be shortened).
     public var isFixed: Bool
+    /// `ends`: when this step finishes, the dossier's case is over (a
+    /// refusal): every other branch is cancelled.
+    public var endsCase: Bool
     public var note: String?
     /// Where the step is declared (its ID).
     public var range: SourceRange?
@@ -35,7 +38,7 @@ public struct Step: Sendable, Hashable {
     public init(
         id: String, label: String, actor: String? = nil, duration: TimeEstimate = .zero,
         wait: TimeEstimate = .zero, kind: StepKind = .work, channel: Channel? = nil,
-        isFixed: Bool = false, note: String? = nil, range: SourceRange? = nil
+        isFixed: Bool = false, endsCase: Bool = false, note: String? = nil, range: SourceRange? = nil
     ) {
         self.id = id
         self.label = label
@@ -45,6 +48,7 @@ public struct Step: Sendable, Hashable {
         self.kind = kind
         self.channel = channel
         self.isFixed = isFixed
+        self.endsCase = endsCase
         self.note = note
         self.range = range
     }

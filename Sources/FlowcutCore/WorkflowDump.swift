@@ -21,6 +21,7 @@ extension Workflow {
             if !s.wait.isZero { line += " wait=\(s.wait)" }
             if let c = s.channel { line += " channel=\(c.rawValue)" }
             if s.isFixed { line += " fixed" }
+            if s.endsCase { line += " ends" }
             if let n = s.note { line += " note=\(q(n))" }
             out.append(line)
         }

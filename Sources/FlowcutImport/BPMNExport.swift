@@ -297,6 +297,10 @@ public enum BPMNExport {
             if case .task(let s) = e.kind, let note = w.steps[s].note { x.append("      <bpmn:documentation>\(q(note))</bpmn:documentation>") }
             for f in incoming[i] { x.append("      <bpmn:incoming>\(f)</bpmn:incoming>") }
             for f in outgoing[i] { x.append("      <bpmn:outgoing>\(f)</bpmn:outgoing>") }
+            // After a step that ends the case: a terminate end event.
+            if case .end = e.kind, let f = flows.first(where: { $0.to == i }), case .task(let s) = elements[f.from].kind, w.steps[s].endsCase {
+                x.append("      <bpmn:terminateEventDefinition id=\"\(e.id)_Terminate\" />")
+            }
             x.append("    </bpmn:\(tag)>")
         }
         for f in flows {

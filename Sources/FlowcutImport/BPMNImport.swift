@@ -125,6 +125,17 @@ public enum BPMNImport {
                 endSteps.insert(id)
             }
         }
+        // A task whose only way on is a terminate end event ends the case (`ends`).
+        var endsCase = Set<String>()
+        for id in r.terminateEnds where nodes[id] != nil {
+            if endSteps.contains(id) {
+                endsCase.insert(id)
+                continue
+            }
+            for p in into[id] ?? [] where out[p] == [id] {
+                if case .task = nodes[p]?.role { endsCase.insert(p) }
+            }
+        }
         // The process starts where its start events lead.
         var starts = r.order.filter { nodes[$0]?.isStart == true }
         // Events and sub-process borders are dropped, their flows joined.
@@ -220,6 +231,7 @@ public enum BPMNImport {
             } else {
                 findings.append(Diagnostic(.noDuration, "no duration (0 h): fill it in", in: place(id)))
             }
+            step.endsCase = endsCase.contains(id)
             steps.append(step)
         }
         guard !steps.isEmpty else {
@@ -316,6 +328,9 @@ public enum BPMNImport {
         var lanes: [Lane] = []
         var boundaryAttachments: [(String, String)] = []
         var endEvents = Set<String>()
+        /// End events with a terminate event definition: the case ends there.
+        var terminateEnds = Set<String>()
+        private var currentEndEvent: String?
         private var laneStack: [Int] = []
         private var text = ""
         private var inFlowNodeRef = false
@@ -348,6 +363,7 @@ public enum BPMNImport {
                 }
                 if name == "endEvent", let sp = subProcesses.last { flows.append(Flow(id: "\(id)>\(sp.exit)", source: id, target: sp.exit)) }
                 if name == "endEvent", subProcesses.isEmpty { endEvents.insert(id) }
+                if name == "endEvent" { currentEndEvent = id }
                 if name == "boundaryEvent", let attached = attributes["attachedToRef"] { boundaryAttachments.append((id, attached)) }
                 add(node)
             case "subProcess", "transaction", "adHocSubProcess":
@@ -357,6 +373,8 @@ public enum BPMNImport {
                 add(Node(id: exit, name: label, kind: name, role: .pass))
                 // Flows into the sub-process reach its entry; flows out leave its exit.
                 subProcesses.append((entry, exit))
+            case "terminateEventDefinition":
+                if let id = currentEndEvent, subProcesses.isEmpty { terminateEnds.insert(id) }
             case "sequenceFlow":
                 if let s = attributes["sourceRef"], let t = attributes["targetRef"] {
                     flows.append(Flow(id: id, source: s, target: t, name: attributes["name"]))
@@ -386,6 +404,7 @@ public enum BPMNImport {
                     let inner = Set(lanes[(lane + 1)...].flatMap(\.members))
                     lanes[lane].members.removeAll { inner.contains($0) }
                 }
+            case "endEvent": currentEndEvent = nil
             case "subProcess", "transaction", "adHocSubProcess":
                 if let sp = subProcesses.popLast() { exits[sp.entry] = sp.exit }
             default: break

@@ -119,12 +119,12 @@ public enum Formatter {
         }
     }
 
-    /// `step ID "Label" by ACTOR DURATION kind channel fixed wait D note "…"`.
+    /// `step ID "Label" by ACTOR DURATION kind channel fixed ends wait D note "…"`.
     private static func stepRow(_ d: StepDecl, _ text: (SourceRange) -> String, comment: String?) -> Row {
         let by = d.actor.map { "by " + $0.text } ?? ""
         let duration = d.duration.map { text($0.range) } ?? ""
         let tail = [
-            d.kind?.rawValue, d.channel?.rawValue, d.isFixed ? "fixed" : nil,
+            d.kind?.rawValue, d.channel?.rawValue, d.isFixed ? "fixed" : nil, d.endsCase ? "ends" : nil,
             d.wait.map { "wait " + text($0.range) }, d.note.map { "note " + quoted($0) },
         ].compactMap { $0 }
         let cells = [Cell("step"), Cell(d.id.text, gap: 2), Cell(quoted(d.label), gap: 2), Cell(by), Cell(duration)]

@@ -170,7 +170,7 @@ let statementKeywords = [
 ]
 
 /// The words a step line may hold after its label.
-let stepAttributeWords = ["by", "wait", "paper", "online", "fixed", "note"] + StepKind.allCases.map(\.rawValue)
+let stepAttributeWords = ["by", "wait", "paper", "online", "fixed", "ends", "note"] + StepKind.allCases.map(\.rawValue)
 
 /// Parses one line's tokens at a time (`begin` starts the next line).
 struct LineParser {

@@ -58,6 +58,18 @@ extension Resolver {
             at: at)
     }
 
+    /// An `ends` step is where a dossier stops: nothing may follow it.
+    mutating func checkEnds(_ workflow: Workflow) {
+        for (s, step) in workflow.steps.enumerated() where step.endsCase && !workflow.graph.outgoing(s).isEmpty {
+            if let r = step.range {
+                error(
+                    .endsWithArrowsOut,
+                    "step '\(step.id)' ends the case but has arrows out of it; an 'ends' step is where a dossier stops: remove 'ends' or its arrows",
+                    at: r)
+            }
+        }
+    }
+
     mutating func checkReachability(_ workflow: Workflow) {
         guard !workflow.starts.isEmpty else { return }
         let reached = workflow.reachable

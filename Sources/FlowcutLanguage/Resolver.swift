@@ -110,6 +110,7 @@ struct Resolver {
             arrows: arrows, starts: starts, proposals: [], stepIndex: stepIndex, graph: graph, walks: false)
         workflow.walkInParallel()
         checkLoops(workflow)
+        checkEnds(workflow)
         checkReachability(workflow)
         checkActorsUsed(workflow)
         workflow.proposals = resolveProposals(workflow, stepIndex: stepIndex, actorIndex: actorIndex)
@@ -333,7 +334,7 @@ struct Resolver {
                             id: decl.id.text, label: decl.label, actor: decl.actor?.text,
                             duration: decl.duration?.estimate(workdayHours: workdayHours) ?? .zero,
                             wait: decl.wait?.estimate(workdayHours: workdayHours) ?? .zero,
-                            kind: decl.kind ?? .work, channel: decl.channel, isFixed: decl.isFixed,
+                            kind: decl.kind ?? .work, channel: decl.channel, isFixed: decl.isFixed, endsCase: decl.endsCase,
                             note: decl.note, range: decl.id.range))
                 }
             }

@@ -211,6 +211,9 @@ extension LineParser {
                 case "fixed":
                     twice(step.isFixed, "'fixed'", r, &self)
                     step.isFixed = true
+                case "ends":
+                    twice(step.endsCase, "'ends'", r, &self)
+                    step.endsCase = true
                 case "note":
                     twice(seenNote, "'note'", r, &self)
                     seenNote = true
@@ -219,7 +222,7 @@ extension LineParser {
                 default:
                     let hint =
                         closestName(to: word, among: stepAttributeWords).map { "; did you mean '\($0)'?" }
-                        ?? "; a step takes by ACTOR, a duration, wait DURATION, a kind, paper or online, fixed, note \"…\""
+                        ?? "; a step takes by ACTOR, a duration, wait DURATION, a kind, paper or online, fixed, ends, note \"…\""
                     fail(.unknownAttribute, "unknown step attribute '\(word)'\(hint)", at: r)
                     return nil
                 }
@@ -256,6 +259,7 @@ extension LineParser {
         if matches(t, "online") { return "online" }
         if matches(t, "wait") { return "wait" }
         if matches(t, "fixed") { return "fixed" }
+        if matches(t, "ends") { return "ends" }
         if matches(t, "note") { return "note" }
         return text(t)
     }

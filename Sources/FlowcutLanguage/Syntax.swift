@@ -183,6 +183,7 @@ public struct StepDecl: Hashable, Sendable {
     public var kind: StepKind?
     public var channel: Channel?
     public var isFixed = false
+    public var endsCase = false
     public var note: String?
 }
 

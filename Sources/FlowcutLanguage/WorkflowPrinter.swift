@@ -31,6 +31,7 @@ public enum WorkflowPrinter {
             if s.kind != .work { line += " " + s.kind.rawValue }
             if let c = s.channel { line += " " + c.rawValue }
             if s.isFixed { line += " fixed" }
+            if s.endsCase { line += " ends" }
             if !s.wait.isZero { line += " wait " + estimate(s.wait, w.workdayHours) }
             if let note = s.note { line += " note " + Formatter.quoted(note) }
             lines.append(line)

@@ -45,6 +45,8 @@ public struct Diagram: Sendable {
 public struct DiagramWords: Sendable {
     public var wait = "wait", paper = "paper", online = "online", fixed = "fixed", external = "external"
     public var removed = "removed", changed = "changed", legend = "Legend", critical = "critical path", loop = "rework loop"
+    /// Said of a step marked `ends`.
+    public var ends = "ends the case"
     /// Each kind's name in the legend (the kind's keyword where missing).
     public var kinds: [StepKind: String] = [:]
     public var decimal = ".", days = "d", hours = "h"

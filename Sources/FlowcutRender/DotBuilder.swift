@@ -71,6 +71,7 @@ public enum DotBuilder {
         if !step.wait.isZero { details.append(d.words.wait + " " + timeText(step.wait, d.workflow.workdayHours, d.words)) }
         if let c = step.channel { details.append(d.words.channel(c)) }
         if step.isFixed { details.append(d.words.fixed) }
+        if step.endsCase { details.append(d.words.ends) }
         var html = "<B>\(label)</B>"
         if !details.isEmpty { html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#57606a\">\(details.joined(separator: " · "))</FONT>" }
         if let mark {

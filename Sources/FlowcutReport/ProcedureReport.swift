@@ -38,7 +38,9 @@ public struct ProcedureReport: Sendable {
                     .object([
                         ("name", .string(w.name)), ("code", .optional(w.code)), ("file", .string(path)),
                         ("agency", .optional(w.agency)), ("field", .optional(w.field)),
-                        ("service", .string(w.service.rawValue)), ("deadlineHours", .hours(w.deadline)),
+                        ("service", .string(w.service.rawValue)),
+                        // Steps marked `ends`: the case is over when one finishes.
+                        ("endingSteps", .array(w.steps.filter(\.endsCase).map { .string($0.id) })), ("deadlineHours", .hours(w.deadline)),
                         ("targetHours", .hours(w.target)), ("workdayHours", .hours(w.workdayHours)),
                         (
                             "dossiers",

@@ -102,6 +102,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case compared, compareMain, compareExpected, compareHandoffs, compareWorkHours, compareCitizenDays, compareStaffHours, compareSuggested
     // Diagrams
     case diagramWait
+    case diagramEnds
     case diagramPaper
     case diagramOnline
     case diagramFixed
@@ -219,6 +220,7 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .afterWord: "after"
         case .theSuggestedChanges: "the suggested changes"
         case .diagramWait: "wait"
+        case .diagramEnds: "ends the case"
         case .diagramPaper: "paper"
         case .diagramOnline: "online"
         case .diagramFixed: "fixed"
@@ -338,6 +340,7 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .afterWord: "sau"
         case .theSuggestedChanges: "các đề xuất của flowcut"
         case .diagramWait: "chờ"
+        case .diagramEnds: "kết thúc hồ sơ"
         case .diagramPaper: "giấy"
         case .diagramOnline: "trực tuyến"
         case .diagramFixed: "bắt buộc"
@@ -379,7 +382,7 @@ public struct Words: Sendable {
 
     /// The diagrams' words (legend, marks, units), for the renderer.
     public var diagram: DiagramWords {
-        DiagramWords(
+        var words = DiagramWords(
             wait: self[.diagramWait], paper: self[.diagramPaper], online: self[.diagramOnline], fixed: self[.diagramFixed],
             external: self[.diagramExternal], removed: self[.diagramRemoved], changed: self[.diagramChanged],
             legend: self[.diagramLegend], critical: self[.diagramCritical], loop: self[.diagramLoop],
@@ -390,6 +393,8 @@ public struct Words: Sendable {
                 .delay: self[.diagramDelay],
             ],
             decimal: self[.diagramDecimal], days: self[.diagramDays], hours: self[.diagramHours])
+        words.ends = self[.diagramEnds]
+        return words
     }
 
     public var workingDay: String { self[.workingDay] }

@@ -45,8 +45,9 @@ extension SimulationPlan {
                             leadTimes.append(lead)
                             for i in 0..<state.touchedCount {
                                 let s = Int(state.touched[i])
-                                total[s] += Int(state.visits[s])
-                                visited[s] += 1
+                                let k = Int(state.visits[s])
+                                total[s] += k
+                                if k > 0 { visited[s] += 1 }
                             }
                         } else {
                             stopped += 1
@@ -189,6 +190,12 @@ extension SimulationPlan {
                         }
                         end = max(end, time)
                         while true {
+                            // A step that ends the case: whatever else runs is cancelled.
+                            // (What was still running did not finish: not a visit.)
+                            if hasEnds, endsCase[u] {
+                                st.events.forEachStep { st.visits[$0] -= 1 }
+                                return time
+                            }
                             let first = outStart[u]
                             let last = outStart[u + 1]
                             if first == last { break }

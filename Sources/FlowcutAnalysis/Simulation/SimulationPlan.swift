@@ -40,6 +40,10 @@ public struct SimulationPlan: Sendable {
     /// A step's wait and duration when neither is drawn, else NaN.
     let fixedWait: [Double]
     let fixedDuration: [Double]
+    /// Per step: `ends` (the case is over when it finishes).
+    let endsCase: [Bool]
+    /// Whether any step ends the case.
+    let hasEnds: Bool
 
     public init(_ w: Workflow, _ structure: ProcessStructure) {
         n = w.steps.count
@@ -48,6 +52,8 @@ public struct SimulationPlan: Sendable {
         wait = w.steps.map { TimeDistribution($0.wait) }
         isDecision = (0..<n).map { w.isDecision($0) }
         var fixedWait = [Double](repeating: .nan, count: n)
+        endsCase = w.steps.map(\.endsCase)
+        hasEnds = w.steps.contains { $0.endsCase }
         var fixedDuration = fixedWait
         for s in 0..<n {
             if case .constant(let a) = wait[s], case .constant(let b) = duration[s] { (fixedWait[s], fixedDuration[s]) = (a, b) }

@@ -91,7 +91,7 @@ struct SimulationTrace: Sendable {
                 let k = Int(state.visits[s])
                 if lead != nil {
                     total[s] += k
-                    visited[s] += 1
+                    if k > 0 { visited[s] += 1 }
                 }
                 allVisits[s] += k
                 if k > Int(UInt8.max) { overflowed = true } else { visits[s * runs + c] = UInt8(k) }

@@ -46,7 +46,8 @@ struct StepwiseEngine: SimulationEngine {
     init?(_ plan: SimulationPlan, runs: Int) {
         let sim = plan
         let n = sim.n
-        guard sim.starts.count == 1, n * runs <= Self.maxStepCases else { return nil }
+        // A step that ends the case cancels what runs beside it: case by case only.
+        guard sim.starts.count == 1, n * runs <= Self.maxStepCases, !sim.hasEnds else { return nil }
         self.plan = sim
         start = sim.starts[0]
         let reach = sim.reachable
