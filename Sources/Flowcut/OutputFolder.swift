@@ -131,11 +131,12 @@ public struct OutputFolder: Sendable {
             if recorded { self.recorded.append(relative) }
         }
 
-        /// Removes the half-written review; DIR is untouched.
+        /// Writes one file of the review (`ReviewSink`), recorded as flowcut's own.
         public func write(_ bytes: [UInt8], to relative: String) throws {
             try write(bytes, to: relative, recorded: true)
         }
 
+        /// Removes the half-written review; DIR is untouched.
         public func abandon() {
             Files.removeTree(path)
         }

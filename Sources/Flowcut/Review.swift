@@ -19,7 +19,7 @@ public struct Review: Sendable {
     public var portfolio: Portfolio
     public var words: Words
 
-    /// The review's pages, by procedure file (for links).
+    /// The review's `portfolio` object of the JSON (ANALYSIS.md).
     public var json: JSON { PortfolioReport(portfolio, words: words).json }
 
     /// Writes every file: each procedure's diagrams and page
