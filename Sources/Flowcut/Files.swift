@@ -1,3 +1,4 @@
+import FlowcutCore
 import Foundation
 
 /// A file problem said in words, for the terminal.
@@ -15,20 +16,7 @@ public struct FileProblem: Error, Sendable, CustomStringConvertible {
 public enum Files {
     /// A path as it may be printed: control characters (a newline in a file
     /// name) shown as `\n`-style escapes, so that a message stays one line.
-    public static func shown(_ path: String) -> String {
-        var out = ""
-        for scalar in path.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.properties.generalCategory == .control || scalar.properties.isBidiControl:
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    public static func shown(_ path: String) -> String { Escape.oneLine(path) }
 
     // Paths taken apart by hand: Foundation's NSString path methods trap on
     // a one-letter relative path ("a") in this toolchain.

@@ -37,4 +37,22 @@ public enum Escape {
         out.append("\"")
         return String(out)
     }
+
+    /// Text on one line for a message: a line break, a tab, any other
+    /// control character and the bidirectional controls (which would
+    /// reorder what follows) as `\n`, `\t`, `\u{…}` escapes.
+    public static func oneLine(_ s: String) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.properties.generalCategory == .control || scalar.properties.isBidiControl:
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 }

@@ -42,21 +42,8 @@ public struct DiagnosticText {
         }
     }
 
-    /// Line breaks and other controls shown as escapes: one diagnostic, one line.
-    static func oneLine(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value):
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// One diagnostic, one line (`Escape.oneLine`).
+    static func oneLine(_ s: String) -> String { Escape.oneLine(s) }
 
     public func render(_ diagnostics: [Diagnostic], in file: SourceFile) -> String {
         diagnostics.map { render($0, in: file) }.joined()

@@ -7,6 +7,23 @@ import Testing
 /// A join whose missing predecessor went another way starts when that is
 /// known (the deciding step's finish), not at the other branches' arrival.
 struct JoinTests {
+    /// receive 2 h → {check 8 h ∥ inspect}; inspect → draft 85% / refuse
+    /// 15% (refuse, 0 h, has no way on); check → draft 10 h.
+    static func refusal(inspect: String) throws -> Workflow {
+        try workflow(
+            """
+            procedure "P"
+            step receive "R" 2h
+            step check "C" 8h
+            step inspect "I" \(inspect)
+            step draft "D" 10h
+            step refuse "X" 0h
+            receive -> check -> draft
+            receive -> inspect -> draft 85%
+            inspect -> refuse 15%
+            """)
+    }
+
     /// receive 2 h → {check 8 h ∥ inspect 20 h}; inspect → draft 85% /
     /// refuse 15% (refuse has no way on); check → draft 10 h.
     /// By hand: inspect finishes at 2 + 20 = 22 h and only then is it known
@@ -15,18 +32,7 @@ struct JoinTests {
     /// at check's arrival, 10 h, as the engine did, ended refused cases at
     /// 22 h: 15% of them.)
     @Test func aJoinWaitsForTheDecisionOfABranchThatMayNotCome() throws {
-        let w = try workflow(
-            """
-            procedure "P"
-            step receive "R" 2h
-            step check "C" 8h
-            step inspect "I" 20h
-            step draft "D" 10h
-            step refuse "X" 0h
-            receive -> check -> draft
-            receive -> inspect -> draft 85%
-            inspect -> refuse 15%
-            """)
+        let w = try Self.refusal(inspect: "20h")
         let sim = try #require(Analyzer.analyze(w, options: AnalysisOptions(runs: 2_000)).simulation)
         #expect(sim.leadTimes.allSatisfy { $0 == 32 }, "\(Set(sim.leadTimes).sorted())")
         #expect(sim.expectedLeadTime == 32)
@@ -37,18 +43,7 @@ struct JoinTests {
     /// time is 12 + 16 = 28 h (by hand; the standard error of 10 000 cases
     /// is 16/√12/100 ≈ 0.046 h), and P50 is 12 + 16 = 28 h too.
     @Test func theSameWithADrawnTime() throws {
-        let w = try workflow(
-            """
-            procedure "P"
-            step receive "R" 2h
-            step check "C" 8h
-            step inspect "I" 8h..24h
-            step draft "D" 10h
-            step refuse "X" 0h
-            receive -> check -> draft
-            receive -> inspect -> draft 85%
-            inspect -> refuse 15%
-            """)
+        let w = try Self.refusal(inspect: "8h..24h")
         let sim = try #require(Analyzer.analyze(w, options: AnalysisOptions(runs: 10_000)).simulation)
         #expect(abs(sim.expectedLeadTime - 28) < 0.25, "\(sim.expectedLeadTime)")
         #expect(abs(sim.percentile(0.5) - 28) < 0.5, "\(sim.percentile(0.5))")
