@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs each libFuzzer target (fuzz/: the .flow front end, the BPMN and CSV
+# importers) for SECONDS (default 60) with AddressSanitizer, from the seed
+# corpus kept in the repository (workflows/, the golden cases,
+# Tests/Regressions/) and, where present, ../shared/bpmn-miwg. A crash is
+# written to fuzz/findings/; make it a regression file in Tests/Regressions
+# and a test. Prints the executions of each target.
+#   scripts/fuzz.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+# lld: gold crashes reading the sanitizers' debug information here.
+flags=(-c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld)
+swift build --package-path fuzz "${flags[@]}" >/dev/null
+bin=$(swift build --package-path fuzz "${flags[@]}" --show-bin-path)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p fuzz/findings "$work/flow" "$work/bpmn" "$work/table"
+cp workflows/*.flow Tests/FlowcutLanguageTests/Cases/*.flow "$work/flow/"
+cp Tests/Regressions/bpmn/*.bpmn "$work/bpmn/"
+[ -d ../shared/bpmn-miwg ] && cp ../shared/bpmn-miwg/*.bpmn "$work/bpmn/" || true
+cp Tests/Regressions/csv/*.csv "$work/table/"
+printf 'Bước,Nội dung công việc,Trách nhiệm thực hiện,Thời gian thực hiện\n1,Tiếp nhận,Bộ phận Một cửa,"0,5 ngày"\n2,Thẩm định,Chuyên viên,2 ngày\n' > "$work/table/seed.csv"
+for target in flow bpmn table; do
+  name=Fuzz$(echo "$target" | sed 's/flow/Flow/; s/bpmn/BPMN/; s/table/Table/')
+  "$bin/$name" -max_total_time="$seconds" -max_len=40000 -rss_limit_mb=4096 -timeout=10 \
+    -artifact_prefix=fuzz/findings/"$target"- "$work/$target" > "$work/$target.log" 2>&1 || true
+  runs=$(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$work/$target.log" | tail -1)
+  crashes=$(ls fuzz/findings 2>/dev/null | grep -c "^$target-" || true)
+  echo "$name: ${runs:-did not finish (see fuzz/findings)}; findings: $crashes"
+done
