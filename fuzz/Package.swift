@@ -7,15 +7,17 @@ let package = Package(
     name: "flowcut-fuzz",
     dependencies: [.package(name: "flowcut", path: "..")],
     targets: [
+        // libFuzzer's driver, shared by the targets.
+        .target(name: "FuzzSupport"),
         // The .flow front end: parse, check, and format's round trip.
-        .executableTarget(name: "FuzzFlow", dependencies: [.product(name: "FlowcutLanguage", package: "flowcut")]),
+        .executableTarget(name: "FuzzFlow", dependencies: ["FuzzSupport", .product(name: "FlowcutLanguage", package: "flowcut")]),
         // The BPMN importer (libxml2's reader behind the byte checks).
         .executableTarget(
             name: "FuzzBPMN",
-            dependencies: [.product(name: "FlowcutImport", package: "flowcut"), .product(name: "FlowcutLanguage", package: "flowcut")]),
+            dependencies: ["FuzzSupport", .product(name: "FlowcutImport", package: "flowcut"), .product(name: "FlowcutLanguage", package: "flowcut")]),
         // The published-table importer (CSV).
         .executableTarget(
             name: "FuzzTable",
-            dependencies: [.product(name: "FlowcutImport", package: "flowcut"), .product(name: "FlowcutLanguage", package: "flowcut")]),
+            dependencies: ["FuzzSupport", .product(name: "FlowcutImport", package: "flowcut"), .product(name: "FlowcutLanguage", package: "flowcut")]),
     ]
 )

@@ -24,7 +24,7 @@ extension Flowcut {
         for path in paths {
             var isFolder: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isFolder) else {
-                list.problems.append("no such file or folder: \(shown(path))" + hint(for: path))
+                list.problems.append("no such file or folder: \(Files.shown(path))" + hint(for: path))
                 continue
             }
             guard isFolder.boolValue else {
@@ -32,7 +32,7 @@ extension Flowcut {
                 continue
             }
             let found = flowFiles(in: path)
-            if found.isEmpty { list.problems.append("no .flow files in \(shown(path))") }
+            if found.isEmpty { list.problems.append("no .flow files in \(Files.shown(path))") }
             list.files += found
         }
         return list
@@ -47,7 +47,7 @@ extension Flowcut {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? "." : folder),
             let near = closestName(to: name, among: names.sorted())
         else { return "" }
-        return "; did you mean '\(shown(folder.isEmpty ? near : folder + "/" + near))'?"
+        return "; did you mean '\(Files.shown(folder.isEmpty ? near : folder + "/" + near))'?"
     }
 
     static func flowFiles(in folder: String) -> [String] {
@@ -82,7 +82,7 @@ extension Flowcut {
                     file: SourceFile(path: path, bytes: []), syntax: nil,
                     workflow: diagnostics.hasErrors ? nil : imported.workflow, diagnostics: diagnostics))
         } catch {
-            return .failure(ReadProblem(description: "\(shown(path)): \(error.message)"))
+            return .failure(ReadProblem(description: "\(Files.shown(path)): \(error.message)"))
         }
     }
 
@@ -99,11 +99,9 @@ extension Flowcut {
     public static func readFile(_ path: String) -> Result<[UInt8], ReadProblem> {
         guard let bytes = FileBytes.read(path) else {
             let reason = errno == EINVAL ? "not a regular file" : String(cString: strerror(errno))
-            return .failure(ReadProblem(description: "cannot read \(shown(path)): \(reason)"))
+            return .failure(ReadProblem(description: "cannot read \(Files.shown(path)): \(reason)"))
         }
         return .success(bytes)
     }
 
-    /// A path as it may be printed, on one line (`Files.shown`).
-    public static func shown(_ path: String) -> String { Files.shown(path) }
 }

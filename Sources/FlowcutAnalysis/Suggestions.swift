@@ -4,8 +4,9 @@ import FlowcutLanguage
 /// A change a rule proposes, measured: applied alone and analysed again
 /// with the same runs and seed as the before analysis.
 public struct Suggestion: Sendable {
-    /// The rule that proposed it.
-    public var rule: RuleID
+    /// The rule that proposed it, with its explanations.
+    public var ruleDescription: RuleDescription
+    public var rule: RuleID { RuleID(ruleDescription.id) }
     public var change: ChangeAction
     /// The change as a statement of a proposal.
     public var statement: String
@@ -69,7 +70,7 @@ public enum Suggester {
             return (
                 item.rank,
                 Suggestion(
-                    rule: RuleID(item.rule.description.id), change: item.candidate.change, statement: item.statement,
+                    ruleDescription: item.rule.description, change: item.candidate.change, statement: item.statement,
                     reason: item.candidate.reason, savingHours: saving, savingPerYearHours: saving * volume,
                     isTargetOnly: item.rule.isTargetOnly)
             )

@@ -68,7 +68,7 @@ enum XMLReader {
                 }
                 let line = Int(xmlTextReaderGetParserLineNumber(reader))
                 let column = Int(xmlTextReaderGetParserColumnNumber(reader))
-                do {
+                do throws(Problem) {
                     switch xmlTextReaderNodeType(reader) {
                     case 1:  // element
                         let name = string(xmlTextReaderConstName(reader))
@@ -90,10 +90,8 @@ enum XMLReader {
                             line: line, column: column)
                     default: break
                     }
-                } catch let error as Problem {
-                    return error
                 } catch {
-                    return Problem(message: "\(error)", line: line, column: column)
+                    return error
                 }
             }
         }

@@ -125,8 +125,7 @@ extension ProcedureReport {
 
     /// The suggestion's reason; in Vietnamese, its rule's explanation.
     static func reason(_ s: Suggestion, _ x: Words) -> String {
-        guard x.language == .vi, let rule = s.rule.rule else { return s.reason }
-        return rule.description.explanationVietnamese
+        x.language == .vi ? s.ruleDescription.explanationVietnamese : s.reason
     }
 
     /// `flowcut suggest`: a proposal block to paste into the file. The

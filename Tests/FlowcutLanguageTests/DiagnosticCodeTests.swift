@@ -44,10 +44,22 @@ struct DiagnosticCodeTests {
         #expect(Self.codes("procedure \"P\"\nstep a \"A\nstep b \"B\"\n") == ["E108"])
     }
 
-    @Test func errorsAndWarningsByTheirLetter() {
-        for code in DiagnosticCode.allCases {
-            #expect(code.severity == (code.rawValue.hasPrefix("E") ? .error : .warning))
-            #expect(!code.summary.isEmpty)
-        }
+    /// Each code says something of its own in docs/diagnostics.md.
+    @Test func everyCodeHasASummaryOfItsOwn() {
+        let summaries = DiagnosticCode.allCases.map(\.summary)
+        #expect(!summaries.contains(""))
+        #expect(Set(summaries).count == summaries.count)
+    }
+
+    /// What the front end reports as an error carries an E code, a warning a
+    /// W code: checked on diagnostics it made, not on the codes' own rule.
+    @Test func reportedSeveritiesMatchTheirLetters() {
+        let texts = [
+            "procedure \"P\"\nstep s \"S\" 2x\n", "procedure \"P\"\nstep a \"A\"\nstep b \"B\"\nstep c \"C\"\na -> b\n",
+            "procedure \"P\"\nactor x \"X\"\nstep a \"A\"\nproposal \"Q\"\n",
+        ]
+        let found = texts.flatMap { Checker.check(SourceFile(path: "x.flow", text: $0)).diagnostics }
+        #expect(Set(found.map(\.severity)) == [.error, .warning])
+        for d in found { #expect(d.code.rawValue.first == (d.severity == .error ? "E" : "W"), "\(d.code)") }
     }
 }

@@ -15,14 +15,11 @@ public struct RuleDescription: Sendable {
 }
 
 /// A rule's identity (`paper-handoff`, …): what a suggestion says it came
-/// from, and how a report finds the rule again (`RuleID.rule`).
+/// from (the suggestion carries the rule's description itself).
 public struct RuleID: Sendable, Hashable, CustomStringConvertible {
     public let name: String
     public init(_ name: String) { self.name = name }
     public var description: String { name }
-
-    /// The rule with this identity among `suggestionRules`.
-    public var rule: (any SuggestionRule)? { suggestionRules.first { $0.description.id == name } }
 }
 
 /// A change a rule proposes, with the reason in plain words.
