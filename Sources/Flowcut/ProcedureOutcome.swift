@@ -17,27 +17,44 @@ public enum AfterChoice: Sendable, Hashable {
 /// What to analyse and how.
 public struct AnalysisRequest: Sendable {
     /// Cases to simulate; nil for the default (fewer for a process too big
-    /// to simulate that often: `AnalysisOptions.defaultRuns(steps:)`).
+    /// to simulate that often: `AnalysisOptions.defaultRuns(steps:limits:)`).
     public var runs: Int?
     public var seed: UInt64
     public var after: AfterChoice
     /// Run the suggestion rules (for processes of at most `Suggester.stepLimit` steps).
     public var suggestions: Bool
+    /// What one case, and the whole simulation, may do (`loopReturns`, `stepCases`).
+    public var limits: Limits
 
-    public init(runs: Int? = nil, seed: UInt64 = Simulator.defaultSeed, after: AfterChoice = .firstProposal, suggestions: Bool = true) {
+    public init(
+        runs: Int? = nil, seed: UInt64 = Simulator.defaultSeed, after: AfterChoice = .firstProposal, suggestions: Bool = true,
+        limits: Limits = .standard
+    ) {
         self.runs = runs
         self.seed = seed
         self.after = after
         self.suggestions = suggestions
+        self.limits = limits
     }
 
     /// The analysis options for a process of `steps` steps, and a note when
-    /// the default number of cases was lowered for it.
+    /// the default number of cases was lowered for it. (Cases asked for
+    /// that `limits.stepCases` cannot hold are refused first: `tooManyCases`.)
     public func options(steps: Int) -> (options: AnalysisOptions, note: ProcedureOutcome.Note?) {
-        if let runs { return (AnalysisOptions(runs: runs, seed: seed), nil) }
-        let most = AnalysisOptions.defaultRuns(steps: steps)
+        if let runs { return (AnalysisOptions(runs: runs, seed: seed, limits: limits), nil) }
+        let most = AnalysisOptions.defaultRuns(steps: steps, limits: limits)
         let note = most < Simulator.defaultRuns ? ProcedureOutcome.Note.fewerCases(steps: steps, runs: most) : nil
-        return (AnalysisOptions(runs: most, seed: seed), note)
+        return (AnalysisOptions(runs: most, seed: seed, limits: limits), note)
+    }
+
+    /// Why the cases asked for are too many for a process of `steps` steps
+    /// (cases × steps over `limits.stepCases`), or nil.
+    public func tooManyCases(steps: Int) -> String? {
+        guard let runs, runs > 0, runs > limits.mostRuns(steps: steps) else { return nil }
+        let most = limits.mostRuns(steps: steps)
+        return "--runs \(grouped(runs)) cases of \(grouped(steps)) steps is over the limit of \(grouped(limits.stepCases)) step-cases; "
+            + (most > 0 ? "ask for at most \(grouped(most)) cases, or " : "")
+            + "raise the limit with --max-step-cases"
     }
 }
 

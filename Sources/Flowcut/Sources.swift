@@ -65,18 +65,20 @@ extension Flowcut {
     /// (`Importers`) is imported, its workflow checked on the model and
     /// analysed as it is; its findings name the model's elements.
     /// - Parameter keepSyntax: keep the syntax tree (for `fmt`).
-    public static func load(_ path: String, keepSyntax: Bool = false) -> Result<CheckedFile, ReadProblem> {
+    /// - Parameter limits: how big a file, and how many steps, arrows and
+    ///   characters in one text, are read.
+    public static func load(_ path: String, keepSyntax: Bool = false, limits: Limits = .standard) -> Result<CheckedFile, ReadProblem> {
         let bytes: [UInt8]
-        switch readFile(path) {
+        switch readFile(path, limits: limits) {
         case .success(let b): bytes = b
         case .failure(let p): return .failure(p)
         }
         guard let importer = Importers.importer(for: path) else {
-            return .success(Checker.check(SourceFile(path: path, bytes: bytes), keepSyntax: keepSyntax))
+            return .success(Checker.check(SourceFile(path: path, bytes: bytes), keepSyntax: keepSyntax, limits: limits))
         }
         do {
             let imported = try importer.read(bytes, path: path, options: ImportOptions())
-            let diagnostics = imported.findings + imported.problems
+            let diagnostics = imported.findings + imported.problems(limits: limits)
             return .success(
                 CheckedFile(
                     file: SourceFile(path: path, bytes: []), syntax: nil,
@@ -87,21 +89,40 @@ extension Flowcut {
     }
 
     /// Every file loaded, in parallel, in input order.
-    public static func load(_ paths: [String], keepSyntax: Bool = false) -> [Result<CheckedFile, ReadProblem>] {
+    public static func load(_ paths: [String], keepSyntax: Bool = false, limits: Limits = .standard) -> [Result<CheckedFile, ReadProblem>] {
         let results = Slots<Result<CheckedFile, ReadProblem>?>(count: paths.count, initial: nil)
         DispatchQueue.concurrentPerform(iterations: paths.count) { i in
-            results[i] = load(paths[i], keepSyntax: keepSyntax)
+            results[i] = load(paths[i], keepSyntax: keepSyntax, limits: limits)
         }
         return results.values.map { $0! }
     }
 
-    /// The file's bytes, or why they cannot be had.
-    public static func readFile(_ path: String) -> Result<[UInt8], ReadProblem> {
-        guard let bytes = FileBytes.read(path) else {
+    /// The file's bytes, or why they cannot be had (a file over
+    /// `limits.fileBytes` is not read).
+    public static func readFile(_ path: String, limits: Limits = .standard) -> Result<[UInt8], ReadProblem> {
+        guard let bytes = FileBytes.read(path, most: limits.fileBytes) else {
+            if errno == EFBIG {
+                var info = stat()
+                let size = stat(path, &info) == 0 ? " (\(byteSize(Int(info.st_size))))" : ""
+                return .failure(
+                    ReadProblem(
+                        description:
+                            "cannot read \(Files.shown(path)): the file\(size) is over the limit of \(byteSize(limits.fileBytes)); raise it with --max-file-size"
+                    ))
+            }
             let reason = errno == EINVAL ? "not a regular file" : String(cString: strerror(errno))
             return .failure(ReadProblem(description: "cannot read \(Files.shown(path)): \(reason)"))
         }
         return .success(bytes)
+    }
+
+    /// 268435456 → "256 MiB"; 1536 → "1.5 KiB"; 900 → "900 bytes".
+    public static func byteSize(_ bytes: Int) -> String {
+        let units: [(Int, String)] = [(1 << 30, "GiB"), (1 << 20, "MiB"), (1 << 10, "KiB")]
+        for (size, name) in units where bytes >= size {
+            return formatNumber(Double(bytes) / Double(size), decimals: 1) + " " + name
+        }
+        return "\(grouped(bytes)) bytes"
     }
 
 }

@@ -1,14 +1,18 @@
 import FlowcutCore
 
-/// How to analyse: the simulation's size and seed.
+/// How to analyse: the simulation's size and seed, and what one case may
+/// do before it is stopped.
 public struct AnalysisOptions: Sendable, Hashable {
     /// Cases to simulate; 0 skips the simulation.
     public var runs: Int
     public var seed: UInt64
+    /// `loopReturns` and `stepCases` bound the simulation (`Limits.perCase(runs:)`).
+    public var limits: Limits
 
-    public init(runs: Int = Simulator.defaultRuns, seed: UInt64 = Simulator.defaultSeed) {
+    public init(runs: Int = Simulator.defaultRuns, seed: UInt64 = Simulator.defaultSeed, limits: Limits = .standard) {
         self.runs = runs
         self.seed = seed
+        self.limits = limits
     }
 
     /// When no number of cases is asked for, a process is simulated at most
@@ -20,9 +24,10 @@ public struct AnalysisOptions: Sendable, Hashable {
     public static let defaultWork = 200_000_000
 
     /// The default cases for a process of `steps` steps: 10 000, or as many
-    /// as `defaultWork` allows (at least 100) when that is fewer.
-    public static func defaultRuns(steps: Int) -> Int {
-        min(Simulator.defaultRuns, max(100, defaultWork / max(steps, 1)))
+    /// as `defaultWork` allows (at least 100) when that is fewer, and never
+    /// more than `limits.stepCases` allows.
+    public static func defaultRuns(steps: Int, limits: Limits = .standard) -> Int {
+        min(Simulator.defaultRuns, max(100, defaultWork / max(steps, 1)), limits.mostRuns(steps: steps))
     }
 }
 
@@ -154,7 +159,8 @@ public enum Analyzer {
             if let given {
                 (given, nil)
             } else if options.runs > 0 {
-                Simulator(w, structure).run(runs: options.runs, seed: options.seed, tracing: keepingTrace)
+                Simulator(w, structure, limits: options.limits.perCase(runs: options.runs))
+                    .run(runs: options.runs, seed: options.seed, tracing: keepingTrace)
             } else {
                 nil
             }

@@ -111,12 +111,12 @@ struct SavingsMeter {
         }
         guard !decisions.isEmpty else {
             return SimulationResult(
-                runs: runs, seed: trace.seed, stoppedCases: 0,
+                runs: runs, seed: trace.seed, limits: plan.limits, stoppedCases: 0,
                 leadTimes: zip(trace.leads, taken).map { $0 - $1 }.sortedByRadix(),
                 expectedVisits: origin.map { result.expectedVisits[$0] },
                 visitProbability: origin.map { result.visitProbability[$0] })
         }
-        let later = Simulator(final, ProcessStructure(final))
+        let later = Simulator(final, ProcessStructure(final), limits: plan.limits)
         var laterDecisions: [Int] = []
         for d in decisions {
             guard let e = final.stepIndex(of: before.steps[d].id) else { return nil }
@@ -148,7 +148,7 @@ struct SavingsMeter {
             }
         }
         return SimulationResult(
-            runs: runs, seed: trace.seed, stoppedCases: 0, leadTimes: leads.sortedByRadix(),
+            runs: runs, seed: trace.seed, limits: plan.limits, stoppedCases: 0, leadTimes: leads.sortedByRadix(),
             expectedVisits: visits.map { Double($0) / Double(runs) },
             visitProbability: visited.map { Double($0) / Double(runs) })
     }
@@ -290,7 +290,7 @@ struct SavingsMeter {
             guard p.from == q.from, p.to == q.to else { return nil }
             if p.from != d, abs(p.probability - q.probability) > 1e-7 { return nil }
         }
-        let later = Simulator(after, ProcessStructure(after))
+        let later = Simulator(after, ProcessStructure(after), limits: plan.limits)
         var total = 0.0
         for c in 0..<trace.runs where branchDiffers(case: c, d: d, later: later, e: d, in: after) {
             guard let lead = later.leadTime(case: c, seed: trace.seed) else { return nil }

@@ -49,7 +49,7 @@ public enum Suggester {
         let trace =
             before.trace
             ?? before.simulation.flatMap { sim in
-                Simulator(w, before.structure).run(runs: sim.runs, seed: sim.seed, tracing: true).trace
+                Simulator(w, before.structure, limits: sim.limits).run(runs: sim.runs, seed: sim.seed, tracing: true).trace
             }
         let meter = SavingsMeter(before, trace: trace)
         let measured = candidates.concurrentMap { item -> (Int, Suggestion)? in

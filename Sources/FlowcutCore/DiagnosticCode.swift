@@ -15,6 +15,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, CustomStri
     case invalidName = "E106"
     case unknownEscape = "E107"
     case unterminatedString = "E108"
+    case textTooLong = "E109"
+    case tooManySteps = "E110"
+    case tooManyArrows = "E111"
     // Statements
     case expected = "E201"
     case unknownStatement = "E202"
@@ -95,7 +98,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, CustomStri
     /// What the code means, in a line (docs/diagnostics.md lists these).
     public var summary: String {
         switch self {
-        case .fileTooLarge: "the file is larger than 2 GiB"
+        case .fileTooLarge: "the file is larger than 2 GiB, which no limit lets through"
         case .notText: "the file holds a NUL byte: it is not text"
         case .invalidUTF8: "the file is not valid UTF-8"
         case .unexpectedCharacter: "a character that no statement uses"
@@ -103,6 +106,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, CustomStri
         case .invalidName: "a name with characters other than ASCII letters, digits, _ and -"
         case .unknownEscape: "a backslash in a string before anything but \" or \\"
         case .unterminatedString: "a string without its closing quote"
+        case .textTooLong: "a label, name or note longer than the limit (2 000 characters; --max-text-length)"
+        case .tooManySteps: "more steps than the limit (2 000 000; --max-steps)"
+        case .tooManyArrows: "more arrows than the limit (4 000 000; --max-arrows)"
         case .expected: "something else was expected here (the message says what)"
         case .unknownStatement: "a line that starts with no statement's keyword"
         case .unknownAttribute: "a word a step declaration does not take"

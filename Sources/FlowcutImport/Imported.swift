@@ -22,12 +22,48 @@ public struct Imported: Sendable {
     }
 
     /// What the front end would find in the process itself, on the model:
-    /// loops a case could never leave (an error) and steps no case reaches
-    /// (a warning), each at the element its step came from.
-    public var problems: [Diagnostic] {
+    /// more steps, arrows or characters than `limits` allow and loops a
+    /// case could never leave (errors), steps no case reaches (a warning),
+    /// each at the element its step came from.
+    public func problems(limits: Limits = .standard) -> [Diagnostic] {
         let w = workflow
         let place = { (step: Int) in step < elements.count ? elements[step] : .element(kind: "step", id: w.steps[step].id, name: w.steps[step].label) }
+        if w.steps.count > limits.steps {
+            return [
+                Diagnostic(
+                    .tooManySteps,
+                    "the model has \(grouped(w.steps.count)) tasks and events that become steps, over the limit of \(grouped(limits.steps)); raise it with --max-steps",
+                    in: place(limits.steps))
+            ]
+        }
+        if w.arrows.count > limits.arrows {
+            return [
+                Diagnostic(
+                    .tooManyArrows,
+                    "the model has \(grouped(w.arrows.count)) flows between steps, over the limit of \(grouped(limits.arrows)); raise it with --max-arrows",
+                    in: place(w.arrows[limits.arrows].from))
+            ]
+        }
         var out: [Diagnostic] = []
+        let tooLong = { (text: String, what: String, at: Diagnostic.Place) in
+            if limits.isTooLong(text.utf8) {
+                out.append(
+                    Diagnostic(
+                        .textTooLong,
+                        "\(what) has \(grouped(text.count)) characters, over the limit of \(grouped(limits.textCharacters)); shorten it, or raise the limit with --max-text-length",
+                        in: at))
+            }
+        }
+        // Texts that belong to no step are placed at the first step that shows them.
+        if !w.steps.isEmpty { tooLong(w.name, "the procedure's name", place(0)) }
+        for s in w.steps.indices {
+            tooLong(w.steps[s].label, "the step's name", place(s))
+            if let note = w.steps[s].note { tooLong(note, "the step's note", place(s)) }
+        }
+        for actor in w.actors {
+            if let s = w.steps.firstIndex(where: { $0.actor == actor.id }) { tooLong(actor.label, "the actor's name", place(s)) }
+        }
+        for arrow in w.arrows { if let label = arrow.label { tooLong(label, "the arrow's label", place(arrow.from)) } }
         for loop in w.loopsWithoutWayOut() {
             guard let closing = loop.cycle.last else { continue }
             let names = loop.cycle.map { w.steps[w.arrows[$0].from].label } + [w.steps[w.arrows[closing].to].label]

@@ -30,6 +30,8 @@ struct Lexer {
     let bytes: [UInt8]
     /// One past the last byte this lexer reads (a chunk of the file may end early).
     let limit: Int
+    /// What one string may hold (`Limits.textCharacters`).
+    let limits: Limits
     private(set) var position: Int
     private(set) var lineNumber: Int
     var diagnostics: [Diagnostic] = []
@@ -44,9 +46,10 @@ struct Lexer {
     }
 
     /// Lexes `bytes[start..<limit]`, whose first line is line `firstLine`.
-    init(bytes: [UInt8], start: Int = 0, limit: Int? = nil, firstLine: Int = 1) {
+    init(bytes: [UInt8], start: Int = 0, limit: Int? = nil, firstLine: Int = 1, limits: Limits = .standard) {
         self.bytes = bytes
         self.limit = limit ?? bytes.count
+        self.limits = limits
         lineNumber = firstLine - 1
         // A UTF-8 byte order mark is valid input and means nothing.
         position = start == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : start
@@ -110,6 +113,13 @@ struct Lexer {
         while i < n {
             let b = bytes[i]
             if b == 0x22 {
+                if i - start - 1 > limits.textCharacters, limits.isTooLong(bytes[(start + 1)..<i]) {
+                    let count = String(decoding: bytes[(start + 1)..<i], as: UTF8.self).count
+                    error(
+                        .textTooLong,
+                        "this text has \(grouped(count)) characters, over the limit of \(grouped(limits.textCharacters)); shorten it, or raise the limit with --max-text-length",
+                        start, start + 1, line)
+                }
                 tokens.append(Token(kind: .string, start: start, end: i + 1))
                 return i + 1
             }

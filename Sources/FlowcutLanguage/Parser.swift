@@ -13,8 +13,9 @@ public enum Parser {
     ///     the formatter needs and checking does not.
     ///   - parallelAbove: size in bytes above which the two halves of the
     ///     file are parsed at once (tests lower it to cover that path).
+    ///   - limits: how long a string may be (`Limits.textCharacters`).
     public static func parse(
-        _ file: SourceFile, keepLayout: Bool = true, parallelAbove: Int = parallelThreshold
+        _ file: SourceFile, keepLayout: Bool = true, parallelAbove: Int = parallelThreshold, limits: Limits = .standard
     ) -> SyntaxTree {
         if let problem = SourceCheck.problem(in: file, parallelAbove: parallelAbove) {
             var tree = SyntaxTree(file: file)
@@ -24,7 +25,7 @@ public enum Parser {
         }
         let bytes = file.bytes
         guard bytes.count > parallelAbove, bytes.count > 1 else {
-            return parseChunk(file, start: 0, limit: bytes.count, firstLine: 1, keepLayout: keepLayout)
+            return parseChunk(file, start: 0, limit: bytes.count, firstLine: 1, keepLayout: keepLayout, limits: limits)
         }
         // Split after the newline nearest the middle; lines never straddle it.
         var split = bytes.count / 2
@@ -32,9 +33,9 @@ public enum Parser {
         let middle = split
         let firstLines = newlines(in: bytes, 0..<middle)
         var (tree, second) = both(true) {
-            parseChunk(file, start: 0, limit: middle, firstLine: 1, keepLayout: keepLayout)
+            parseChunk(file, start: 0, limit: middle, firstLine: 1, keepLayout: keepLayout, limits: limits)
         } _: {
-            parseChunk(file, start: middle, limit: bytes.count, firstLine: firstLines + 1, keepLayout: keepLayout)
+            parseChunk(file, start: middle, limit: bytes.count, firstLine: firstLines + 1, keepLayout: keepLayout, limits: limits)
         }
         tree.append(consume second)
         return tree
@@ -42,7 +43,7 @@ public enum Parser {
 
     /// Parses the lines in `file.bytes[start..<limit]`.
     static func parseChunk(
-        _ file: SourceFile, start: Int, limit: Int, firstLine: Int, keepLayout: Bool
+        _ file: SourceFile, start: Int, limit: Int, firstLine: Int, keepLayout: Bool, limits: Limits
     ) -> SyntaxTree {
         var tree = SyntaxTree(file: file)
         tree.hasLayout = keepLayout
@@ -53,7 +54,7 @@ public enum Parser {
         tree.flows.reserveCapacity(lineCount)
         tree.flowLinks.reserveCapacity(lineCount)
         if keepLayout { tree.lines.reserveCapacity(lineCount) }
-        var lexer = Lexer(bytes: file.bytes, start: start, limit: limit, firstLine: firstLine)
+        var lexer = Lexer(bytes: file.bytes, start: start, limit: limit, firstLine: firstLine, limits: limits)
         // One line parser for the whole chunk, its tokens filled in place:
         // one made per line retained the file's bytes and path for every
         // line, from both halves' threads at once.

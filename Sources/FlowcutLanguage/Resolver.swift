@@ -25,19 +25,43 @@ public struct CheckedFile: Sendable {
 public enum Checker {
     /// - Parameter keepSyntax: keep the syntax tree with its layout (the
     ///   formatter needs it); without it a huge file takes far less memory.
-    public static func check(_ file: SourceFile, keepSyntax: Bool = true) -> CheckedFile {
-        check(file, keepSyntax: keepSyntax, parallelAbove: Parser.parallelThreshold)
+    /// - Parameter limits: how many steps and arrows, and how long a text,
+    ///   the file may have; a file over them is not resolved.
+    public static func check(_ file: SourceFile, keepSyntax: Bool = true, limits: Limits = .standard) -> CheckedFile {
+        check(file, keepSyntax: keepSyntax, parallelAbove: Parser.parallelThreshold, limits: limits)
     }
 
-    static func check(_ file: SourceFile, keepSyntax: Bool, parallelAbove: Int) -> CheckedFile {
-        let tree = Parser.parse(file, keepLayout: keepSyntax, parallelAbove: parallelAbove)
+    static func check(_ file: SourceFile, keepSyntax: Bool, parallelAbove: Int, limits: Limits = .standard) -> CheckedFile {
+        let tree = Parser.parse(file, keepLayout: keepSyntax, parallelAbove: parallelAbove, limits: limits)
         let parseDiagnostics = tree.diagnostics
+        if let over = overLimits(tree, limits) {
+            return CheckedFile(
+                file: file, syntax: keepSyntax ? tree : nil, workflow: nil, diagnostics: (parseDiagnostics + [over]).sortedByPosition())
+        }
         var resolver = Resolver(tree: tree, keepDeclarations: keepSyntax)
         let workflow = resolver.resolve()
         let diagnostics = (parseDiagnostics + resolver.diagnostics).sortedByPosition()
         return CheckedFile(
             file: file, syntax: keepSyntax ? resolver.tree : nil,
             workflow: diagnostics.hasErrors ? nil : workflow, diagnostics: diagnostics)
+    }
+
+    /// More steps or arrows than the limits allow: an error at the first one
+    /// over (such a file is not resolved, let alone simulated).
+    static func overLimits(_ tree: SyntaxTree, _ limits: Limits) -> Diagnostic? {
+        if tree.steps.count > limits.steps {
+            return .error(
+                .tooManySteps,
+                "this is step \(grouped(limits.steps + 1)): the file declares \(grouped(tree.steps.count)) steps, over the limit of \(grouped(limits.steps)); split the procedure, or raise the limit with --max-steps",
+                at: tree.steps[limits.steps].id.range)
+        }
+        if tree.flowLinks.count > limits.arrows {
+            return .error(
+                .tooManyArrows,
+                "this is arrow \(grouped(limits.arrows + 1)): the file draws \(grouped(tree.flowLinks.count)) arrows, over the limit of \(grouped(limits.arrows)); split the procedure, or raise the limit with --max-arrows",
+                at: tree.flowLinks[limits.arrows].target.range)
+        }
+        return nil
     }
 }
 

@@ -18,7 +18,9 @@ extension ProcedureReport {
         out += "| \(x.leadTimeMain) | \(time.long(a.mainLeadTime)) |\n"
         if let d = w.deadline { out += "| \(x.deadline) | \(time.long(d)) |\n" }
         if let t = w.target { out += "| \(x.target) | \(time.long(t)) |\n" }
-        if let sim = a.simulation {
+        if let sim = a.simulation, sim.completedCases == 0 {
+            out += "| \(x.simulated) (\(grouped(sim.runs)) \(x.cases)) | \(x.noCaseCompleted) |\n"
+        } else if let sim = a.simulation {
             out += "| \(x.expectedLeadTime) (\(grouped(sim.runs)) \(x.cases)) | \(time.long(sim.expectedLeadTime)) |\n"
             out += "| P50 · P90 · P95 | \(time.short(sim.percentile(0.5))) · \(time.short(sim.percentile(0.9))) · \(time.short(sim.percentile(0.95))) |\n"
             if let d = w.deadline { out += "| \(x.onTime) | \(x.percent(sim.onTimeRate(d))) |\n" }

@@ -69,11 +69,18 @@ public enum MeetingPage {
                 }.joined(separator: "; ") + "</p>\n"
         } else {
             h += "</tr>\n<tr><td>\(x.mainLeadTime)</td><td>\(t.short(a.mainLeadTime))</td></tr>\n"
-            if let sim = a.simulation { h += "<tr><td>\(x.expectedLeadTime)</td><td>\(t.short(sim.expectedLeadTime))</td></tr>\n" }
+            if let sim = a.simulation {
+                let value = sim.completedCases > 0 ? t.short(sim.expectedLeadTime) : x.noCaseCompleted
+                h += "<tr><td>\(x.expectedLeadTime)</td><td>\(value)</td></tr>\n"
+            }
             h += "<tr><td>\(x.handoffs)</td><td>\(a.handoffs)</td></tr>\n</table>\n"
         }
         if let deadline = w.deadline {
             h += "<p>\(x.deadlineIs): \(t.long(deadline)).</p>\n"
+        }
+        if let sim = a.simulation, sim.stoppedCases > 0 {
+            let counts = [sim.stoppedCases, sim.runs, sim.limits.loopReturns, sim.limits.stepRuns].map(grouped)
+            h += "<p class=\"stopped\">\(x.stoppedCases): \(escape(x.fill(x.stoppedWhy, counts))).</p>\n"
         }
         if !report.suggestions.isEmpty {
             h +=

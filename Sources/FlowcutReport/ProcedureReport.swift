@@ -77,15 +77,17 @@ public struct ProcedureReport: Sendable {
         let actors: [JSON] = a.actors.map {
             .object([("id", .optional($0.actor)), ("workHours", .hours($0.hours)), ("shareOfLeadTime", .hours($0.shareOfLeadTime))])
         }
-        let p90 = sim.map { $0.percentile(0.9) }
+        // Figures of the completed cases: none (null) when every case was stopped.
+        let completed = sim.flatMap { $0.completedCases > 0 ? $0 : nil }
+        let p90 = completed.map { $0.percentile(0.9) }
         return .object([
             ("mainLeadTimeHours", .hours(a.mainLeadTime)),
             ("criticalPath", .array(a.criticalPath.steps.map { .string(w.steps[$0].id) })),
-            ("expectedLeadTimeHours", .hours(sim?.expectedLeadTime)),
-            ("p50Hours", .hours(sim?.percentile(0.5))),
+            ("expectedLeadTimeHours", .hours(completed?.expectedLeadTime)),
+            ("p50Hours", .hours(completed?.percentile(0.5))),
             ("p90Hours", .hours(p90)),
-            ("p95Hours", .hours(sim?.percentile(0.95))),
-            ("onTimeRate", .hours(w.deadline.flatMap { d in sim.map { $0.onTimeRate(d) } })),
+            ("p95Hours", .hours(completed?.percentile(0.95))),
+            ("onTimeRate", .hours(w.deadline.flatMap { d in completed.map { $0.onTimeRate(d) } })),
             ("handoffs", .int(a.handoffs)),
             ("pce", .hours(a.pce)),
             ("workHours", .hours(a.workHours)),
@@ -104,6 +106,7 @@ public struct ProcedureReport: Sendable {
                     .object([
                         ("runs", .int($0.runs)), ("seed", .int(Int($0.seed))),
                         ("completedCases", .int($0.completedCases)), ("stoppedCases", .int($0.stoppedCases)),
+                        ("caseLimits", .object([("loopReturns", .int($0.limits.loopReturns)), ("stepRuns", .int($0.limits.stepRuns))])),
                     ])
                 } ?? .null
             ),

@@ -31,12 +31,14 @@ extension ProcedureReport {
                 "P90 \(time.short(sim.percentile(0.9)))", "P95 \(time.short(sim.percentile(0.95)))",
             ]
             if let deadline = w.deadline { parts.append("\(x.onTime) \(x.percent(sim.onTimeRate(deadline)))") }
+            if sim.completedCases == 0 { parts = [x.noCaseCompleted] }
             rows.append(("\(x.simulated) (\(grouped(sim.runs)) \(x.cases), \(x.seed) \(sim.seed))", parts.joined(separator: " · ")))
             if sim.stoppedCases > 0 {
-                rows.append((x.stoppedInLoop, "\(grouped(sim.stoppedCases)) \(x.cases) (> \(Simulator.loopLimit))"))
+                let counts = [sim.stoppedCases, sim.runs, sim.limits.loopReturns, sim.limits.stepRuns].map(grouped)
+                rows.append((x.stoppedCases, x.fill(x.stoppedWhy, counts)))
             }
         }
-        rows.append((x.criticalPath, a.criticalPath.steps.map { w.steps[$0].id }.joined(separator: " → ")))
+        rows.append((x.criticalPath, path(a.criticalPath.steps.map { w.steps[$0].id })))
         let lead = max(a.mainLeadTime, 1e-12)
         let top = a.topTimeConsumers.prefix(3).map {
             "\(w.steps[$0].id) \(time.short(a.stepTimes[$0])) (\(x.percent(a.stepTimes[$0] / lead)))"
@@ -77,20 +79,17 @@ extension ProcedureReport {
         return out
     }
 
+    /// A path of step IDs on one line; a long one as its first 12 and last
+    /// 3 steps (a terminal line of 10 000 IDs helps nobody; JSON has them all).
+    private func path(_ ids: [String]) -> String {
+        guard ids.count > 24 else { return ids.joined(separator: " → ") }
+        let shown = ids.prefix(12) + ["…"] + ids.suffix(3)
+        return shown.joined(separator: " → ") + " (" + words.fill(words.stepCount, grouped(ids.count)) + ")"
+    }
+
     private func verdict(_ time: Double, _ limit: Double, _ t: WorkingTime) -> String {
         let margin = limit - time
         if abs(margin) < 1e-9 { return words.exactlyOnIt }
         return words.fill(margin > 0 ? words.withinSpare : words.overBy, t.short(abs(margin)))
     }
-}
-
-/// 10000 → "10 000" (a thin grouping readers of both languages accept).
-func grouped(_ n: Int) -> String {
-    let digits = Array(String(n))
-    var out = ""
-    for (i, d) in digits.enumerated() {
-        if i > 0, (digits.count - i) % 3 == 0 { out += " " }
-        out.append(d)
-    }
-    return out
 }

@@ -40,7 +40,10 @@ public enum Phrase: String, Sendable, CaseIterable {
     case handoffs
     case pce
     case pceNote
-    case stoppedInLoop
+    case stoppedCases
+    case stepCount
+    case noCaseCompleted
+    case stoppedWhy
     case code
     case service
     case dossiersIn
@@ -161,7 +164,11 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .handoffs: "Handoffs"
         case .pce: "Process cycle efficiency"
         case .pceNote: "lean: above 25% is good"
-        case .stoppedInLoop: "Stopped in a loop"
+        case .stoppedCases: "Cases stopped"
+        case .stepCount: "{} steps"
+        case .noCaseCompleted: "no case completed: every one was stopped (see below)"
+        case .stoppedWhy:
+            "{} of {}: stopped after more than {} loop returns or {} step runs in one case (--max-loop-returns, --max-step-cases); left out of the figures above"
         case .code: "code"
         case .service: "service"
         case .dossiersIn: "dossiers in"
@@ -281,7 +288,11 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .handoffs: "Số lần chuyển hồ sơ giữa các bộ phận"
         case .pce: "Hiệu suất quy trình (PCE)"
         case .pceNote: "tinh gọn: trên 25% là tốt"
-        case .stoppedInLoop: "Dừng trong vòng lặp"
+        case .stoppedCases: "Hồ sơ dừng mô phỏng"
+        case .stepCount: "{} bước"
+        case .noCaseCompleted: "không hồ sơ nào hoàn thành: tất cả đều bị dừng (xem dưới)"
+        case .stoppedWhy:
+            "{}/{} hồ sơ: dừng vì vượt quá {} lần quay lại vòng lặp hoặc {} lượt thực hiện bước trong một hồ sơ (--max-loop-returns, --max-step-cases); không tính vào các số liệu trên"
         case .code: "mã TTHC"
         case .service: "dịch vụ công"
         case .dossiersIn: "hồ sơ năm"
@@ -422,7 +433,10 @@ public struct Words: Sendable {
     public var handoffs: String { self[.handoffs] }
     public var pce: String { self[.pce] }
     public var pceNote: String { self[.pceNote] }
-    public var stoppedInLoop: String { self[.stoppedInLoop] }
+    public var stoppedCases: String { self[.stoppedCases] }
+    public var stepCount: String { self[.stepCount] }
+    public var noCaseCompleted: String { self[.noCaseCompleted] }
+    public var stoppedWhy: String { self[.stoppedWhy] }
     public var code: String { self[.code] }
     public var service: String { self[.service] }
     public var dossiersIn: String { self[.dossiersIn] }
@@ -497,6 +511,18 @@ public struct Words: Sendable {
     /// `template` with `{}` replaced by `value`.
     public func fill(_ template: String, _ value: String) -> String {
         template.replacing("{}", with: value)
+    }
+
+    /// `template` with its `{}`s replaced by `values`, in order.
+    public func fill(_ template: String, _ values: [String]) -> String {
+        var out = ""
+        var rest = values[...]
+        var tail = template[...]
+        while let hole = tail.firstRange(of: "{}"), let value = rest.popFirst() {
+            out += tail[..<hole.lowerBound] + value
+            tail = tail[hole.upperBound...]
+        }
+        return out + tail
     }
 
     /// A number with this language's decimal mark.

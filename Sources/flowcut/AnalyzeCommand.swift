@@ -27,6 +27,8 @@ struct Analyze: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
 
+    @OptionGroup(title: "Limits") var limits: ReadLimitOptions
+
     @Option(help: "The proposal to compare with (default: each file's first proposal, else the suggested changes).")
     var proposal: String?
 
@@ -76,12 +78,18 @@ struct Analyze: ParsableCommand {
         do { folder = noOutput ? nil : try OutputFolder(out, inputs: input.paths) } catch {
             throw ValidationError(error.description)
         }
-        let inputs = Inputs(paths: input.paths)
+        let inputs = Inputs(paths: input.paths, limits: limits.applied())
         var withErrors = inputs.failures
         // Inputs that could not be read at all: the review is then not replaced.
         var unreadable = inputs.failures
         let checked = inputs.check()
-        let request = simulation.request(after: after, suggestions: !noSuggestions)
+        let request = simulation.request(after: after, suggestions: !noSuggestions, limits: limits.applied())
+        // Cases asked for that a procedure's size cannot take: refused before anything is analysed or written.
+        for (path, result) in zip(inputs.files, checked) {
+            if let w = result?.workflow, let refusal = request.tooManyCases(steps: w.steps.count) {
+                throw ValidationError("\(Files.shown(path)): \(refusal)")
+            }
+        }
         // Analyse in parallel; print in input order.
         let analyses = Slots<ProcedureOutcome?>(count: checked.count, initial: nil)
         // Each procedure's diagrams are drawn as soon as it is analysed:

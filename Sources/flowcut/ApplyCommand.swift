@@ -13,8 +13,10 @@ struct Apply: ParsableCommand {
     @Option(help: "The proposal to apply (default: the file's first).")
     var proposal: String?
 
+    @OptionGroup(title: "Limits") var limits: ReadLimitOptions
+
     func run() throws {
-        let (source, before) = try Inputs.workflow(file)
+        let (source, before) = try Inputs.workflow(file, limits: limits.applied())
         guard let chosen = proposal.map({ name in before.proposals.first { $0.name == name } }) ?? before.proposals.first else {
             if let proposal {
                 let names = before.proposals.map { "\"\($0.name)\"" }.joined(separator: ", ")

@@ -8,8 +8,10 @@ struct Check: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup(title: "Limits") var limits: ReadLimitOptions
+
     func run() throws {
-        let inputs = Inputs(paths: input.paths)
+        let inputs = Inputs(paths: input.paths, limits: limits.applied())
         var withErrors = inputs.failures
         var warnings = 0
         let checked = inputs.check()

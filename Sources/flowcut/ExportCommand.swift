@@ -27,6 +27,8 @@ struct Export: ParsableCommand {
     @Option(help: "Also write the Prosimos simulation scenario (JSON) here.")
     var scenario: String?
 
+    @OptionGroup(title: "Limits") var limits: ReadLimitOptions
+
     func validate() throws {
         for target in [output, scenario].compactMap({ $0 }) where Files.isSameFile(target, asAnyOf: [file]) {
             throw ValidationError("\(Files.shown(target)) is the input file itself; choose another output")
@@ -37,7 +39,7 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let (_, w) = try Inputs.workflow(file)
+        let (_, w) = try Inputs.workflow(file, limits: limits.applied())
         let exported: BPMNExport.Output
         do { exported = try BPMNExport.export(w) } catch {
             Terminal.fail("\(file): the layout failed: \(error.message)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Flowcut
 import FlowcutAnalysis
+import FlowcutCore
 
 @main
 struct FlowcutCommand: ParsableCommand {
@@ -56,15 +57,36 @@ struct SimulationOptions: ParsableArguments {
     @Option(help: "Seed of the simulation.")
     var seed: UInt64 = Simulator.defaultSeed
 
-    /// The façade's request for these options.
-    func request(after: AfterChoice = .firstProposal, suggestions: Bool = true) -> AnalysisRequest {
-        AnalysisRequest(runs: runs, seed: seed, after: after, suggestions: suggestions)
+    @Option(name: .customLong("max-loop-returns"), help: "Loop returns after which a simulated case is stopped and counted (default 1 000).")
+    var loopReturns: Int = Limits.standard.loopReturns
+
+    @Option(
+        name: .customLong("max-step-cases"),
+        help:
+            "Most step runs in one procedure's simulation, summed over its cases: cases × steps may not be more, and each case gets its share (default 1 000 000 000)."
+    )
+    var stepCases: Int = Limits.standard.stepCases
+
+    /// These limits on top of `base`.
+    func applied(to base: Limits) -> Limits {
+        var limits = base
+        limits.loopReturns = loopReturns
+        limits.stepCases = stepCases
+        return limits
+    }
+
+    /// The façade's request for these options, with `limits` (the reading
+    /// limits of the command) on top of which the simulation's go.
+    func request(after: AfterChoice = .firstProposal, suggestions: Bool = true, limits: Limits = .standard) -> AnalysisRequest {
+        AnalysisRequest(runs: runs, seed: seed, after: after, suggestions: suggestions, limits: applied(to: limits))
     }
 
     func validate() throws {
         if let runs, !(0...10_000_000).contains(runs) {
             throw ValidationError("--runs takes 0 to 10 000 000 cases, not \(runs)")
         }
+        if loopReturns < 0 { throw ValidationError("--max-loop-returns takes 0 or more, not \(loopReturns)") }
+        if stepCases < 1 { throw ValidationError("--max-step-cases takes 1 or more, not \(stepCases)") }
         guard seed < 1 << 53 else {
             throw ValidationError("--seed takes 0 to 2^53 − 1 (so that JSON readers keep it exactly)")
         }

@@ -15,8 +15,10 @@ struct Format: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    @OptionGroup(title: "Limits") var limits: ReadLimitOptions
+
     func run() throws {
-        let inputs = Inputs(paths: input.paths)
+        let inputs = Inputs(paths: input.paths, limits: limits.applied())
         var failed = inputs.failures > 0
         var unformatted = 0
         for (path, result) in zip(inputs.files, inputs.check(keepSyntax: true)) {
@@ -38,7 +40,7 @@ struct Format: ParsableCommand {
             let bytes = Array(formatted.utf8)
             if bytes == result.file.bytes { continue }
             // The layout must not change the meaning; refuse to write if it would.
-            let again = Checker.check(SourceFile(path: path, bytes: bytes))
+            let again = Checker.check(SourceFile(path: path, bytes: bytes), limits: limits.applied())
             guard let before = result.workflow, let after = again.workflow, before.dump() == after.dump() else {
                 Terminal.fail("\(path): formatting would change the procedure's meaning; the file was left as it is (please report this)")
                 failed = true

@@ -25,6 +25,8 @@ struct Import: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the .flow here (atomically) instead of to standard output.")
     var output: String?
 
+    @OptionGroup(title: "Limits") var limits: ReadLimitOptions
+
     func validate() throws {
         guard let importer = Importers.importer(for: file) else {
             throw ValidationError("flowcut import reads \(Importers.endings) files")
@@ -39,10 +41,10 @@ struct Import: ParsableCommand {
 
     func run() throws {
         let importer = Importers.importer(for: file)!
-        guard let bytes = Inputs.readBytes(file) else { throw ExitCode(1) }
+        guard let bytes = Inputs.readBytes(file, limits: limits.applied()) else { throw ExitCode(1) }
         var options = ImportOptions(name: name)
         if let scenario {
-            guard let data = Inputs.readBytes(scenario) else { throw ExitCode(1) }
+            guard let data = Inputs.readBytes(scenario, limits: limits.applied()) else { throw ExitCode(1) }
             do { options.scenario = try ProsimosScenario.read(Data(data)) } catch {
                 Terminal.fail("\(Files.shown(scenario)): \(error.message)")
                 throw ExitCode(1)
@@ -58,7 +60,7 @@ struct Import: ParsableCommand {
             importer.takesScenario
             ? "Imported by flowcut import from \(source)\(scenario == nil ? ": fill in durations and probabilities." : " with its scenario.")"
             : "Imported by flowcut import from \(source); step kinds are guessed from the tasks' words: check them."
-        let problems = result.problems
+        let problems = result.problems(limits: limits.applied())
         Terminal.importFindings(result.findings + problems.filter { $0.severity != .error }, in: file)
         let errors = problems.filter { $0.severity == .error }
         if !errors.isEmpty {
@@ -72,7 +74,7 @@ struct Import: ParsableCommand {
     /// Writes the imported process, once the front end has read it back
     /// without an error: an import never writes a file `check` rejects.
     func emit(_ flow: String) throws {
-        let checked = Checker.check(SourceFile(path: file, text: flow), keepSyntax: false)
+        let checked = Checker.check(SourceFile(path: file, text: flow), keepSyntax: false, limits: limits.applied())
         let errors = checked.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
             for e in errors { Terminal.fail("\(Files.shown(file)): cannot import it: the process it gives would not check: \(e.message)") }

@@ -9,9 +9,12 @@ struct Inputs {
     /// Paths that could not be read, already reported.
     var failures = 0
     var files: [String] = []
+    /// How big a file, how many steps and arrows, how long a text are read.
+    var limits: Limits = .standard
 
     /// Expands folders (recursively, sorted) and keeps files as given.
-    init(paths: [String]) {
+    init(paths: [String], limits: Limits = .standard) {
+        self.limits = limits
         let list = Flowcut.sources(paths)
         for problem in list.problems { Terminal.fail(problem) }
         failures = list.problems.count
@@ -22,7 +25,7 @@ struct Inputs {
     /// nil (after reporting it) for a file that could not be read.
     /// - Parameter keepSyntax: keep each file's syntax tree (for `fmt`).
     func check(keepSyntax: Bool = false) -> [CheckedFile?] {
-        Flowcut.load(files, keepSyntax: keepSyntax).map { result in
+        Flowcut.load(files, keepSyntax: keepSyntax, limits: limits).map { result in
             switch result {
             case .success(let checked): return checked
             case .failure(let problem):
@@ -34,9 +37,9 @@ struct Inputs {
 
     /// One file read and checked, its diagnostics printed; exit 1 when it
     /// cannot be read or has errors.
-    static func workflow(_ path: String) throws -> (SourceFile, Workflow) {
+    static func workflow(_ path: String, limits: Limits = .standard) throws -> (SourceFile, Workflow) {
         let checked: CheckedFile
-        switch Flowcut.load(path) {
+        switch Flowcut.load(path, limits: limits) {
         case .success(let c): checked = c
         case .failure(let problem):
             Terminal.fail(problem.description)
@@ -48,8 +51,8 @@ struct Inputs {
     }
 
     /// The file's bytes; nil after saying why not.
-    static func readBytes(_ path: String) -> [UInt8]? {
-        switch Flowcut.readFile(path) {
+    static func readBytes(_ path: String, limits: Limits = .standard) -> [UInt8]? {
+        switch Flowcut.readFile(path, limits: limits) {
         case .success(let bytes): return bytes
         case .failure(let problem):
             Terminal.fail(problem.description)

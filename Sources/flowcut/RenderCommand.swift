@@ -32,6 +32,8 @@ struct Render: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
 
+    @OptionGroup(title: "Limits") var limits: ReadLimitOptions
+
     @Option(help: "Language of the diagram's own words: en or vi.")
     var lang: ReportLanguage = .en
 
@@ -49,10 +51,12 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
-        let (_, w) = try Inputs.workflow(file)
+        let (_, w) = try Inputs.workflow(file, limits: limits.applied())
         let drawAfter = after || proposal != nil
-        let outcome = Flowcut.analyze(
-            w, simulation.request(after: proposal.map(AfterChoice.proposal) ?? .firstProposal, suggestions: drawAfter && w.proposals.isEmpty))
+        let request = simulation.request(
+            after: proposal.map(AfterChoice.proposal) ?? .firstProposal, suggestions: drawAfter && w.proposals.isEmpty, limits: limits.applied())
+        if let refusal = request.tooManyCases(steps: w.steps.count) { throw ValidationError("\(Files.shown(file)): \(refusal)") }
+        let outcome = Flowcut.analyze(w, request)
         for note in outcome.notes {
             if case .fewerCases = note { Terminal.note("\(file): \(note)") }
         }

@@ -15,13 +15,17 @@ struct Suggest: ParsableCommand {
 
     @OptionGroup var simulation: SimulationOptions
 
+    @OptionGroup(title: "Limits") var limits: ReadLimitOptions
+
     func run() throws {
-        let (_, w) = try Inputs.workflow(file)
+        let (_, w) = try Inputs.workflow(file, limits: limits.applied())
         guard w.steps.count <= Suggester.stepLimit else {
             Terminal.out("# flowcut suggest \(file): \(w.steps.count) steps: suggestions are measured for processes of at most \(Suggester.stepLimit) steps")
             return
         }
-        let before = Analyzer.analyze(w, options: simulation.request().options(steps: w.steps.count).options, keepingTrace: true)
+        let request = simulation.request(limits: limits.applied())
+        if let refusal = request.tooManyCases(steps: w.steps.count) { throw ValidationError("\(Files.shown(file)): \(refusal)") }
+        let before = Analyzer.analyze(w, options: request.options(steps: w.steps.count).options, keepingTrace: true)
         let suggestions = Suggester.suggestions(before)
         let chosen = Suggester.suggestedChanges(suggestions, to: w)
         if suggestions.isEmpty {

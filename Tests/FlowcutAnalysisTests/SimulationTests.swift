@@ -155,7 +155,7 @@ import Testing
     /// Percentiles by nearest rank, on-time rate against a deadline.
     @Test func percentilesAndOnTimeRate() {
         let r = SimulationResult(
-            runs: 10, seed: 0, stoppedCases: 0, leadTimes: (1...10).map(Double.init),
+            runs: 10, seed: 0, limits: Limits.standard.perCase(runs: 10), stoppedCases: 0, leadTimes: (1...10).map(Double.init),
             expectedVisits: [], visitProbability: [])
         // Nearest rank: P50 = the 5th of 10, P90 the 9th, P95 the 10th.
         #expect(r.percentile(0.5) == 5)

@@ -129,7 +129,7 @@ import Testing
 
     /// Both simulations of `w`, traced; whether the step-by-step one applies.
     static func compare(_ w: Workflow, runs: Int, seed: UInt64, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
-        let sim = Simulator(w, ProcessStructure(w))
+        let sim = Simulator(w, ProcessStructure(w), limits: Limits.standard.perCase(runs: runs))
         let applies = StepwiseEngine(sim.plan, runs: runs) != nil
         let (a, ta) = sim.run(runs: runs, seed: seed, tracing: true, stepwise: true)
         let (b, tb) = sim.run(runs: runs, seed: seed, tracing: true, stepwise: false)
@@ -191,7 +191,7 @@ import Testing
             make(6, [(0, 1, nil), (1, 2, nil), (1, 3, nil), (2, 4, nil), (3, 4, nil), (4, 1, 0.3), (4, 5, 0.7)]),
         ]
         for w in shapes {
-            #expect(StepwiseEngine(SimulationPlan(w, ProcessStructure(w)), runs: 100) == nil)
+            #expect(StepwiseEngine(SimulationPlan(w, ProcessStructure(w), limits: Limits.standard.perCase(runs: 100)), runs: 100) == nil)
             _ = Self.compare(w, runs: 500, seed: 11)
         }
     }

@@ -212,12 +212,15 @@ struct MalformedInputTests {
     /// "Đ" (bytes C4 90): a bad byte put on a C4 is reported there, on a
     /// 90 at the C4 before it (whose character it breaks) — worked out by
     /// hand from the offsets, for either half. One more letter puts the
-    /// middle on a 90 instead of a C4.
+    /// middle on a 90 instead of a C4. (The label is longer than a text may
+    /// be by default: the limit is raised for it.)
     @Test(arguments: [UInt8(0x00), 0xFF], [0, 1])
     func aBadByteNearTheMiddleOfABigFile(_ bad: UInt8, _ more: Int) {
         let head = Array("procedure \"P\"\nstep a \"".utf8)
         let threshold = 4_096
-        func check(_ bytes: [UInt8]) -> CheckedFile { Checker.check(SourceFile(path: "t.flow", bytes: bytes), keepSyntax: true, parallelAbove: threshold) }
+        func check(_ bytes: [UInt8]) -> CheckedFile {
+            Checker.check(SourceFile(path: "t.flow", bytes: bytes), keepSyntax: true, parallelAbove: threshold, limits: Limits(textCharacters: 10_000))
+        }
         let letters = threshold / 2 + 1000 + more
         let valid = head + Array(repeating: [UInt8]([0xC4, 0x90]), count: letters).joined() + Array("\"\n".utf8)
         #expect(valid.count > threshold)

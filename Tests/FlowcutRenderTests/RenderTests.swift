@@ -156,13 +156,6 @@ struct RenderTests {
         #expect((try? Graphviz.render(dot: "digraph \"x\" { a -> b; }", format: .svg)) != nil)
     }
 
-    /// Resident memory in kB, from /proc/self/status.
-    static func residentKB() -> Int {
-        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
-        let line = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") } ?? ""
-        return Int(line.split(separator: " ").dropFirst().first ?? "0") ?? 0
-    }
-
     @Test func libgvcAnswersWithItsVersion() throws {
         let version = try #require(Graphviz.version())
         #expect(version.split(separator: ".").count >= 2)

@@ -5,8 +5,9 @@ import Foundation
 /// Reading a whole file fast and safely: regular files only (a FIFO or a
 /// device would block or never end), a big one in two halves at once.
 enum FileBytes {
-    /// The whole file in one array, without an intermediate copy.
-    static func read(_ path: String) -> [UInt8]? {
+    /// The whole file in one array, without an intermediate copy; nil with
+    /// errno EFBIG for a file of more than `most` bytes (nothing is read).
+    static func read(_ path: String, most: Int = .max) -> [UInt8]? {
         // Only regular files: a FIFO or a device would block or never end.
         var before = stat()
         guard stat(path, &before) == 0 else { return nil }
@@ -25,6 +26,10 @@ enum FileBytes {
         }
         let size = Int(info.st_size)
         if size == 0 { return [] }
+        if size > most {
+            errno = EFBIG
+            return nil
+        }
         var failed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             // A big file in two halves at once: most of a read is the

@@ -65,7 +65,7 @@ extension SimulationPlan {
         leadTimes = leadTimes.sortedByRadix()
         let completed = Double(max(leadTimes.count, 1))
         let result = SimulationResult(
-            runs: runs, seed: seed, stoppedCases: stopped, leadTimes: leadTimes,
+            runs: runs, seed: seed, limits: limits, stoppedCases: stopped, leadTimes: leadTimes,
             expectedVisits: totalVisits.map { Double($0) / completed },
             visitProbability: visitedCases.map { Double($0) / completed })
         return result
@@ -100,6 +100,11 @@ extension SimulationPlan {
         /// The steps started in this case, in first-start order.
         let touched: UnsafeMutablePointer<Int32>
         var touchedCount = 0
+        /// Steps started in this case, every visit counted: checked against
+        /// `CaseLimits.stepRuns` where a step can start again (a loop
+        /// returns, a step of over 64 predecessors is reached once more);
+        /// elsewhere a case runs each step at most once.
+        var stepRuns = 0
         /// For a join: the predecessors that have arrived (bit per slot),
         /// and the latest arrival.
         let pendingMask: UnsafeMutablePointer<UInt64>
@@ -159,6 +164,7 @@ extension SimulationPlan {
         /// already set back to 0 (`SimulationTrace.Recorder`).
         mutating func resetBesidesSteps() {
             touchedCount = 0
+            stepRuns = 0
             for s in pending { pendingMask[s] = 0 }
             pending.removeAll(keepingCapacity: true)
             events.removeAll()
@@ -224,7 +230,7 @@ extension SimulationPlan {
                                 if loops || forwardIn[v] <= 1 || joinIndex[v] < 0 {
                                     if loops {
                                         returns += 1
-                                        if returns > Simulator.loopLimit { return nil }
+                                        if returns > limits.loopReturns || st.stepRuns >= limits.stepRuns { return nil }
                                     }
                                     (time, visit) = begin(v, at: time, &st, key)
                                     if st.tracing { st.aloneVisits[v] += 1 }
@@ -237,10 +243,14 @@ extension SimulationPlan {
                                 let v = outTarget[k]
                                 if outClosesLoop[k] {
                                     returns += 1
-                                    if returns > Simulator.loopLimit { return nil }
+                                    if returns > limits.loopReturns || st.stepRuns >= limits.stepRuns { return nil }
                                     if st.pendingMask[v] != 0 { clearPending(v, &st) }
                                     startStep(v, at: time, &st, key)
-                                } else if forwardIn[v] <= 1 || joinIndex[v] < 0 {
+                                } else if forwardIn[v] <= 1 {
+                                    startStep(v, at: time, &st, key)
+                                } else if joinIndex[v] < 0 {
+                                    // Over 64 predecessors: started on every arrival.
+                                    if st.stepRuns >= limits.stepRuns { return nil }
                                     startStep(v, at: time, &st, key)
                                 } else {
                                     if st.pendingMask[v] == 0 { st.pending.append(v) }
@@ -323,6 +333,7 @@ extension SimulationPlan {
             st.touchedCount += 1
         }
         st.visits[s] = Int32(truncatingIfNeeded: visit + 1)
+        st.stepRuns += 1
         let fixed = fixedWait[s]
         let t: Double
         if fixed.isNaN {

@@ -44,8 +44,11 @@ public struct SimulationPlan: Sendable {
     let endsCase: [Bool]
     /// Whether any step ends the case.
     let hasEnds: Bool
+    /// What one case may do before it is stopped.
+    let limits: CaseLimits
 
-    public init(_ w: Workflow, _ structure: ProcessStructure) {
+    public init(_ w: Workflow, _ structure: ProcessStructure, limits: CaseLimits) {
+        self.limits = limits
         n = w.steps.count
         stepKeys = w.steps.map { DrawKey.step($0.id) }
         duration = w.steps.map { TimeDistribution($0.duration) }

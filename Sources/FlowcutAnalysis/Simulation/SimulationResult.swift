@@ -4,8 +4,11 @@ import FlowcutCore
 public struct SimulationResult: Sendable {
     public let runs: Int
     public let seed: UInt64
-    /// Cases stopped after more than `loopLimit` loop returns; they are
-    /// counted here and left out of every figure below.
+    /// What one case could do before it was stopped.
+    public let limits: CaseLimits
+    /// Cases stopped for making more loop returns, or running more steps,
+    /// than `limits` allow; they are counted here and left out of every
+    /// figure below.
     public let stoppedCases: Int
     /// Lead times of the completed cases, ascending (hours).
     public let leadTimes: [Double]
@@ -16,9 +19,12 @@ public struct SimulationResult: Sendable {
     /// Expected lead time: the mean over completed cases (0 without any).
     public let expectedLeadTime: Double
 
-    public init(runs: Int, seed: UInt64, stoppedCases: Int, leadTimes: [Double], expectedVisits: [Double], visitProbability: [Double]) {
+    public init(
+        runs: Int, seed: UInt64, limits: CaseLimits, stoppedCases: Int, leadTimes: [Double], expectedVisits: [Double], visitProbability: [Double]
+    ) {
         self.runs = runs
         self.seed = seed
+        self.limits = limits
         self.stoppedCases = stoppedCases
         self.leadTimes = leadTimes
         self.expectedVisits = expectedVisits

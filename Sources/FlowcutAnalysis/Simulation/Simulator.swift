@@ -16,20 +16,22 @@ protocol SimulationEngine: Sendable {
 /// - durations and waits are drawn uniform for a range, PERT-beta for a
 ///   three-point estimate;
 /// - an arrow that closes a loop starts its target again as soon as it
-///   fires; a case with more than `loopLimit` such returns is stopped;
+///   fires; a case that makes more such returns, or runs more steps, than
+///   its `CaseLimits` allow is stopped and counted;
 /// - a step with several forward predecessors waits for those that can
 ///   still arrive in this case: it starts when every one of them has
 ///   arrived or can no longer be reached from anything still running.
 public struct Simulator: Sendable {
     public static let defaultRuns = 10_000
     public static let defaultSeed: UInt64 = 20_211_213
-    public static let loopLimit = 1_000
 
     /// The process compiled for the engines.
     let plan: SimulationPlan
 
-    public init(_ w: Workflow, _ structure: ProcessStructure) {
-        plan = SimulationPlan(w, structure)
+    /// - Parameter limits: what one case may do before it is stopped
+    ///   (`Limits.perCase(runs:)` for the cases to be run).
+    public init(_ w: Workflow, _ structure: ProcessStructure, limits: CaseLimits) {
+        plan = SimulationPlan(w, structure, limits: limits)
     }
 
     /// Runs `runs` cases from `seed`.

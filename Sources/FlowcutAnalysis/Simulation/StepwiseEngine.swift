@@ -224,9 +224,10 @@ struct StepwiseEngine: SimulationEngine {
     }
 
     /// Runs `runs` cases from `seed`, writing `trace` when given: the
-    /// result as `Simulator.run` gives it, or nil when a case is stopped in
-    /// a loop or a step runs more than 255 times in a case (the event
-    /// simulator then runs them, and says so as it always has).
+    /// result as `Simulator.run` gives it, or nil when a case may have
+    /// overrun its `CaseLimits` or a step runs more than 255 times in a
+    /// case (the event simulator then runs them, and counts the cases it
+    /// stops).
     func run(runs: Int, seed: UInt64, trace: inout SimulationTrace?) -> SimulationResult? {
         let sim = plan
         let n = sim.n
@@ -251,6 +252,8 @@ struct StepwiseEngine: SimulationEngine {
         let exitTime = scratch(loopEntry.count * runs, 0.0)
         let lead = scratch(runs, 0.0)
         let returns = scratch(loopEntry.isEmpty ? 0 : runs, 0)
+        // Per case: visits of loop steps (every other step runs at most once).
+        let loopRuns = scratch(loopEntry.isEmpty ? 0 : runs, 0)
         let arrival = scratch(runs, 0.0)
         let waits = scratch(runs, 0.0)
         let durations = scratch(runs, 0.0)
@@ -399,6 +402,7 @@ struct StepwiseEngine: SimulationEngine {
                             touchedCount += 1
                         }
                         loopVisits[s] = visit + 1
+                        loopRuns[c] += 1
                         if sim.fixedWait[s].isNaN {
                             let w = sim.draw(sim.wait[s], case: keys[c], step: s, visit: visit, DrawKey.wait)
                             let d = sim.draw(sim.duration[s], case: keys[c], step: s, visit: visit, DrawKey.duration)
@@ -419,7 +423,10 @@ struct StepwiseEngine: SimulationEngine {
                         }
                         if sim.outClosesLoop[k] {
                             returns[c] += 1
-                            if returns[c] > Simulator.loopLimit { return nil }
+                            // The event queue stops a case that has run its share of
+                            // steps when a loop returns; here only an upper bound of
+                            // that count is known, so the event queue runs them all.
+                            if returns[c] > sim.limits.loopReturns || n + loopRuns[c] >= sim.limits.stepRuns { return nil }
                         }
                         let v = sim.outTarget[k]
                         if loopOf[v] == l {
@@ -449,7 +456,7 @@ struct StepwiseEngine: SimulationEngine {
             }
         }
         let result = SimulationResult(
-            runs: runs, seed: seed, stoppedCases: 0, leadTimes: Array(lead).sortedByRadix(),
+            runs: runs, seed: seed, limits: sim.limits, stoppedCases: 0, leadTimes: Array(lead).sortedByRadix(),
             expectedVisits: total.map { Double($0) / Double(max(runs, 1)) },
             visitProbability: visited.map { Double($0) / Double(max(runs, 1)) })
         if var t = trace {

@@ -73,3 +73,14 @@ extension TimeEstimate: CustomStringConvertible {
         }
     }
 }
+
+/// 10000 → "10 000" (a thin grouping readers of both languages accept).
+public func grouped(_ n: Int) -> String {
+    let digits = Array(String(n.magnitude))
+    var out = n < 0 ? "-" : ""
+    for (i, d) in digits.enumerated() {
+        if i > 0, (digits.count - i) % 3 == 0 { out += " " }
+        out.append(d)
+    }
+    return out
+}
