@@ -1,5 +1,5 @@
 import CGraphviz
-import Synchronization
+import FlowcutCore
 
 /// The one place that calls Graphviz's C library.
 ///
@@ -21,7 +21,7 @@ public enum Graphviz {
     }
 
     /// The shared context, created on first use, held under the lock.
-    private static let state = Mutex<ContextBox>(ContextBox())
+    private static let state = Locked<ContextBox>(ContextBox())
 
     /// Where the dot engine placed each node: centre and size in points,
     /// y growing downwards (screen and BPMN DI convention).

@@ -1,14 +1,46 @@
 // Hot path (a Fast/ folder). Public, not package: the release build inlines public declarations across modules, not package ones.
 import Dispatch
-import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// A value reached only under a POSIX mutex, as with Synchronization's
+/// `Mutex`. ThreadSanitizer follows pthread locks; it does not follow the
+/// futex under `Mutex` on Linux, and reported every access behind one as
+/// a race, which made it useless on the parallel code.
+public final class Locked<Value>: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private var value: Value
+
+    public init(_ value: Value) {
+        mutex = .allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+        self.value = value
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+
+    public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body(&value)
+    }
+}
 
 /// One slot per concurrent worker, each slot written by one worker; read
 /// once all are done.
 public final class Slots<Value: Sendable>: Sendable {
-    private let storage: Mutex<[Value]>
+    private let storage: Locked<[Value]>
 
     public init(count: Int, initial: Value) {
-        storage = Mutex(Array(repeating: initial, count: count))
+        storage = Locked(Array(repeating: initial, count: count))
     }
 
     public subscript(index: Int) -> Value {
