@@ -8,6 +8,8 @@ let package = Package(
         // flowcut as a library: the façade, and each stage on its own.
         .library(name: "Flowcut", targets: ["Flowcut"]),
         .library(name: "FlowcutLanguage", targets: ["FlowcutLanguage"]),
+        .library(name: "FlowcutTiming", targets: ["FlowcutTiming"]),
+        .library(name: "FlowcutSimulation", targets: ["FlowcutSimulation"]),
         .library(name: "FlowcutAnalysis", targets: ["FlowcutAnalysis"]),
         .library(name: "FlowcutReport", targets: ["FlowcutReport"]),
         .library(name: "FlowcutImport", targets: ["FlowcutImport"]),
@@ -22,10 +24,17 @@ let package = Package(
         .target(name: "FlowcutCore"),
         // The .flow front end: lexer, parser (all errors, with ranges), resolver, formatter.
         .target(name: "FlowcutLanguage", dependencies: ["FlowcutCore"]),
-        // Timing: main scenario, critical path, simulation, metrics.
-        .target(name: "FlowcutAnalysis", dependencies: ["FlowcutCore", "FlowcutLanguage"]),
+        // Timing: the process's structure (forward arrows, loops, blocks), the main scenario, the critical path.
+        .target(name: "FlowcutTiming", dependencies: ["FlowcutCore"]),
+        // The seeded simulation: a SimulationPlan run by two engines, the trace
+        // they leave, and the savings meter that redraws it.
+        .target(name: "FlowcutSimulation", dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutTiming"]),
+        // One procedure's numbers assembled, the suggestion rules, comparisons, the portfolio.
+        .target(name: "FlowcutAnalysis", dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutTiming", "FlowcutSimulation"]),
         // Text, Markdown and JSON reports.
-        .target(name: "FlowcutReport", dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutRender"]),
+        .target(
+            name: "FlowcutReport", dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutTiming", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutRender"]
+        ),
         // Exchange with the tools reviewers already have: BPMN 2.0 and Prosimos scenarios in and out, the published table in.
         .target(
             name: "FlowcutImport",
@@ -50,38 +59,44 @@ let package = Package(
         // files → outcomes → review → output folder). Never prints, never exits.
         .target(
             name: "Flowcut",
-            dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender", "FlowcutImport"]
+            dependencies: [
+                "FlowcutCore", "FlowcutLanguage", "FlowcutTiming", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender", "FlowcutImport",
+            ]
         ),
         // The executable owns the terminal: commands, printing, exit codes.
         .executableTarget(
             name: "FlowcutCLI",
             dependencies: [
-                "Flowcut", "FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender", "FlowcutImport",
+                "Flowcut", "FlowcutCore", "FlowcutLanguage", "FlowcutTiming", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender",
+                "FlowcutImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/flowcut"
         ),
         .testTarget(
             name: "FlowcutLanguageTests",
-            dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis"],
+            dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutTiming", "FlowcutSimulation", "FlowcutAnalysis"],
             exclude: ["Cases"]
         ),
         .testTarget(
             name: "FlowcutAnalysisTests",
             dependencies: [
-                "FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis",
+                "FlowcutCore", "FlowcutLanguage", "FlowcutTiming", "FlowcutSimulation", "FlowcutAnalysis",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "FlowcutRenderTests",
-            dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender"],
+            dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutTiming", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender"],
             exclude: ["Expected"]
         ),
-        .testTarget(name: "FlowcutReportTests", dependencies: ["FlowcutCore", "FlowcutAnalysis", "FlowcutReport"]),
-        .testTarget(name: "FlowcutImportTests", dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutImport"]),
+        .testTarget(name: "FlowcutReportTests", dependencies: ["FlowcutCore", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutReport"]),
+        .testTarget(
+            name: "FlowcutImportTests",
+            dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutTiming", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutImport"]
+        ),
         .testTarget(name: "FlowcutCLITests", dependencies: ["FlowcutCLI"]),
-        .testTarget(name: "FlowcutTests", dependencies: ["Flowcut", "FlowcutCore", "FlowcutAnalysis", "FlowcutReport"]),
+        .testTarget(name: "FlowcutTests", dependencies: ["Flowcut", "FlowcutCore", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutReport"]),
     ],
     swiftLanguageModes: [.v6]
 )

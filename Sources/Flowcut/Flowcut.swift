@@ -2,6 +2,8 @@ import FlowcutAnalysis
 import FlowcutCore
 import FlowcutLanguage
 import FlowcutReport
+import FlowcutSimulation
+import FlowcutTiming
 
 /// flowcut as a library: what `flowcut analyze` does, as values.
 ///

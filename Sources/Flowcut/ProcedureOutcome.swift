@@ -1,6 +1,8 @@
 import FlowcutAnalysis
 import FlowcutCore
 import FlowcutLanguage
+import FlowcutSimulation
+import FlowcutTiming
 
 /// Which after process to compare with (ANALYSIS.md, "Before and after").
 public enum AfterChoice: Sendable, Hashable {

@@ -3,6 +3,8 @@ import FlowcutAnalysis
 import FlowcutCore
 import FlowcutRender
 import FlowcutReport
+import FlowcutSimulation
+import FlowcutTiming
 import Foundation
 
 /// Where a review's files go: `flowcut analyze --out` gives a folder that

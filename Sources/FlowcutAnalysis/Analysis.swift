@@ -1,4 +1,6 @@
 import FlowcutCore
+import FlowcutSimulation
+import FlowcutTiming
 
 /// How to analyse: the simulation's size and seed, and what one case may
 /// do before it is stopped.

@@ -1,5 +1,7 @@
 import FlowcutCore
 import FlowcutLanguage
+import FlowcutSimulation
+import FlowcutTiming
 
 /// What the after process is: a reviewer's proposal (by name, whatever the
 /// name) or flowcut's suggested set of changes.

@@ -1,4 +1,6 @@
 import FlowcutCore
+import FlowcutSimulation
+import FlowcutTiming
 
 /// A department's procedures together (ANALYSIS.md, "A portfolio").
 public struct Portfolio: Sendable {

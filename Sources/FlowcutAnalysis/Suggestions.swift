@@ -1,5 +1,7 @@
 import FlowcutCore
 import FlowcutLanguage
+import FlowcutSimulation
+import FlowcutTiming
 
 /// A change a rule proposes, measured: applied alone and analysed again
 /// with the same runs and seed as the before analysis.
@@ -143,5 +145,12 @@ extension ChangeAction {
         if !removed.isDisjoint(with: other.stepIDs) || !removedByOther.isDisjoint(with: stepIDs) { return true }
         let a = Set(mine.map { "\($0.step)|\($0.aspect)" })
         return theirs.contains { a.contains("\($0.step)|\($0.aspect)") }
+    }
+}
+
+extension SavingsMeter {
+    /// The meter of an analysed procedure, from the trace its simulation left.
+    init?(_ analysis: ProcedureAnalysis, trace: SimulationTrace?) {
+        self.init(analysis.workflow, structure: analysis.structure, result: analysis.simulation, trace: trace)
     }
 }

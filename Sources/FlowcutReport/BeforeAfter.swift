@@ -1,6 +1,8 @@
 import FlowcutAnalysis
 import FlowcutCore
 import FlowcutLanguage
+import FlowcutSimulation
+import FlowcutTiming
 
 /// The before/after table of one comparison, built once in the report's
 /// language; the text, Markdown and HTML writers lay it out.

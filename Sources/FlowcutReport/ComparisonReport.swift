@@ -1,6 +1,8 @@
 import FlowcutAnalysis
 import FlowcutCore
 import FlowcutLanguage
+import FlowcutSimulation
+import FlowcutTiming
 
 /// Savings, suggestions and the proposal block of `flowcut suggest`.
 extension ProcedureReport {

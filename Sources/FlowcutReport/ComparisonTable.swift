@@ -1,5 +1,7 @@
 import FlowcutAnalysis
 import FlowcutCore
+import FlowcutSimulation
+import FlowcutTiming
 
 extension ProcedureReport {
     /// `--compare`: every proposal and the suggested set, side by side, in

@@ -2,6 +2,8 @@ import FlowcutAnalysis
 import FlowcutCore
 import FlowcutLanguage
 import FlowcutRender
+import FlowcutSimulation
+import FlowcutTiming
 
 /// Diagrams of an analysis: *before* (the steps a proposal removes struck
 /// out, the ones it changes marked) and *after* (changed steps highlighted,

@@ -1,6 +1,8 @@
 import FlowcutAnalysis
 import FlowcutCore
 import FlowcutLanguage
+import FlowcutSimulation
+import FlowcutTiming
 
 extension ProcedureReport {
     /// The same as `text`, as a document to circulate.

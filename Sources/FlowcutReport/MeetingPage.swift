@@ -1,6 +1,8 @@
 import FlowcutAnalysis
 import FlowcutCore
 import FlowcutLanguage
+import FlowcutSimulation
+import FlowcutTiming
 
 /// The page a review meeting looks at: before and after side by side, the
 /// numbers and savings, the suggestions with their reasons. Self-contained

@@ -1,5 +1,7 @@
 import FlowcutAnalysis
 import FlowcutCore
+import FlowcutSimulation
+import FlowcutTiming
 
 /// The department's review: JSON, Markdown, and the meeting's start page.
 public struct PortfolioReport: Sendable {

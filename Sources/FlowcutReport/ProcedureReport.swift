@@ -1,5 +1,7 @@
 import FlowcutAnalysis
 import FlowcutCore
+import FlowcutSimulation
+import FlowcutTiming
 
 /// One procedure's report, in the JSON shape of ANALYSIS.md ("The JSON
 /// report"), text for a terminal, and Markdown.

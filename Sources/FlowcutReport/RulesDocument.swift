@@ -1,4 +1,6 @@
 import FlowcutAnalysis
+import FlowcutSimulation
+import FlowcutTiming
 
 /// docs/suggestions.md, written from the rules themselves: their IDs,
 /// explanations and examples are the ones the tests run.

@@ -1,5 +1,7 @@
 import FlowcutAnalysis
 import FlowcutCore
+import FlowcutSimulation
+import FlowcutTiming
 
 extension ProcedureReport {
     /// The terminal summary: lead time against the deadline, the critical

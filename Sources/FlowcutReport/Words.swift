@@ -2,6 +2,8 @@
 import FlowcutAnalysis
 import FlowcutCore
 import FlowcutRender
+import FlowcutSimulation
+import FlowcutTiming
 
 /// The language of what flowcut writes for people (`--lang`). The
 /// reviewers' own labels are always shown as written.

@@ -6,6 +6,8 @@ import FlowcutCore
 import FlowcutLanguage
 import FlowcutRender
 import FlowcutReport
+import FlowcutSimulation
+import FlowcutTiming
 import Foundation
 
 enum ReportFormat: String, ExpressibleByArgument, CaseIterable {

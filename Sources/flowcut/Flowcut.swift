@@ -2,6 +2,8 @@ import ArgumentParser
 import Flowcut
 import FlowcutAnalysis
 import FlowcutCore
+import FlowcutSimulation
+import FlowcutTiming
 
 @main
 struct FlowcutCommand: ParsableCommand {

@@ -5,6 +5,8 @@ import FlowcutCore
 import FlowcutLanguage
 import FlowcutRender
 import FlowcutReport
+import FlowcutSimulation
+import FlowcutTiming
 import Foundation
 
 enum DiagramFormat: String, ExpressibleByArgument, CaseIterable {

@@ -4,6 +4,8 @@ import FlowcutAnalysis
 import FlowcutCore
 import FlowcutLanguage
 import FlowcutReport
+import FlowcutSimulation
+import FlowcutTiming
 
 struct Suggest: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -2,6 +2,8 @@ import FlowcutCore
 import Testing
 
 @testable import FlowcutAnalysis
+@testable import FlowcutSimulation
+@testable import FlowcutTiming
 
 /// A case that loops too often, or runs too many steps, is stopped and
 /// counted; the expected counts come from the geometric law of the loop,

@@ -2,6 +2,8 @@ import FlowcutCore
 import Testing
 
 @testable import FlowcutAnalysis
+@testable import FlowcutSimulation
+@testable import FlowcutTiming
 
 /// The critical path method, against published examples and hand work.
 struct CriticalPathTests {

@@ -3,6 +3,8 @@ import FlowcutLanguage
 import Testing
 
 @testable import FlowcutAnalysis
+@testable import FlowcutSimulation
+@testable import FlowcutTiming
 
 /// `ends`: when such a step finishes, the case is over, whatever else runs.
 struct EndsTests {

@@ -3,6 +3,8 @@ import FlowcutLanguage
 import Testing
 
 @testable import FlowcutAnalysis
+@testable import FlowcutSimulation
+@testable import FlowcutTiming
 
 /// A join whose missing predecessor went another way starts when that is
 /// known (the deciding step's finish), not at the other branches' arrival.

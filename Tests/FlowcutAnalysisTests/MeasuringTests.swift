@@ -4,6 +4,8 @@ import Foundation
 import Testing
 
 @testable import FlowcutAnalysis
+@testable import FlowcutSimulation
+@testable import FlowcutTiming
 
 /// The suggester measures candidates on the model (`applyForMeasuring`)
 /// instead of printing each after workflow and reading it back. These tests

@@ -3,6 +3,8 @@ import PropertyBased
 import Testing
 
 @testable import FlowcutAnalysis
+@testable import FlowcutSimulation
+@testable import FlowcutTiming
 
 /// Random acyclic workflows: the critical path method against brute force.
 struct PropertyTests {

@@ -2,6 +2,8 @@ import FlowcutCore
 import Testing
 
 @testable import FlowcutAnalysis
+@testable import FlowcutSimulation
+@testable import FlowcutTiming
 
 /// The simulation against closed forms worked out by hand.
 @Suite(.tags(.slow)) struct SimulationTests {

@@ -2,6 +2,8 @@ import FlowcutCore
 import Testing
 
 @testable import FlowcutAnalysis
+@testable import FlowcutSimulation
+@testable import FlowcutTiming
 
 /// The step-by-step simulation of block-structured processes against the
 /// event simulator (which runs one case at a time through an event queue,

@@ -3,6 +3,8 @@ import FlowcutLanguage
 import Testing
 
 @testable import FlowcutAnalysis
+@testable import FlowcutSimulation
+@testable import FlowcutTiming
 
 /// Every rule against its own examples, and savings against hand work.
 struct SuggestionTests {

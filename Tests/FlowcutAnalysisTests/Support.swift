@@ -3,6 +3,8 @@ import FlowcutLanguage
 import Testing
 
 @testable import FlowcutAnalysis
+@testable import FlowcutSimulation
+@testable import FlowcutTiming
 
 /// A workflow from .flow text; the test fails if the text has errors.
 func workflow(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> Workflow {

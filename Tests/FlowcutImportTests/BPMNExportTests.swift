@@ -1,6 +1,8 @@
 import FlowcutAnalysis
 import FlowcutCore
 import FlowcutLanguage
+import FlowcutSimulation
+import FlowcutTiming
 import Foundation
 import Testing
 

@@ -1,5 +1,7 @@
 import FlowcutAnalysis
 import FlowcutCore
+import FlowcutSimulation
+import FlowcutTiming
 import Foundation
 import Testing
 

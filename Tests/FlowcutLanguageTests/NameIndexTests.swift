@@ -1,5 +1,7 @@
 import FlowcutAnalysis
 import FlowcutCore
+import FlowcutSimulation
+import FlowcutTiming
 import Testing
 
 /// `NameIndex` against Swift's `Dictionary` (the independent oracle) on

@@ -1,4 +1,6 @@
 import FlowcutAnalysis
+import FlowcutSimulation
+import FlowcutTiming
 import Testing
 
 @testable import FlowcutLanguage
@@ -54,7 +56,7 @@ import Testing
     /// `newlines(in:_:)` counts eight bytes at a time; the oracle counts one
     /// by one, on bytes of every value around `\n` (0x0A), in every range.
     @Test func newlinesAreCountedExactly() {
-        var generator = FlowcutAnalysis.DrawStream(state: 11)
+        var generator = FlowcutSimulation.DrawStream(state: 11)
         let pool: [UInt8] = [0x0A, 0x0B, 0x09, 0x8A, 0x0A, 0x00, 0xFF, 0x41, 0x7F, 0x80]
         let bytes = (0..<300).map { _ in pool.randomElement(using: &generator)! }
         for start in 0..<20 {

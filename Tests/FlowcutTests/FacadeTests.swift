@@ -2,6 +2,8 @@ import Flowcut
 import FlowcutAnalysis
 import FlowcutCore
 import FlowcutReport
+import FlowcutSimulation
+import FlowcutTiming
 import Foundation
 import Testing
 

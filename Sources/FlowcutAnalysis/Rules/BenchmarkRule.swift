@@ -1,4 +1,6 @@
 import FlowcutCore
+import FlowcutSimulation
+import FlowcutTiming
 
 /// `benchmark`: a critical-path step longer than 4 h, with the average cut
 /// that Bình Định's 2025 plan reached for its category. A target to discuss,

@@ -1,4 +1,6 @@
 import FlowcutCore
+import FlowcutSimulation
+import FlowcutTiming
 
 /// `online-channel`: a paper step in a procedure with an online service
 /// moves online (level 3/4 dossiers are received online only from 2022).

@@ -1,4 +1,6 @@
 import FlowcutCore
+import FlowcutSimulation
+import FlowcutTiming
 
 /// `paper-handoff`: a handoff step in a procedure served online at level 3/4
 /// is done by the one-stop software; cut it. A handoff step that is also a

@@ -1,4 +1,6 @@
 import FlowcutCore
+import FlowcutSimulation
+import FlowcutTiming
 
 /// `queue-wait`: a wait on the critical path is halved (a service standard).
 public struct QueueWaitRule: SuggestionRule {

@@ -1,4 +1,6 @@
 import FlowcutCore
+import FlowcutSimulation
+import FlowcutTiming
 
 /// `rework`: a decision sends 10% or more of the dossiers back for more
 /// documents: one-time guidance and checks in the online form halve it.

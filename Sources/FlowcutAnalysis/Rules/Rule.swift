@@ -1,4 +1,6 @@
 import FlowcutCore
+import FlowcutSimulation
+import FlowcutTiming
 
 /// What a rule is, in words and examples; the examples drive its tests and
 /// the rule list in docs/suggestions.md.

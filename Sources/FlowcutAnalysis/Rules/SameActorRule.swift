@@ -1,4 +1,6 @@
 import FlowcutCore
+import FlowcutSimulation
+import FlowcutTiming
 
 /// `same-actor`: two steps of the same actor with only a handoff between:
 /// the handoff moves nothing anywhere; cut it.

@@ -1,4 +1,6 @@
 import FlowcutCore
+import FlowcutSimulation
+import FlowcutTiming
 
 /// `serial-approvals`: an approval followed directly by another approval of
 /// a different actor: merge them, the first approver signing (delegation).

@@ -1,4 +1,6 @@
 import FlowcutCore
+import FlowcutSimulation
+import FlowcutTiming
 
 /// `serial-consults`: consultations or field checks one after the other run
 /// in parallel instead.

@@ -1,6 +1,7 @@
-// Over 400 lines: the meter reads both engines' internals; it shrinks when they share a SimulationPlan (issue 15).
+// Over 400 lines: one measurement per kind of change, each reading the trace and the plan's rows.
 import FlowcutCore
 import FlowcutLanguage
+import FlowcutTiming
 
 /// Measures what a change saves on the expected lead time without running
 /// every case again, where that gives the number a new simulation would
@@ -31,7 +32,7 @@ import FlowcutLanguage
 /// (steps running beside others outside such blocks, a change that reorders
 /// a decision's branches) is measured by simulating the after process (nil
 /// here). A test holds this to the full simulation on random processes.
-struct SavingsMeter {
+package struct SavingsMeter {
     let before: Workflow
     /// The before process as the engines ran it.
     let plan: SimulationPlan
@@ -41,27 +42,29 @@ struct SavingsMeter {
     /// Each case's key (`DrawKey.simulatedCase`), made once.
     let caseKeys: [UInt64]
 
-    init?(_ analysis: ProcedureAnalysis, trace: SimulationTrace?) {
-        // A step that ends the case cancels other branches: measured by simulating again.
-        guard let trace, let result = analysis.simulation, !trace.plan.hasEnds else { return nil }
+    /// The meter of `before` (its structure, and the simulation `result`
+    /// that left `trace`); nil without a trace, or for a process with an
+    /// `ends` step (one cancels other branches: measured by simulating again).
+    package init?(_ before: Workflow, structure: ProcessStructure, result: SimulationResult?, trace: SimulationTrace?) {
+        guard let trace, let result, !trace.plan.hasEnds else { return nil }
         self.result = result
-        before = analysis.workflow
+        self.before = before
         plan = trace.plan
-        structure = analysis.structure
+        self.structure = structure
         self.trace = trace
         caseKeys = (0..<trace.runs).map { DrawKey.simulatedCase($0, seed: trace.seed) }
     }
 
     /// The expected lead time `change` saves (`after` is the before process
     /// with the change applied), or nil when only a new simulation can say.
-    func saving(_ change: ChangeAction, after: Workflow) -> Double? {
+    package func saving(_ change: ChangeAction, after: Workflow) -> Double? {
         var none: [Double]?
         return measure(change, after: after, cases: &none)
     }
 
     /// The saving of new times for some steps, the process otherwise the same
     /// (`ProposalApplier.retimedSteps`); nil when only a new simulation can say.
-    func saving(retimed: [(index: Int, step: Step)]) -> Double? {
+    package func saving(retimed: [(index: Int, step: Step)]) -> Double? {
         var none: [Double]?
         return measure(retimed: retimed, cases: &none)
     }
@@ -73,7 +76,7 @@ struct SavingsMeter {
     /// now picks another branch are simulated again with `final`. Only when
     /// every other change is metered on its own and no two touch the same
     /// step, so that what one does cannot change what another does; else nil.
-    func simulation(after changes: [ChangeAction], final: Workflow) -> SimulationResult? {
+    package func simulation(after changes: [ChangeAction], final: Workflow) -> SimulationResult? {
         let runs = trace.runs
         var taken = [Double](repeating: 0, count: runs)
         var used = Set<Int>()

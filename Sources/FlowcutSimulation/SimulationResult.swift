@@ -1,4 +1,5 @@
 import FlowcutCore
+import FlowcutTiming
 
 /// What the Monte Carlo simulation of N cases gives (ANALYSIS.md).
 public struct SimulationResult: Sendable {

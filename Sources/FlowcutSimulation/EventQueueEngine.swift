@@ -1,5 +1,6 @@
 // Over 400 lines: the event queue engine's passes and its state, which share the plan's rows.
 import FlowcutCore
+import FlowcutTiming
 
 /// Runs a plan's cases one at a time through an event queue: any shape of
 /// process (decisions inside parallel blocks, several starts, loops

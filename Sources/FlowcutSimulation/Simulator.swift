@@ -1,4 +1,5 @@
 import FlowcutCore
+import FlowcutTiming
 
 /// A way of running a plan's cases. `Simulator.run` asks each engine in
 /// turn; an engine that cannot run this process (or these many cases)
@@ -44,7 +45,7 @@ public struct Simulator: Sendable {
     /// A block-structured process runs step by step over all cases
     /// (`StepwiseEngine`, the same numbers); other shapes, or `stepwise:
     /// false`, run case by case through the event queue (`EventQueueEngine`).
-    func run(runs: Int, seed: UInt64, tracing: Bool, stepwise: Bool = true) -> (result: SimulationResult, trace: SimulationTrace?) {
+    package func run(runs: Int, seed: UInt64, tracing: Bool, stepwise: Bool = true) -> (result: SimulationResult, trace: SimulationTrace?) {
         let traced = tracing && plan.n * runs <= SimulationTrace.maxEntries
         if stepwise, let engine = StepwiseEngine(plan, runs: runs) {
             var trace = traced ? SimulationTrace(plan, runs: runs, seed: seed, tables: false) : nil

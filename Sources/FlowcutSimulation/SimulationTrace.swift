@@ -1,8 +1,9 @@
 import FlowcutCore
+import FlowcutTiming
 
 /// What one simulation leaves for measuring changes without running every
 /// case again (see `SavingsMeter`).
-struct SimulationTrace: Sendable {
+package struct SimulationTrace: Sendable {
     /// The most visit counts kept (64 MB).
     static let maxEntries = 64_000_000
 

@@ -1,4 +1,5 @@
 import FlowcutCore
+import FlowcutTiming
 
 #if canImport(Glibc)
     import Glibc

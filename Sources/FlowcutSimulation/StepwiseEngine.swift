@@ -1,4 +1,4 @@
-// Over 400 lines: one engine; it still reads the event engine's compiled arrays (to be split at a SimulationPlan seam, issue 15).
+// Over 400 lines: one engine, its passes over the plan's rows sharing one set of scratch buffers.
 /// The simulation of a block-structured process run one step at a time over
 /// all its cases, instead of one case at a time through an event queue:
 /// the same draws (each keyed by case, step, visit and what is drawn,

@@ -1,4 +1,5 @@
 import FlowcutCore
+import FlowcutTiming
 
 /// A process compiled for simulation: each step's draws, the taken arrows
 /// out of each step in compressed rows with their cumulative
