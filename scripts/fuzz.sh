@@ -4,7 +4,9 @@
 # corpus kept in the repository (workflows/, the golden cases,
 # Tests/Regressions/) and, where present, ../shared/bpmn-miwg. A crash is
 # written to fuzz/findings/; make it a regression file in Tests/Regressions
-# and a test. Prints the executions of each target.
+# and a test. Prints the executions of each target; exits 1 if this run
+# found anything (CI runs it for a few seconds a target, so that the
+# targets keep building and a regression of a fixed crash is caught).
 #   scripts/fuzz.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +23,7 @@ cp Tests/Regressions/bpmn/*.bpmn "$work/bpmn/"
 [ -d ../shared/bpmn-miwg ] && cp ../shared/bpmn-miwg/*.bpmn "$work/bpmn/" || true
 cp Tests/Regressions/csv/*.csv "$work/table/"
 printf 'Bước,Nội dung công việc,Trách nhiệm thực hiện,Thời gian thực hiện\n1,Tiếp nhận,Bộ phận Một cửa,"0,5 ngày"\n2,Thẩm định,Chuyên viên,2 ngày\n' > "$work/table/seed.csv"
+before=$(ls fuzz/findings | wc -l)
 for target in flow bpmn table; do
   name=Fuzz$(echo "$target" | sed 's/flow/Flow/; s/bpmn/BPMN/; s/table/Table/')
   "$bin/$name" -max_total_time="$seconds" -max_len=40000 -rss_limit_mb=4096 -timeout=10 \
@@ -29,3 +32,7 @@ for target in flow bpmn table; do
   crashes=$(ls fuzz/findings 2>/dev/null | grep -c "^$target-" || true)
   echo "$name: ${runs:-did not finish (see fuzz/findings)}; findings: $crashes"
 done
+if [ "$(ls fuzz/findings | wc -l)" -gt "$before" ]; then
+  echo "new findings in fuzz/findings" >&2
+  exit 1
+fi

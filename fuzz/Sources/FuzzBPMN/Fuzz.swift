@@ -9,7 +9,7 @@ import FuzzSupport
 func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
     fuzz(argc, argv) { data, size in
         guard let imported = try? BPMNImporter().read(bytes(data, size), path: "f.bpmn", options: ImportOptions()) else { return 0 }
-        if !imported.problems.hasErrors {
+        if !imported.problems().hasErrors {
             let printed = Checker.check(SourceFile(path: "f.flow", text: WorkflowPrinter.text(imported.workflow)))
             precondition(printed.diagnostics.errorCount == 0 || imported.workflow.steps.isEmpty, "the import prints a file check rejects")
         }
