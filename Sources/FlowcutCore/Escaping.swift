@@ -1,20 +1,27 @@
 /// Text escaped for the places flowcut writes it.
 public enum Escape {
-    /// For XML and HTML (and Graphviz's HTML-like labels): `& < > " '`.
+    /// For XML and HTML (and Graphviz's HTML-like labels): `& < > " '`
+    /// as entities; left out are the control characters XML 1.0 does not
+    /// allow at all (every C0 control but tab, line feed and carriage
+    /// return, and U+FFFE, U+FFFF: a BPMN export holding one could not be
+    /// read back) and the bidirectional controls (U+202E and the others,
+    /// which would show a label's text reversed or reordered).
     public static func markup(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+            case "\t", "\n", "\r": out.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
+            case _ where scalar.properties.isBidiControl: continue
+            default: out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 
     /// A string literal of the .flow language: in quotes, with its only
@@ -38,6 +45,22 @@ public enum Escape {
         return String(out)
     }
 
+    /// Text for a terminal, its lines kept: every control character but the
+    /// line break and the tab (an ESC would start a terminal's control
+    /// sequence) and the bidirectional controls as `\u{…}` escapes.
+    public static func terminal(_ s: String) -> String {
+        var out = ""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\n", "\t": out.unicodeScalars.append(scalar)
+            case _ where scalar.properties.generalCategory == .control || scalar.properties.isBidiControl:
+                out += "\\u{\(String(scalar.value, radix: 16))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
     /// Text on one line for a message: a line break, a tab, any other
     /// control character and the bidirectional controls (which would
     /// reorder what follows) as `\n`, `\t`, `\u{…}` escapes.
@@ -54,5 +77,53 @@ public enum Escape {
             }
         }
         return out
+    }
+
+    /// Text in a Markdown document or table cell: what Markdown, or the
+    /// HTML a Markdown viewer passes through, would read as markup (`< > &`
+    /// as entities; `\ ` * _ [ ] |` with a backslash) cannot act; control
+    /// characters and bidirectional controls are left out and a line
+    /// break becomes a space, so that a label is one line of plain text.
+    public static func markdown(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "\\", "`", "*", "_", "[", "]", "|":
+                out.append("\\")
+                out.append(scalar)
+            case "\n", "\r", "\t": out.append(" ")
+            case _ where scalar.properties.generalCategory == .control || scalar.properties.isBidiControl: continue
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// A Markdown code span holding `s` as written: fenced with one more
+    /// backtick than its longest run of them; control characters and
+    /// bidirectional controls left out, a line break a space, and in a
+    /// table (`inTable`) a `|` escaped, which GitHub's tables need even
+    /// inside code.
+    public static func markdownCode(_ s: String, inTable: Bool = false) -> String {
+        var body = String.UnicodeScalarView()
+        var run = 0
+        var longest = 0
+        for scalar in s.unicodeScalars {
+            run = scalar == "`" ? run + 1 : 0
+            longest = max(longest, run)
+            switch scalar {
+            case "\n", "\r", "\t": body.append(" ")
+            case "|" where inTable: body.append(contentsOf: "\\|".unicodeScalars)
+            case _ where scalar.properties.generalCategory == .control || scalar.properties.isBidiControl: continue
+            default: body.append(scalar)
+            }
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let text = String(body)
+        let padded = text.hasPrefix("`") || text.hasSuffix("`") ? " \(text) " : text
+        return fence + padded + fence
     }
 }

@@ -182,11 +182,14 @@ public enum DotBuilder {
     }
 
     /// Text for an HTML-like label: XML-escaped, control characters as
-    /// spaces, at most `limit` characters.
+    /// spaces, at most `limit` characters, and a backslash doubled
+    /// (Graphviz expands `\N`, `\G` and the like even in HTML-like labels,
+    /// entities decoded first: a step named "a \N" was drawn with the
+    /// node's internal name; `\\` is drawn as one backslash).
     public static func escape(_ s: String, limit: Int = 200) -> String {
         var text = s.count > limit ? String(s.prefix(limit - 1)) + "…" : s
         text = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
-        return Escape.markup(text)
+        return Escape.markup(text).replacing("\\", with: "\\\\")
     }
 
     /// Text for a quoted DOT string: backslash first, then quotes (no newlines reach here).

@@ -11,9 +11,10 @@ extension ProcedureReport {
         let a = analysis
         let x = words
         let time = WorkingTime(workdayHours: w.workdayHours, words: x)
-        var out = "## \(w.name)\n\n"
-        var facts = ["`\(path)`"]
-        if let code = w.code { facts.append("\(x.code) \(code)") }
+        let md = Escape.markdown
+        var out = "## \(md(w.name))\n\n"
+        var facts = [Escape.markdownCode(path)]
+        if let code = w.code { facts.append("\(x.code) \(md(code))") }
         facts.append("\(x.service) \(x.level(w.service))")
         out += facts.joined(separator: " · ") + "\n\n"
         out += "| | |\n|---|---|\n"
@@ -29,10 +30,10 @@ extension ProcedureReport {
         }
         out += "| \(x.handoffs) | \(a.handoffs) |\n"
         if let pce = a.pce { out += "| \(x.pce) | \(x.percent(pce)) |\n" }
-        out += "\n**\(x.criticalPath):** " + a.criticalPath.steps.map { "\(w.steps[$0].id) (\(w.steps[$0].label))" }.joined(separator: " → ") + "\n"
+        out += "\n**\(x.criticalPath):** " + a.criticalPath.steps.map { "\(w.steps[$0].id) (\(md(w.steps[$0].label)))" }.joined(separator: " → ") + "\n"
         if let c = comparison {
             let table = BeforeAfter(c, words: x)
-            out += "\n### \(x.beforeAfter): " + (c.origin.phrase(x)) + "\n\n"
+            out += "\n### \(x.beforeAfter): " + md(c.origin.phrase(x)) + "\n\n"
             out += "| | \(x.before) | \(x.after) | \(x.saved) |\n|---|---|---|---|\n"
             for r in table.rows {
                 out += "| \(r.name) | \(r.before) | \(r.after) | \(r.saved)\(r.unit == .days ? r.share.map { " (\($0))" } ?? "" : "") |\n"
@@ -42,27 +43,15 @@ extension ProcedureReport {
                 out +=
                     "\(x.perYear) (\(y.dossiers) \(x.dossiersIn) \(y.year)): **\(y.citizenDays) \(x.citizenDays)**, **\(y.staffHours) \(x.staffHours)** \(x.savedWord).\n\n"
             }
-            out += "\(x.changes): " + table.changes.map { "`\($0.statement)`" }.joined(separator: ", ") + "\n"
+            out += "\(x.changes): " + table.changes.map { Escape.markdownCode($0.statement) }.joined(separator: ", ") + "\n"
         }
         if !suggestions.isEmpty {
             out += "\n### \(x.suggestions)\n\n| \(x.change) | \(x.rule) | \(x.perDossier) | \(x.perYearColumn) |\n|---|---|---|---|\n"
             for s in suggestions.map({ SuggestionRow($0, workdayHours: w.workdayHours, words: x) }) {
-                out += "| `\(s.statement)` | \(s.rule)\(s.isTargetOnly ? " (\(x.targetWord))" : "") | \(s.perDossier) | \(s.perYear) |\n"
+                out +=
+                    "| \(Escape.markdownCode(s.statement, inTable: true)) | \(md(s.rule))\(s.isTargetOnly ? " (\(x.targetWord))" : "") | \(s.perDossier) | \(s.perYear) |\n"
             }
         }
-        return out
-    }
-
-    private func escape(_ s: String) -> String {
-        s.replacingPipes()
-    }
-}
-
-extension String {
-    /// Markdown table cells cannot hold a bare `|`.
-    func replacingPipes() -> String {
-        var out = ""
-        for ch in self { out += ch == "|" ? "\\|" : String(ch) }
         return out
     }
 }

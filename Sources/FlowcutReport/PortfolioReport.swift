@@ -119,16 +119,20 @@ public struct PortfolioReport: Sendable {
         out += "| \(x.procedure) | " + header.joined(separator: " | ") + " |\n"
         out += "|---|---:|---|---:|---:|---:|---|---:|\n"
         for e in p.byDossiers {
-            out += "| " + ([e.workflow.name.replacingPipes()] + cells(e)).joined(separator: " | ") + " |\n"
+            out += "| " + ([Escape.markdown(e.workflow.name)] + cells(e).map(Escape.markdown)).joined(separator: " | ") + " |\n"
         }
         out += "\n## \(x.onlineShareByYear)\n\n| \(x.year) | \(x.onlineShare) |\n|---|---:|\n"
         for year in p.years { out += "| \(year) | \(p.onlineShare(year: year).map(x.percent) ?? "—") |\n" }
         for (title, entries) in lists {
             out += "\n## \(title)\n\n"
-            out += entries.isEmpty ? "\(x.noneWord)\n" : entries.map { "- \($0.workflow.name.replacingPipes()) (`\($0.path)`)" }.joined(separator: "\n") + "\n"
+            out +=
+                entries.isEmpty
+                ? "\(x.noneWord)\n" : entries.map { "- \(Escape.markdown($0.workflow.name)) (\(Escape.markdownCode($0.path)))" }.joined(separator: "\n") + "\n"
         }
         if !p.failures.isEmpty {
-            out += "\n## \(x.filesWithErrors)\n\n" + p.failures.map { "- `\($0.path)`: \($0.errors) (flowcut check)" }.joined(separator: "\n") + "\n"
+            out +=
+                "\n## \(x.filesWithErrors)\n\n" + p.failures.map { "- \(Escape.markdownCode($0.path)): \($0.errors) (flowcut check)" }.joined(separator: "\n")
+                + "\n"
         }
         return out
     }

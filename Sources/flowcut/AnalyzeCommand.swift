@@ -179,7 +179,8 @@ struct Analyze: ParsableCommand {
         }
         switch format {
         case .text:
-            Terminal.out(blocks.joined(separator: "\n"), terminator: "")
+            // The reviewers' labels as they are, but never a terminal's control sequence.
+            Terminal.out(Escape.terminal(blocks.joined(separator: "\n")), terminator: "")
         case .json:
             if reports.count == 1 && inputs.files.count == 1 {
                 Terminal.outBytes(reports[0].json.bytes())
@@ -190,7 +191,7 @@ struct Analyze: ParsableCommand {
                 Terminal.outBytes(all.bytes())
             }
         case .markdown:
-            Terminal.out("# flowcut\n\n" + reports.map(\.markdown).joined(separator: "\n"), terminator: "")
+            Terminal.out(Escape.terminal("# flowcut\n\n" + reports.map(\.markdown).joined(separator: "\n")), terminator: "")
         }
         Terminal.finish(withErrors > 0 ? 1 : 0)
     }

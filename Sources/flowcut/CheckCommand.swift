@@ -1,4 +1,5 @@
 import ArgumentParser
+import Flowcut
 import FlowcutCore
 import FlowcutLanguage
 
@@ -37,7 +38,7 @@ struct Check: ParsableCommand {
 func summaryLine(_ path: String, _ checked: CheckedFile) -> String {
     let d = checked.diagnostics
     guard let w = checked.workflow else {
-        return "\(path): \(plural(d.errorCount, "error")), \(plural(d.warningCount, "warning"))"
+        return "\(Files.shown(path)): \(plural(d.errorCount, "error")), \(plural(d.warningCount, "warning"))"
     }
     let decisions = w.steps.indices.count { w.isDecision($0) }
     let loops = w.reworkLoops.count
@@ -46,5 +47,5 @@ func summaryLine(_ path: String, _ checked: CheckedFile) -> String {
         plural(decisions, "decision"), plural(loops, "loop"), plural(w.proposals.count, "proposal"),
     ]
     if d.warningCount > 0 { facts.append(plural(d.warningCount, "warning")) }
-    return "\(path): ok: \"\(w.name)\": " + facts.joined(separator: ", ")
+    return "\(Files.shown(path)): ok: \"\(Escape.oneLine(w.name))\": " + facts.joined(separator: ", ")
 }

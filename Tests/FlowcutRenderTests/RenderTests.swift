@@ -119,7 +119,9 @@ struct RenderTests {
         step c "<script>alert(1)</script>" 1h
         step d "&amp; stays &amp;" 1h
         step e "</b>>]; x [label=\"pwned\"]" 1h
-        a -> b -> c -> d -> e
+        step f "Graphviz's \\N and \\G" 1h
+        step g "‮reversed" 1h
+        a -> b -> c -> d -> e -> f -> g
 
         """#
 
@@ -128,7 +130,7 @@ struct RenderTests {
         let (before, _) = try Self.diagrams(w)
         let svg = try Graphviz.render(dot: DotBuilder.dot(before), format: .svg)
         let (nodes, _, texts) = try Self.parse(svg)
-        #expect(nodes.filter { Int($0.dropFirst()) != nil }.count == 5)
+        #expect(nodes.filter { Int($0.dropFirst()) != nil }.count == 7)
         #expect(!nodes.contains("x") && !nodes.contains("y"))
         #expect(texts.contains("Quote \" here"))
         #expect(texts.contains("Back\\slash and \\n literally"))
@@ -136,6 +138,11 @@ struct RenderTests {
         #expect(texts.contains("&amp; stays &amp;"))
         #expect(texts.contains("</b>>]; x [label=\"pwned\"]"))
         #expect(!texts.contains("pwned"))
+        // Graphviz's escapes drawn as written, not as the node's or graph's name.
+        #expect(texts.contains("Graphviz's \\N and \\G"))
+        // A bidirectional override (U+202E, written raw in the label above) is left out of the drawing.
+        #expect(texts.contains("reversed"))
+        #expect(!String(decoding: svg, as: UTF8.self).unicodeScalars.contains("\u{202E}"))
     }
 
     @Test func theMeetingPageRunsNoScriptFromTheFile() throws {
