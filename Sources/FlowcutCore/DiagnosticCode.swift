@@ -18,6 +18,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, CustomStri
     case textTooLong = "E109"
     case tooManySteps = "E110"
     case tooManyArrows = "E111"
+    case bareCarriageReturn = "E112"
     // Statements
     case expected = "E201"
     case unknownStatement = "E202"
@@ -109,6 +110,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, CustomStri
         case .textTooLong: "a label, name or note longer than the limit (2 000 characters; --max-text-length)"
         case .tooManySteps: "more steps than the limit (2 000 000; --max-steps)"
         case .tooManyArrows: "more arrows than the limit (4 000 000; --max-arrows)"
+        case .bareCarriageReturn: "a carriage return without a line feed (lines end in LF or CRLF)"
         case .expected: "something else was expected here (the message says what)"
         case .unknownStatement: "a line that starts with no statement's keyword"
         case .unknownAttribute: "a word a step declaration does not take"

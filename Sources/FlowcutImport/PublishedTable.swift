@@ -14,14 +14,61 @@ public enum PublishedTable {
         ("time", ["thờigianthựchiện", "thờigian", "time", "duration"]),
     ]
 
+    /// Where the table's quotes break CSV, in words: a quoted cell with
+    /// text after its closing quote, or a quote never closed (a quoted
+    /// cell may hold line breaks, so that shows only at the end).
+    static func quoteProblem(_ text: String) -> String? {
+        var line = 1
+        var column = 0
+        var inQuotes = false
+        var opened = (line: 1, column: 1)
+        var afterClosing = false
+        var atCellStart = true
+        for ch in text {
+            column += 1
+            if afterClosing {
+                afterClosing = false
+                if ch == "\"" {  // "" inside a quoted cell: one quote
+                    inQuotes = true
+                    continue
+                }
+                if ch != "," && ch != "\n" && ch != "\r\n" && ch != "\r" {
+                    return
+                        "line \(line), column \(column): text after the closing quote of a quoted cell (opened at line \(opened.line), column \(opened.column)); a quote inside a cell is written twice (\"\")"
+                }
+            }
+            if inQuotes {
+                if ch == "\"" {
+                    inQuotes = false
+                    afterClosing = true
+                }
+            } else if ch == "\"" && atCellStart {
+                inQuotes = true
+                opened = (line, column)
+            }
+            atCellStart = !inQuotes && (ch == "," || ch == "\n" || ch == "\r\n" || ch == "\r")
+            if ch == "\n" || ch == "\r\n" || ch == "\r" {
+                line += 1
+                column = 0
+            }
+        }
+        if inQuotes {
+            return "line \(opened.line), column \(opened.column): this quote is never closed, so the rest of the table would be one cell; close it with a \""
+        }
+        return nil
+    }
+
     static func normalized(_ header: String) -> String {
         String(header.lowercased().filter { !$0.isWhitespace && $0 != "(" && $0 != ")" && $0 != "\u{FEFF}" })
     }
 
     public static func read(_ text: String, name: String) throws(ImportError) -> Imported {
+        // Quotes first, with their place: SwiftCSV's own error names no
+        // line, and it reads a quote never closed as one cell to the end.
+        if let problem = quoteProblem(text) { throw ImportError(message: problem) }
         let csv: CSV<Enumerated>
         do { csv = try CSV<Enumerated>(string: text) } catch {
-            throw ImportError(message: "this is not a CSV table: \(error)")
+            throw ImportError(message: "this is not a CSV table that can be read: save it again as CSV (UTF-8, comma-separated)")
         }
         var index: [String: Int] = [:]
         for (i, header) in csv.header.enumerated() {
@@ -61,7 +108,8 @@ public enum PublishedTable {
                     Diagnostic(.noTime, "no time for \"\(label)\"; counted as 0 h, fill it in", in: .cell(table: nil, row: line, column: timeHeader)))
             } else {
                 guard let hours = duration(time) else {
-                    throw ImportError(message: "line \(line): '\(time)' is not a duration; write it like 0,5 ngày, 04 giờ, 13 ngày làm việc or 2 days")
+                    throw ImportError(
+                        message: "line \(line): '\(Escape.oneLine(time))' is not a duration; write it like 0,5 ngày, 04 giờ, 13 ngày làm việc or 2 days")
                 }
                 step.duration = .single(hours)
             }

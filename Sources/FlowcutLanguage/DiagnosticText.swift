@@ -53,7 +53,10 @@ public struct DiagnosticText {
         let column = file.column(of: range)
         let location = "\(file.path):\(range.line):\(column):"
         var out = "\(bold(location)) \(paint("\(severity.rawValue):", severity)) \(bold(message))\n"
-        let line = file.lineText(of: range)
+        // Control characters but the tab shown as spaces: a stray carriage
+        // return or an ESC would move the cursor or colour the terminal.
+        let line = String(
+            file.lineText(of: range).map { ch in ch != "\t" && ch.unicodeScalars.contains { $0.properties.generalCategory == .control } ? " " : ch })
         if range.lineStart > file.bytes.count { return out }
         out += line + "\n"
         // Pad with the line's own tabs so the caret lands under the text.

@@ -34,6 +34,8 @@ struct Lexer {
     let limits: Limits
     private(set) var position: Int
     private(set) var lineNumber: Int
+    /// Whether a carriage return without its line feed was reported.
+    private var saidBareReturn = false
     var diagnostics: [Diagnostic] = []
 
     /// Where the current line starts and ends, and its comment.
@@ -69,7 +71,16 @@ struct Lexer {
             switch b {
             case 0x0A:  // \n
                 break scan
-            case 0x20, 0x09, 0x0D:  // space, tab, \r (of \r\n, or stray)
+            case 0x20, 0x09:  // space, tab
+                i += 1
+            case 0x0D:  // \r: of a \r\n; a stray one is said once a file (or half)
+                if i + 1 < n, bytes[i + 1] != 0x0A, !saidBareReturn {
+                    saidBareReturn = true
+                    error(
+                        .bareCarriageReturn,
+                        "a carriage return without a line feed: lines end in LF or CRLF (a file whose lines end in CR alone reads as one line); save it with LF or CRLF line ends",
+                        i, i + 1, line)
+                }
                 i += 1
             case 0x23:  // #
                 let end = endOfLine(from: i)
@@ -161,6 +172,11 @@ struct Lexer {
             while i < bytes.count, isLetter(bytes[i]) {
                 isDuration = true
                 i += 1
+            }
+            // `1e308d`, `2d5h`: one token, which the literal's reader names
+            // (two would read as a duration given twice).
+            if isDuration, i < bytes.count, isDigit(bytes[i]) {
+                while i < bytes.count, isDigit(bytes[i]) || isLetter(bytes[i]) { i += 1 }
             }
         }
         scanPoint()

@@ -46,7 +46,14 @@ extension LineParser {
             let unitStart = i
             while i < t.end, isLetter(bytes[i]) { i += 1 }
             if digits == 0 || (i < t.end && !(i + 1 < t.end && bytes[i] == 0x2E && bytes[i + 1] == 0x2E)) {
-                problem = (.notADuration, "'\(text(t))' is not a duration; write it like 4h, 0,5d or 2d..5d")
+                let exponent = i == unitStart + 1 && bytes[unitStart] | 0x20 == 0x65 && i < t.end && isDigit(bytes[i])
+                problem =
+                    exponent
+                    ? (
+                        .notADuration,
+                        "'\(text(t))' is written with an exponent, which a duration cannot be; write the number in full (at most 1 000 000 working hours)"
+                    )
+                    : (.notADuration, "'\(text(t))' is not a duration; write it like 4h, 0,5d or 2d..5d")
                 break
             }
             if negative {

@@ -54,4 +54,14 @@ struct HostileOutputCLITests {
         let flow = try String(contentsOf: folder.appendingPathComponent("back.flow"), encoding: .utf8)
         #expect(flow.contains("\"A *b* | c  _u_ `tick`\""))
     }
+
+    /// A file the system gives a size of 0 but that has content (/proc) is
+    /// read to its end, not called empty.
+    @Test func aFileOfUnknownSizeIsReadToItsEnd() throws {
+        let r = try CLITests.run(["check", "/proc/self/status"])
+        #expect(r.status == 1)
+        #expect(!r.stderr.contains("the file is empty"), "\(r.stderr)")
+        // Its first line is "Name:\t<the process>": read as a statement.
+        #expect(r.stderr.contains("/proc/self/status:1:1: error: unknown statement 'Name'"), "\(r.stderr)")
+    }
 }

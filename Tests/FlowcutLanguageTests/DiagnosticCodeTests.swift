@@ -7,7 +7,7 @@ import Testing
 /// that changes, disappears or is added without being listed here fails.
 struct DiagnosticCodeTests {
     static let stable: [String] = [
-        "E101", "E102", "E103", "E104", "E105", "E106", "E107", "E108", "E109", "E110", "E111",
+        "E101", "E102", "E103", "E104", "E105", "E106", "E107", "E108", "E109", "E110", "E111", "E112",
         "E201", "E202", "E203", "E204", "E205", "E206", "E207", "E208", "E209", "E210",
         "E211", "E212", "E213", "E214", "E215", "E216", "E217", "E218", "E219", "E220",
         "E301", "E302", "E303", "E304", "E305", "E306", "E307", "E308", "E309", "E310",

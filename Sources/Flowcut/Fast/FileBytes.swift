@@ -25,7 +25,9 @@ enum FileBytes {
             return nil
         }
         let size = Int(info.st_size)
-        if size == 0 { return [] }
+        // A size of 0 may be a file whose size the system does not know
+        // (/proc, some network file systems): read it to its end.
+        if size == 0 { return readToEnd(fd, most: most) }
         if size > most {
             errno = EFBIG
             return nil
@@ -57,6 +59,25 @@ enum FileBytes {
             }
         }
         return failed ? nil : bytes
+    }
+
+    /// A file read in 64 KB pieces to its end; nil with EFBIG past `most` bytes.
+    private static func readToEnd(_ fd: Int32, most: Int) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var piece = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = piece.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if n == 0 { return bytes }
+            if bytes.count + n > most {
+                errno = EFBIG
+                return nil
+            }
+            bytes += piece[..<n]
+        }
     }
 
     /// From this size on, a file is read in two halves at once.
