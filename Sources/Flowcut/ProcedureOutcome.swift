@@ -42,10 +42,10 @@ public struct AnalysisRequest: Sendable {
     /// The analysis options for a process of `steps` steps, and a note when
     /// the default number of cases was lowered for it. (Cases asked for
     /// that `limits.stepCases` cannot hold are refused first: `tooManyCases`.)
-    public func options(steps: Int) -> (options: AnalysisOptions, note: ProcedureOutcome.Note?) {
+    public func options(steps: Int, joins: Int = 0) -> (options: AnalysisOptions, note: ProcedureOutcome.Note?) {
         if let runs { return (AnalysisOptions(runs: runs, seed: seed, limits: limits), nil) }
-        let most = AnalysisOptions.defaultRuns(steps: steps, limits: limits)
-        let note = most < Simulator.defaultRuns ? ProcedureOutcome.Note.fewerCases(steps: steps, runs: most) : nil
+        let most = AnalysisOptions.defaultRuns(steps: steps, joins: joins, limits: limits)
+        let note = most < Simulator.defaultRuns ? ProcedureOutcome.Note.fewerCases(steps: steps, joins: joins, runs: most) : nil
         return (AnalysisOptions(runs: most, seed: seed, limits: limits), note)
     }
 
@@ -76,16 +76,21 @@ public struct ProcedureOutcome: Sendable {
     /// Something left undone on purpose, not a problem.
     public enum Note: Sendable, Hashable, CustomStringConvertible {
         /// The default number of cases was lowered for a big process.
-        case fewerCases(steps: Int, runs: Int)
+        case fewerCases(steps: Int, joins: Int, runs: Int)
         /// No suggestion is measured for a process this big.
         case noSuggestions(steps: Int)
+        /// Candidates left unmeasured: each needed a full simulation, and
+        /// together they would pass `Suggester.resimulationBudget`.
+        case suggestionsLeftOut(Int)
 
         public var description: String {
             switch self {
-            case .fewerCases(let steps, let runs):
-                "\(steps) steps: simulated \(runs) cases instead of \(Simulator.defaultRuns) (give --runs to choose)"
+            case .fewerCases(let steps, let joins, let runs):
+                "\(grouped(steps)) steps\(joins > 0 ? " and \(grouped(joins)) joins" : ""): simulated \(grouped(runs)) cases instead of \(grouped(Simulator.defaultRuns)) (give --runs to choose)"
+            case .suggestionsLeftOut(let count):
+                "\(grouped(count)) candidate \(count == 1 ? "change was" : "changes were") not measured: each needs this process simulated again in full, and together they would cost more than 25 default simulations"
             case .noSuggestions(let steps):
-                "\(steps) steps: suggestions are measured for processes of at most \(Suggester.stepLimit) steps; none here"
+                "\(grouped(steps)) steps: suggestions are measured for processes of at most \(grouped(Suggester.stepLimit)) steps; none here"
             }
         }
     }
@@ -95,12 +100,13 @@ extension Flowcut {
     /// Analyses one checked workflow (ANALYSIS.md): the critical path and
     /// simulation, the suggestions measured, and the comparisons asked for.
     public static func analyze(_ w: Workflow, _ request: AnalysisRequest = AnalysisRequest()) -> ProcedureOutcome {
-        let (options, note) = request.options(steps: w.steps.count)
+        let (options, note) = request.options(steps: w.steps.count, joins: w.joinCount)
         let withSuggestions = request.suggestions && w.steps.count <= Suggester.stepLimit
         // The trace lets the suggester measure most changes without running
         // the cases again; it is large, so it goes once they are measured.
         let traced = Analyzer.analyze(w, options: options, keepingTrace: true)
-        let suggestions = withSuggestions ? Suggester.suggestions(traced) : []
+        let measured = withSuggestions ? Suggester.measured(traced) : Suggester.Measured(suggestions: [], leftOut: 0)
+        let suggestions = measured.suggestions
         let before = traced.withoutTrace
         let (suggested, suggestedAfter) = Suggester.suggestedSet(suggestions, to: w)
         var outcome = ProcedureOutcome(before: before, suggestions: suggestions, comparisons: [])
@@ -108,6 +114,7 @@ extension Flowcut {
         if request.suggestions, !withSuggestions {
             outcome.notes.append(.noSuggestions(steps: w.steps.count))
         }
+        if measured.leftOut > 0 { outcome.notes.append(.suggestionsLeftOut(measured.leftOut)) }
         // ANALYSIS.md: the named proposal; else the file's first; else the suggested changes.
         var wanted: [(AfterOrigin, [Change])] = []
         switch request.after {

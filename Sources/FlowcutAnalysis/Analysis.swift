@@ -25,12 +25,24 @@ public struct AnalysisOptions: Sendable, Hashable {
     /// other), so this bounds the work, not the time.
     public static let defaultWork = 200_000_000
 
-    /// The default cases for a process of `steps` steps: 10 000, or as many
-    /// as `defaultWork` allows (at least 100) when that is fewer, and never
-    /// more than `limits.stepCases` allows.
-    public static func defaultRuns(steps: Int, limits: Limits = .standard) -> Int {
-        min(Simulator.defaultRuns, max(100, defaultWork / max(steps, 1)), limits.mostRuns(steps: steps))
+    /// The default cases for a process of `steps` steps and `joins` steps
+    /// where branches meet: 10 000, or as many as `defaultWork` allows (at
+    /// least 100) when that is fewer, and never more than `limits.stepCases`
+    /// allows. A case costs a unit a step, and when run through the event
+    /// queue as much again for each join waiting as each step finishes (at
+    /// most joins × steps): parallel blocks nested a thousand deep cost a
+    /// thousand times a chain of the same length.
+    public static func defaultRuns(steps: Int, joins: Int = 0, limits: Limits = .standard) -> Int {
+        let perCase = max(steps, 1).multipliedReportingOverflow(by: joins + 1)
+        let cost = perCase.overflow ? Int.max : perCase.partialValue
+        return min(Simulator.defaultRuns, max(100, defaultWork / cost), limits.mostRuns(steps: steps))
     }
+}
+
+extension Workflow {
+    /// Steps where two or more arrows arrive (what the default number of
+    /// cases counts as joins: `AnalysisOptions.defaultRuns`).
+    public var joinCount: Int { steps.indices.count { graph.incoming($0).count >= 2 } }
 }
 
 /// The expected work of one actor on one dossier.

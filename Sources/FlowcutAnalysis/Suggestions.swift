@@ -29,10 +29,37 @@ public enum Suggester {
     /// about 12 s with 10 000 runs). Callers skip larger processes and say so.
     public static let stepLimit = 5_000
 
+    /// The work (`AnalysisOptions.defaultRuns`' units: cases × steps ×
+    /// (joins + 1)) that the candidates a meter cannot measure may take in
+    /// full simulations, together: 25 times what the default simulation of
+    /// a process takes at most. On a dense graph of 1 000 steps every
+    /// candidate needs one, and 95 of them took 14 s.
+    public static let resimulationBudget = 25 * AnalysisOptions.defaultWork
+
+    /// Suggestions, and how many candidates were left unmeasured because
+    /// simulating each again would pass `resimulationBudget`.
+    public struct Measured: Sendable {
+        public var suggestions: [Suggestion]
+        public var leftOut: Int
+
+        public init(suggestions: [Suggestion], leftOut: Int) {
+            self.suggestions = suggestions
+            self.leftOut = leftOut
+        }
+    }
+
     /// Every rule's candidates, measured and ranked by saving per year, then
     /// per dossier (ties: rule order, then statement). A candidate that does
     /// not apply (it would leave an invalid process) is left out.
     public static func suggestions(_ before: ProcedureAnalysis, rules: [any SuggestionRule] = suggestionRules) -> [Suggestion] {
+        measured(before, rules: rules).suggestions
+    }
+
+    /// `suggestions`, saying how many candidates were left out for their cost.
+    /// - Parameter budget: `resimulationBudget`, lowered by tests.
+    public static func measured(
+        _ before: ProcedureAnalysis, rules: [any SuggestionRule] = suggestionRules, budget: Int = resimulationBudget
+    ) -> Measured {
         let w = before.workflow
         let volume = Double(w.latestDossiers?.total ?? 0)
         var seen = Set<ChangeAction>()
@@ -54,20 +81,44 @@ public enum Suggester {
                 Simulator(w, before.structure, limits: sim.limits).run(runs: sim.runs, seed: sim.seed, tracing: true).trace
             }
         let meter = SavingsMeter(before, trace: trace)
-        let measured = candidates.concurrentMap { item -> (Int, Suggestion)? in
+        // First what the meter measures; then, in candidate order, as many
+        // of the others as the budget lets be simulated again in full.
+        enum Measure: Sendable {
+            case saving(Double)
+            case simulate(Workflow)
+            case invalid
+        }
+        let metered = candidates.concurrentMap { item -> Measure in
             let change = item.candidate.change
-            let saving: Double
             // A new time for a step leaves the process otherwise as it was:
             // no need to build the after process to measure it.
             let retimed = ProposalApplier.retimedSteps(change, in: w)
-            if let meter, let retimed, let s = meter.saving(retimed: retimed) {
-                saving = s
-            } else {
-                guard let applied = ProposalApplier.applyForMeasuring(change, to: w) else { return nil }
-                // (A new time the meter could not measure is not tried again.)
-                saving =
-                    (retimed == nil ? meter?.saving(change, after: applied) : nil)
-                    ?? before.comparableLeadTime - Analyzer.analyze(applied, options: before.options).comparableLeadTime
+            if let meter, let retimed, let s = meter.saving(retimed: retimed) { return .saving(s) }
+            guard let applied = ProposalApplier.applyForMeasuring(change, to: w) else { return .invalid }
+            // (A new time the meter could not measure is not tried again.)
+            if retimed == nil, let s = meter?.saving(change, after: applied) { return .saving(s) }
+            return .simulate(applied)
+        }
+        let runs = before.simulation?.runs ?? 0
+        let work = max(1, runs) * max(1, w.steps.count) * (w.joinCount + 1)
+        let affordable = max(1, budget / work)
+        var simulations = 0
+        var leftOut = 0
+        let chosen = metered.map { m -> Measure in
+            guard case .simulate = m else { return m }
+            simulations += 1
+            if simulations > affordable {
+                leftOut += 1
+                return .invalid
+            }
+            return m
+        }
+        let measured = zip(candidates, chosen).map { ($0, $1) }.concurrentMap { item, m -> (Int, Suggestion)? in
+            let saving: Double
+            switch m {
+            case .invalid: return nil
+            case .saving(let s): saving = s
+            case .simulate(let applied): saving = before.comparableLeadTime - Analyzer.analyze(applied, options: before.options).comparableLeadTime
             }
             return (
                 item.rank,
@@ -77,12 +128,13 @@ public enum Suggester {
                     isTargetOnly: item.rule.isTargetOnly)
             )
         }.compactMap { $0 }
-        return measured.sorted { a, b in
+        let ranked = measured.sorted { a, b in
             if a.1.savingPerYearHours != b.1.savingPerYearHours { return a.1.savingPerYearHours > b.1.savingPerYearHours }
             if a.1.savingHours != b.1.savingHours { return a.1.savingHours > b.1.savingHours }
             if a.0 != b.0 { return a.0 < b.0 }
             return a.1.statement < b.1.statement
         }.map(\.1)
+        return Measured(suggestions: ranked, leftOut: leftOut)
     }
 
     /// The largest set of suggestions that do not conflict (see

@@ -112,6 +112,8 @@ extension SimulationPlan {
         let pendingTime: UnsafeMutablePointer<Double>
         /// The joins waiting, in the order they began to wait.
         var pending: [Int] = []
+        /// How many of them have every predecessor in.
+        var completeWaiting = 0
         var events = EventQueue()
         /// Per step, over all cases: visits on which it started alone (see
         /// `SimulationTrace.aloneVisits`); counted only when tracing.
@@ -166,6 +168,7 @@ extension SimulationPlan {
         mutating func resetBesidesSteps() {
             touchedCount = 0
             stepRuns = 0
+            completeWaiting = 0
             for s in pending { pendingMask[s] = 0 }
             pending.removeAll(keepingCapacity: true)
             events.removeAll()
@@ -255,7 +258,11 @@ extension SimulationPlan {
                                     startStep(v, at: time, &st, key)
                                 } else {
                                     if st.pendingMask[v] == 0 { st.pending.append(v) }
-                                    st.pendingMask[v] |= UInt64(1) << UInt64(outSlot[k])
+                                    let full = joinFull[joinIndex[v]]
+                                    if st.pendingMask[v] != full {
+                                        st.pendingMask[v] |= UInt64(1) << UInt64(outSlot[k])
+                                        if st.pendingMask[v] == full { st.completeWaiting += 1 }
+                                    }
                                     st.pendingTime[v] = max(st.pendingTime[v], time)
                                 }
                             }
@@ -282,27 +289,63 @@ extension SimulationPlan {
     /// the step that decided it finishes — and never before its latest
     /// arrival.
     private func releaseJoins(at now: Double, _ st: inout CaseState, _ key: UInt64) {
-        var i = 0
-        while i < st.pending.count {
-            let v = st.pending[i]
+        // Without the reach table only complete joins start here; one with
+        // a predecessor missing waits until nothing runs, and then the
+        // earliest goes first (`runOneCase`). (Releasing them all once
+        // nothing ran started outer joins before the inner ones they wait
+        // for, which then ran again on each late arrival.)
+        if joinReach.isEmpty, st.completeWaiting == 0 { return }
+        // One pass in waiting order, the joins that stay moved down over
+        // the ones that start: the list is, at each step, the kept ones
+        // (0..<kept) then the ones still to look at (read...). (Removing
+        // each started join from the middle made releasing many at once
+        // quadratic.)
+        var kept = 0
+        var read = 0
+        let count = st.pending.count
+        while read < count {
+            let v = st.pending[read]
             let j = joinIndex[v]
             let missing = joinFull[j] & ~st.pendingMask[v]
-            var reachable: UInt64 = 0
+            // Whether a missing predecessor can still arrive: from a step
+            // running, or from another join waiting. The first that can
+            // ends the search, and the waiting joins are searched from the
+            // one after this (in nested blocks that is the inner join this
+            // one waits for: searched from the start, each of the waiting
+            // joins scanned most of the others, and a case cost the cube
+            // of the depth).
+            var blocked = false
             if missing != 0 {
                 if joinReach.isEmpty {
-                    reachable = st.events.isEmpty ? 0 : missing
+                    blocked = true
                 } else {
                     let row = j * n
-                    st.events.forEachStep { reachable |= joinReach[row + $0] }
-                    for p in st.pending where p != v { reachable |= joinReach[row + p] }
+                    blocked = st.events.containsStep { joinReach[row + $0] & missing != 0 }
+                    var k = read + 1
+                    while !blocked && k < count {
+                        blocked = joinReach[row + st.pending[k]] & missing != 0
+                        k += 1
+                    }
+                    k = 0
+                    while !blocked && k < kept {
+                        blocked = joinReach[row + st.pending[k]] & missing != 0
+                        k += 1
+                    }
                 }
             }
-            if missing & reachable == 0 {
-                fire(join: v, at: missing == 0 ? 0 : now, &st, key)
+            if blocked {
+                if kept != read { st.pending[kept] = v }
+                kept += 1
             } else {
-                i += 1
+                let time = max(st.pendingTime[v], missing == 0 ? 0 : now)
+                if missing == 0 { st.completeWaiting -= 1 }
+                st.pendingMask[v] = 0
+                st.pendingTime[v] = 0
+                startStep(v, at: time, &st, key)
             }
+            read += 1
         }
+        if kept < count { st.pending.removeLast(count - kept) }
     }
 
     /// Starts join `v` at its latest arrival, or at `released` if later.
@@ -313,6 +356,7 @@ extension SimulationPlan {
     }
 
     private func clearPending(_ v: Int, _ st: inout CaseState) {
+        if st.pendingMask[v] == joinFull[joinIndex[v]] { st.completeWaiting -= 1 }
         st.pendingMask[v] = 0
         st.pendingTime[v] = 0
         if let k = st.pending.firstIndex(of: v) { st.pending.remove(at: k) }
@@ -385,6 +429,12 @@ struct EventQueue {
     @inline(__always)
     func forEachStep(_ body: (Int) -> Void) {
         for i in 0..<count { body(heap[i].step) }
+    }
+
+    /// Whether any queued step satisfies `test` (stops at the first).
+    func containsStep(where test: (Int) -> Bool) -> Bool {
+        for i in 0..<count where test(heap[i].step) { return true }
+        return false
     }
 
     mutating func removeAll() {

@@ -36,6 +36,11 @@ struct Render: ParsableCommand {
 
     @OptionGroup(title: "Limits") var limits: ReadLimitOptions
 
+    @Option(
+        name: .customLong("max-draw-steps"),
+        help: "Most steps drawn (default 2 000: Graphviz's layout grows faster than the process; --format dot is not limited).")
+    var maxDrawSteps: Int = drawLimit
+
     @Option(help: "Language of the diagram's own words: en or vi.")
     var lang: ReportLanguage = .en
 
@@ -43,6 +48,7 @@ struct Render: ParsableCommand {
     var `repeat`: Int = 1
 
     func validate() throws {
+        if maxDrawSteps < 1 { throw ValidationError("--max-draw-steps takes 1 or more, not \(maxDrawSteps)") }
         if proposal != nil && after { throw ValidationError("--proposal and --after go one at a time") }
         if (format == .png || format == .pdf) && output == nil {
             throw ValidationError("--format \(format.rawValue) needs -o FILE (it is not text)")
@@ -54,6 +60,13 @@ struct Render: ParsableCommand {
 
     func run() throws {
         let (_, w) = try Inputs.workflow(file, limits: limits.applied())
+        // Before anything is analysed: a layout of thousands of steps takes minutes and gigabytes.
+        if format != .dot, w.steps.count > maxDrawSteps {
+            Terminal.fail(
+                "\(Files.shown(file)): \(grouped(w.steps.count)) steps, more than flowcut draws (\(grouped(maxDrawSteps))); raise the limit with --max-draw-steps, or write the Graphviz input with --format dot"
+            )
+            throw ExitCode(1)
+        }
         let drawAfter = after || proposal != nil
         let request = simulation.request(
             after: proposal.map(AfterChoice.proposal) ?? .firstProposal, suggestions: drawAfter && w.proposals.isEmpty, limits: limits.applied())

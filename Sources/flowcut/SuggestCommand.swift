@@ -27,7 +27,7 @@ struct Suggest: ParsableCommand {
         }
         let request = simulation.request(limits: limits.applied())
         if let refusal = request.tooManyCases(steps: w.steps.count) { throw ValidationError("\(Files.shown(file)): \(refusal)") }
-        let before = Analyzer.analyze(w, options: request.options(steps: w.steps.count).options, keepingTrace: true)
+        let before = Analyzer.analyze(w, options: request.options(steps: w.steps.count, joins: w.joinCount).options, keepingTrace: true)
         let suggestions = Suggester.suggestions(before)
         let chosen = Suggester.suggestedChanges(suggestions, to: w)
         if suggestions.isEmpty {

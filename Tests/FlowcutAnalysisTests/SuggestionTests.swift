@@ -153,4 +153,29 @@ struct SuggestionTests {
         #expect(applied.workflow.stepIndex(of: "route") == nil)
         #expect(applied.workflow.steps.allSatisfy { $0.channel != .paper })
     }
+
+    /// Without a simulation (0 cases) no candidate can be metered: each is
+    /// analysed again. A budget of one such analysis measures the first
+    /// candidate and says how many others were left out; nothing is lost
+    /// without being counted.
+    @Test func candidatesOverTheBudgetAreCountedNotLost() throws {
+        let w = try workflow(
+            """
+            procedure "P"
+              service level4
+            step receive "R" 4h intake paper
+            step route "Ro" 4h handoff paper
+            step review "Rv" 2d approval
+            step sign "S" 1d approval
+            step deliver "D" 4h delivery paper
+            receive -> route -> review -> sign -> deliver
+            """)
+        let before = Analyzer.analyze(w, options: AnalysisOptions(runs: 0))
+        let all = Suggester.measured(before, budget: .max)
+        let one = Suggester.measured(before, budget: 1)
+        #expect(all.leftOut == 0)
+        #expect(all.suggestions.count >= 2)
+        #expect(one.suggestions.count == 1)
+        #expect(one.leftOut == all.suggestions.count - 1)
+    }
 }
