@@ -106,4 +106,19 @@ struct LimitsCLITests {
             ), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("m.flow").path))
     }
+
+    /// render refuses a process over --max-draw-steps before analysing it;
+    /// the Graphviz input itself is still written.
+    @Test func renderRefusesWhatItWouldTakeMinutesToDraw() throws {
+        let folder = try Self.project()
+        let r = try CLITests.run(["render", "loop.flow", "--max-draw-steps", "3", "-o", "l.svg"], in: folder)
+        #expect(r.status == 1)
+        #expect(
+            r.stderr.contains(
+                "loop.flow: 4 steps, more than flowcut draws (3); raise the limit with --max-draw-steps, or write the Graphviz input with --format dot"
+            ), "\(r.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("l.svg").path))
+        let dot = try CLITests.run(["render", "loop.flow", "--max-draw-steps", "3", "--format", "dot", "--runs", "10"], in: folder)
+        #expect(dot.status == 0 && dot.stdout.hasPrefix("digraph"))
+    }
 }
