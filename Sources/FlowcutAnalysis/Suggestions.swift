@@ -113,7 +113,7 @@ public enum Suggester {
             }
             return m
         }
-        let measured = zip(candidates, chosen).map { ($0, $1) }.concurrentMap { item, m -> (Int, Suggestion)? in
+        let measured = Array(zip(candidates, chosen)).concurrentMap { item, m -> (Int, Suggestion)? in
             let saving: Double
             switch m {
             case .invalid: return nil

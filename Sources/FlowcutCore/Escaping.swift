@@ -48,35 +48,32 @@ public enum Escape {
     /// Text for a terminal, its lines kept: every control character but the
     /// line break and the tab (an ESC would start a terminal's control
     /// sequence) and the bidirectional controls as `\u{…}` escapes.
-    public static func terminal(_ s: String) -> String {
+    public static func terminal(_ s: String) -> String { escapingControls(s, keepingLines: true) }
+
+    /// Text on one line for a message: a line break, a tab, any other
+    /// control character and the bidirectional controls (which would
+    /// reorder what follows) as `\n`, `\t`, `\u{…}` escapes.
+    public static func oneLine(_ s: String) -> String { escapingControls(s, keepingLines: false) }
+
+    private static func escapingControls(_ s: String, keepingLines: Bool) -> String {
         var out = ""
         for scalar in s.unicodeScalars {
             switch scalar {
-            case "\n", "\t": out.unicodeScalars.append(scalar)
-            case _ where scalar.properties.generalCategory == .control || scalar.properties.isBidiControl:
-                out += "\\u{\(String(scalar.value, radix: 16))}"
+            case "\n" where keepingLines, "\t" where keepingLines: out.unicodeScalars.append(scalar)
+            case "\n": out += "\\n"
+            case "\r" where !keepingLines: out += "\\r"
+            case "\t": out += "\\t"
+            case _ where isControl(scalar): out += "\\u{\(String(scalar.value, radix: 16))}"
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out
     }
 
-    /// Text on one line for a message: a line break, a tab, any other
-    /// control character and the bidirectional controls (which would
-    /// reorder what follows) as `\n`, `\t`, `\u{…}` escapes.
-    public static func oneLine(_ s: String) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.properties.generalCategory == .control || scalar.properties.isBidiControl:
-                out += "\\u{\(String(scalar.value, radix: 16))}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+    /// A control character, or a bidirectional control (which reorders
+    /// the text around it): what no output shows as it is.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.generalCategory == .control || scalar.properties.isBidiControl
     }
 
     /// Text in a Markdown document or table cell: what Markdown, or the
@@ -95,7 +92,7 @@ public enum Escape {
                 out.append("\\")
                 out.append(scalar)
             case "\n", "\r", "\t": out.append(" ")
-            case _ where scalar.properties.generalCategory == .control || scalar.properties.isBidiControl: continue
+            case _ where isControl(scalar): continue
             default: out.append(scalar)
             }
         }
@@ -117,7 +114,7 @@ public enum Escape {
             switch scalar {
             case "\n", "\r", "\t": body.append(" ")
             case "|" where inTable: body.append(contentsOf: "\\|".unicodeScalars)
-            case _ where scalar.properties.generalCategory == .control || scalar.properties.isBidiControl: continue
+            case _ where isControl(scalar): continue
             default: body.append(scalar)
             }
         }
