@@ -131,13 +131,13 @@ import Testing
         #expect(AnalysisOptions.defaultRuns(steps: 25_001) == 7_999)
         #expect(AnalysisOptions.defaultRuns(steps: 1_000_000) == 200)
         #expect(AnalysisOptions.defaultRuns(steps: 5_000_000) == 100)
-        // Joins count: 3 000 steps and 1 000 joins cost 3 000 × 1 001 a
-        // case; 200 000 000 ÷ 3 003 000 = 66, so the floor of 100 cases.
-        #expect(AnalysisOptions.defaultRuns(steps: 3_000, joins: 1_000) == 100)
-        // 300 steps and 20 joins: 200 000 000 ÷ 6 300 = 31 746, so 10 000.
-        #expect(AnalysisOptions.defaultRuns(steps: 300, joins: 20) == 10_000)
-        // 300 steps and 285 joins: 200 000 000 ÷ 85 800 = 2 331.
-        #expect(AnalysisOptions.defaultRuns(steps: 300, joins: 285) == 2_331)
+        // Joins count in pairs: 3 000 steps and 1 000 joins cost
+        // 3 000 + 1 000 000 a case; 200 000 000 ÷ 1 003 000 = 199.
+        #expect(AnalysisOptions.defaultRuns(steps: 3_000, joins: 1_000) == 199)
+        // 1 212 steps and 115 joins: 200 000 000 ÷ 14 437 = 13 853, so 10 000.
+        #expect(AnalysisOptions.defaultRuns(steps: 1_212, joins: 115) == 10_000)
+        // 300 steps and 285 joins: 200 000 000 ÷ 81 525 = 2 453.
+        #expect(AnalysisOptions.defaultRuns(steps: 300, joins: 285) == 2_453)
     }
 
     /// Same seed, same bytes; another seed, other draws.
