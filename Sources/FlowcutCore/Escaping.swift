@@ -10,11 +10,7 @@ public enum Escape {
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
             switch scalar {
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
-            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+            case "&", "<", ">", "\"", "'": out.append(contentsOf: entity(scalar).unicodeScalars)
             case "\t", "\n", "\r": out.append(scalar)
             case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
             case _ where scalar.properties.isBidiControl: continue
@@ -70,6 +66,17 @@ public enum Escape {
         return out
     }
 
+    /// The character entity of `& < > " '`.
+    private static func entity(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "&": "&amp;"
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "\"": "&quot;"
+        default: "&#39;"
+        }
+    }
+
     /// A control character, or a bidirectional control (which reorders
     /// the text around it): what no output shows as it is.
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
@@ -85,9 +92,7 @@ public enum Escape {
         var out = String.UnicodeScalarView()
         for scalar in s.unicodeScalars {
             switch scalar {
-            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
-            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
-            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "<", ">", "&": out.append(contentsOf: entity(scalar).unicodeScalars)
             case "\\", "`", "*", "_", "[", "]", "|":
                 out.append("\\")
                 out.append(scalar)

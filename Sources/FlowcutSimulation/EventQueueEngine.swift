@@ -337,11 +337,7 @@ extension SimulationPlan {
                 if kept != read { st.pending[kept] = v }
                 kept += 1
             } else {
-                let time = max(st.pendingTime[v], missing == 0 ? 0 : now)
-                if missing == 0 { st.completeWaiting -= 1 }
-                st.pendingMask[v] = 0
-                st.pendingTime[v] = 0
-                startStep(v, at: time, &st, key)
+                start(join: v, at: missing == 0 ? 0 : now, &st, key)
             }
             read += 1
         }
@@ -350,16 +346,27 @@ extension SimulationPlan {
 
     /// Starts join `v` at its latest arrival, or at `released` if later.
     private func fire(join v: Int, at released: Double, _ st: inout CaseState, _ key: UInt64) {
+        if let k = st.pending.firstIndex(of: v) { st.pending.remove(at: k) }
+        start(join: v, at: released, &st, key)
+    }
+
+    /// `fire` for a join already taken out of `pending` (`releaseJoins`).
+    private func start(join v: Int, at released: Double, _ st: inout CaseState, _ key: UInt64) {
         let time = max(st.pendingTime[v], released)
-        clearPending(v, &st)
+        forget(join: v, &st)
         startStep(v, at: time, &st, key)
     }
 
     private func clearPending(_ v: Int, _ st: inout CaseState) {
+        forget(join: v, &st)
+        if let k = st.pending.firstIndex(of: v) { st.pending.remove(at: k) }
+    }
+
+    /// Join `v`'s arrivals set back (its place in `pending` is the caller's).
+    private func forget(join v: Int, _ st: inout CaseState) {
         if st.pendingMask[v] == joinFull[joinIndex[v]] { st.completeWaiting -= 1 }
         st.pendingMask[v] = 0
         st.pendingTime[v] = 0
-        if let k = st.pending.firstIndex(of: v) { st.pending.remove(at: k) }
     }
 
     @inline(__always)

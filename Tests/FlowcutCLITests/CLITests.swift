@@ -62,6 +62,13 @@ struct CLITests {
         return url
     }
 
+    /// A fresh folder holding one file of `text`.
+    static func folder(with name: String, _ text: String) throws -> URL {
+        let folder = try temporaryFolder()
+        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+        return folder
+    }
+
     @Test func checkBundledWorkflowsByDefault() throws {
         let r = try Self.run(["check"])
         #expect(r.status == 0)

@@ -12,11 +12,7 @@ struct HostileOutputCLITests {
         + "step b \"B \u{202E}txet\" 1h\n"
         + "a -> b\n"
 
-    static func project() throws -> URL {
-        let folder = try CLITests.temporaryFolder()
-        try Data(hostile.utf8).write(to: folder.appendingPathComponent("h.flow"))
-        return folder
-    }
+    static func project() throws -> URL { try CLITests.folder(with: "h.flow", hostile) }
 
     @Test func theTerminalNeverGetsAControlSequence() throws {
         let folder = try Self.project()

@@ -19,11 +19,7 @@ struct LimitsCLITests {
 
         """
 
-    static func project() throws -> URL {
-        let folder = try CLITests.temporaryFolder()
-        try Data(loop.utf8).write(to: folder.appendingPathComponent("loop.flow"))
-        return folder
-    }
+    static func project() throws -> URL { try CLITests.folder(with: "loop.flow", loop) }
 
     /// Over --max-file-size the file is not read: exit 1, the review left
     /// byte for byte as the previous run wrote it.
@@ -33,7 +29,8 @@ struct LimitsCLITests {
         let before = ReviewFolderTests.snapshot(folder.appendingPathComponent("out"))
         let r = try CLITests.run(["analyze", "loop.flow", "--runs", "20", "--out", "out", "--max-file-size", "100"], in: folder)
         #expect(r.status == 1)
-        // 140 bytes: the file as written above, counted by hand.
+        // The file's size is the text above's, in bytes (140).
+        #expect(Self.loop.utf8.count == 140)
         #expect(r.stderr.contains("cannot read loop.flow: the file (140 bytes) is over the limit of 100 bytes; raise it with --max-file-size"), "\(r.stderr)")
         #expect(ReviewFolderTests.snapshot(folder.appendingPathComponent("out")) == before)
         #expect(try CLITests.run(["check", "loop.flow", "--max-file-size", "1K"], in: folder).status == 0)
