@@ -24,15 +24,26 @@ cp Tests/Regressions/bpmn/*.bpmn "$work/bpmn/"
 cp Tests/Regressions/csv/*.csv "$work/table/"
 printf 'Bước,Nội dung công việc,Trách nhiệm thực hiện,Thời gian thực hiện\n1,Tiếp nhận,Bộ phận Một cửa,"0,5 ngày"\n2,Thẩm định,Chuyên viên,2 ngày\n' > "$work/table/seed.csv"
 before=$(ls fuzz/findings | wc -l)
+unfinished=0
 for target in flow bpmn table; do
   name=Fuzz$(echo "$target" | sed 's/flow/Flow/; s/bpmn/BPMN/; s/table/Table/')
   "$bin/$name" -max_total_time="$seconds" -max_len=40000 -rss_limit_mb=4096 -timeout=10 \
     -artifact_prefix=fuzz/findings/"$target"- "$work/$target" > "$work/$target.log" 2>&1 || true
-  runs=$(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$work/$target.log" | tail -1)
+  runs=$(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$work/$target.log" | tail -1 || true)
   crashes=$(ls fuzz/findings 2>/dev/null | grep -c "^$target-" || true)
-  echo "$name: ${runs:-did not finish (see fuzz/findings)}; findings: $crashes"
+  echo "$name: ${runs:-did not finish}; findings: $crashes"
+  if [ -z "$runs" ]; then
+    unfinished=1
+    # CI keeps only what is printed: the report and each finding, as base64.
+    grep -v -E '^#[0-9]+' "$work/$target.log" | tail -40 >&2
+    for finding in fuzz/findings/"$target"-*; do
+      [ -f "$finding" ] || continue
+      echo "$finding (base64):" >&2
+      head -c 20000 "$finding" | base64 >&2
+    done
+  fi
 done
-if [ "$(ls fuzz/findings | wc -l)" -gt "$before" ]; then
-  echo "new findings in fuzz/findings" >&2
+if [ "$(ls fuzz/findings | wc -l)" -gt "$before" ] || [ "$unfinished" = 1 ]; then
+  echo "new findings in fuzz/findings, or a target that did not finish" >&2
   exit 1
 fi
