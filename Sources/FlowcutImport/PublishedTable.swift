@@ -1,4 +1,5 @@
 import FlowcutCore
+import FlowcutLanguage
 import Foundation
 import SwiftCSV
 
@@ -110,6 +111,12 @@ public enum PublishedTable {
                 guard let hours = duration(time) else {
                     throw ImportError(
                         message: "line \(line): '\(Escape.oneLine(time))' is not a duration; write it like 0,5 ngày, 04 giờ, 13 ngày làm việc or 2 days")
+                }
+                // What the language cannot say, an import cannot write (found by fuzz.sh).
+                guard hours <= maximumDurationHours else {
+                    throw ImportError(
+                        message:
+                            "line \(line): '\(Escape.oneLine(time))' is longer than a step may take: at most 1 000 000 working hours (125 000 days)")
                 }
                 step.duration = .single(hours)
             }

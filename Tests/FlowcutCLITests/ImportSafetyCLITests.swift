@@ -13,6 +13,11 @@ struct ImportSafetyCLITests {
         ),
         ("bpmn/no-task.bpmn", "the model has no task: only events, and flowcut imports tasks as steps"),
         ("csv/nul-in-cell.csv", "nul-in-cell.csv: line 2: the table holds a NUL byte (byte 103); it is not a text table: save it as UTF-8 CSV"),
+        // Found by fuzz.sh (FuzzTable): the import wrote a time that check refuses.
+        (
+            "csv/duration-too-long.csv",
+            "line 2: '444444444444444444444444444444445 ngày' is longer than a step may take: at most 1 000 000 working hours (125 000 days)"
+        ),
         ("bpmn/unknown-encoding.bpmn", "line 1, column 1: the file declares the encoding 'bogus', which flowcut does not read; save it as UTF-8"),
     ])
     func aRefusedImportWritesNothing(_ file: String, _ message: String) throws {
