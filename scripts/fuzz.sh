@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs each libFuzzer target (fuzz/: the .flow front end, the BPMN and CSV
-# importers) for SECONDS (default 60) with AddressSanitizer, from the seed
+# importers, the records tables) for SECONDS (default 60) with AddressSanitizer, from the seed
 # corpus kept in the repository (workflows/, the golden cases,
 # Tests/Regressions/) and, where present, ../shared/bpmn-miwg. A crash is
 # written to fuzz/findings/; make it a regression file in Tests/Regressions
@@ -21,7 +21,7 @@ mkdir -p fuzz/findings "$work/flow" "$work/bpmn" "$work/table"
 cp workflows/*.flow Tests/FlowcutLanguageTests/Cases/*.flow "$work/flow/"
 cp Tests/Regressions/bpmn/*.bpmn "$work/bpmn/"
 [ -d ../shared/bpmn-miwg ] && cp ../shared/bpmn-miwg/*.bpmn "$work/bpmn/" || true
-cp Tests/Regressions/csv/*.csv "$work/table/"
+cp Tests/Regressions/csv/*.csv Tests/Fixtures/records/*.csv "$work/table/"
 printf 'Bước,Nội dung công việc,Trách nhiệm thực hiện,Thời gian thực hiện\n1,Tiếp nhận,Bộ phận Một cửa,"0,5 ngày"\n2,Thẩm định,Chuyên viên,2 ngày\n' > "$work/table/seed.csv"
 before=$(ls fuzz/findings | wc -l)
 unfinished=0

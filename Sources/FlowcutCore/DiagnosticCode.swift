@@ -4,7 +4,8 @@
 /// hundreds say where a problem is found: 1 the file's bytes and
 /// characters, 2 a statement's syntax and values, 3 names and declarations,
 /// 4 the flows (decisions, loops, reachability), 5 proposals, 6 imports
-/// (BPMN models and published tables).
+/// (BPMN models and published tables), 7 the department's records
+/// (statistics and catalogue tables).
 public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     // The file
     case fileTooLarge = "E101"
@@ -90,6 +91,16 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, CustomStri
     case readAsParallel = "W603"
     case boundaryAsParallel = "W604"
     case noTime = "W605"
+    // Records
+    case recordsBadCount = "E701"
+    case recordsBadCode = "E702"
+    case recordsWithoutPeriod = "E703"
+    case recordsWithoutCode = "E704"
+    case recordsPeriodTwice = "E705"
+    case recordsUnreadable = "E706"
+    case recordsUnbalanced = "W701"
+    case recordsColumnNotRead = "W702"
+    case dossiersDisagree = "W703"
 
     public var description: String { rawValue }
 
@@ -177,6 +188,15 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable, CustomStri
         case .readAsParallel: "an inclusive or complex gateway read as a parallel split"
         case .boundaryAsParallel: "a boundary event read as a parallel branch of its task"
         case .noTime: "a table row without a time (0 h)"
+        case .recordsBadCount: "a dossier count that is negative or not a whole number"
+        case .recordsBadCode: "a procedure code that does not parse (a code looks like 1.001806)"
+        case .recordsWithoutPeriod: "statistics without a year, or a year or period that does not parse"
+        case .recordsWithoutCode: "a records table without a procedure code column"
+        case .recordsPeriodTwice: "one procedure counted twice for one year or period"
+        case .recordsUnreadable: "a records file that cannot be read as a table"
+        case .recordsUnbalanced: "a statistics row whose received and carried over differ from resolved and open"
+        case .recordsColumnNotRead: "a records column or value flowcut does not read"
+        case .dossiersDisagree: "a process file's dossiers line that the records contradict (the records are used)"
         }
     }
 }
