@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // The model every stage shares: Workflow, Step, Actor, TimeEstimate, Diagnostic.
@@ -61,6 +62,7 @@ let package = Package(
             name: "Flowcut",
             dependencies: [
                 "FlowcutCore", "FlowcutLanguage", "FlowcutTiming", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender", "FlowcutImport",
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // The executable owns the terminal: commands, printing, exit codes.

@@ -28,11 +28,16 @@ public enum Flowcut {
     }
 
     /// The department's review over the procedures' reports; `failures`
-    /// are the files with errors (listed, not analysed).
-    public static func review(_ reports: [ProcedureReport], failures: [(path: String, errors: Int)] = [], words: Words = .english) -> Review {
+    /// are the files with errors (listed, not analysed); `records` the
+    /// statistics and catalogue (joined to the files beforehand with
+    /// `join(_:into:)`), whose procedures without a file are in it too.
+    public static func review(
+        _ reports: [ProcedureReport], failures: [(path: String, errors: Int)] = [], records: Records = Records(), targets: Targets = .decision766,
+        words: Words = .english
+    ) -> Review {
         let portfolio = Portfolio(
             entries: reports.map { Portfolio.Entry(path: $0.path, before: $0.analysis, comparison: $0.comparison) },
-            failures: failures)
+            failures: failures, records: records, targets: targets)
         return Review(reports: reports, portfolio: portfolio, words: words)
     }
 }

@@ -31,13 +31,77 @@ public struct Portfolio: Sendable {
         }
     }
 
-    public var entries: [Entry]
+    public let entries: [Entry]
     /// Files that could not be analysed, with their error count.
-    public var failures: [(path: String, errors: Int)]
+    public let failures: [(path: String, errors: Int)]
+    /// The department's statistics and catalogue (empty without tables).
+    public let records: Records
+    /// Procedures of the records with no process file, by code: in the
+    /// review's scope all the same (docs/records.md).
+    public let unwritten: [ProcedureRecord]
+    /// The rates the department is ranked on, per procedure and year.
+    public let scorecard: Scorecard
 
-    public init(entries: [Entry], failures: [(path: String, errors: Int)] = []) {
+    /// - Parameter records: the statistics and catalogue; the entries'
+    ///   dossiers are expected to be joined already (`Flowcut.join`).
+    public init(entries: [Entry], failures: [(path: String, errors: Int)] = [], records: Records = Records(), targets: Targets = .decision766) {
         self.entries = entries
         self.failures = failures
+        self.records = records
+        var written = Set<ProcedureCode>()
+        var procedures: [Scorecard.Procedure] = []
+        for e in entries {
+            guard let code = e.workflow.code.flatMap(ProcedureCode.init) else { continue }
+            // Two files of one code: the first (by path) speaks for it.
+            guard written.insert(code).inserted else { continue }
+            let record = records[code]
+            procedures.append(
+                Scorecard.Procedure(
+                    code: code, name: e.workflow.name, file: e.path, service: e.workflow.service,
+                    years: record?.years
+                        ?? e.workflow.dossiers.map { d in
+                            var c = PeriodCounts()
+                            c.receivedOnline = d.online
+                            c.receivedOffline = d.paper
+                            return (d.year, c)
+                        }, inRecords: record != nil))
+        }
+        unwritten = records.procedures.filter { !written.contains($0.code) }
+        procedures += unwritten.map {
+            Scorecard.Procedure(code: $0.code, name: $0.name ?? $0.code.short, file: nil, service: $0.service, years: $0.years, inRecords: true)
+        }
+        scorecard = Scorecard(procedures, targets: targets)
+    }
+
+    /// Procedures without a process file that carry dossiers, most in the
+    /// latest year first (ties: code): the next ones to write down.
+    public var unwrittenByDossiers: [ProcedureRecord] {
+        let carrying = unwritten.filter { ($0.years.last?.counts.received ?? 0) > 0 }
+        return carrying.sorted { a, b in
+            let (x, y) = (a.years.last!.counts.received, b.years.last!.counts.received)
+            return x != y ? x > y : a.code < b.code
+        }
+    }
+
+    /// Online services without a process file and without a dossier in any
+    /// year from 2018 on, by code.
+    public var unwrittenOnlineWithoutDossiers: [ProcedureRecord] {
+        unwritten.filter { r in
+            let since = r.years.filter { $0.year >= 2018 }
+            return r.service?.acceptsOnlineDossiers == true && !since.isEmpty && since.allSatisfy { $0.counts.received == 0 }
+        }
+    }
+
+    /// Online services without a process file that the records count no year for.
+    public var unwrittenOnlineWithoutCounts: [ProcedureRecord] {
+        unwritten.filter { r in r.service?.acceptsOnlineDossiers == true && !r.years.contains { $0.year >= 2018 } }
+    }
+
+    /// Online services without a process file still taking paper in 2022 or later.
+    public var unwrittenPaperAfterCutOver: [ProcedureRecord] {
+        unwritten.filter { r in
+            r.service?.acceptsOnlineDossiers == true && r.years.contains { $0.year >= 2022 && $0.counts.receivedOffline > 0 }
+        }
     }
 
     /// By dossiers per year, most first (ties: path).
@@ -69,7 +133,9 @@ public struct Portfolio: Sendable {
     public var staffHoursPerYear: Double { entries.reduce(0) { $0 + $1.staffHoursPerYear } }
 
     /// Every year any procedure counts dossiers for, ascending.
-    public var years: [Int] { Array(Set(entries.flatMap { $0.workflow.dossiers.map(\.year) })).sorted() }
+    public var years: [Int] {
+        Array(Set(entries.flatMap { $0.workflow.dossiers.map(\.year) } + unwritten.flatMap { $0.years.map(\.year) })).sorted()
+    }
 
     /// Online share of the dossiers of one procedure in one year (nil without dossiers).
     public static func onlineShare(_ w: Workflow, year: Int) -> Double? {
@@ -77,9 +143,12 @@ public struct Portfolio: Sendable {
         return Double(d.online) / Double(d.total)
     }
 
-    /// Online share of all procedures' dossiers in one year.
+    /// Online share of all procedures' dossiers in one year (those
+    /// without a process file included).
     public func onlineShare(year: Int) -> Double? {
-        let counts = entries.compactMap { e in e.workflow.dossiers.first { $0.year == year } }
+        let counts =
+            entries.compactMap { e in e.workflow.dossiers.first { $0.year == year } }
+            + unwritten.compactMap { $0.counts(year: year) }.map { DossierCount(year: year, online: $0.receivedOnline, paper: $0.receivedOffline) }
         let total = counts.reduce(0) { $0 + $1.total }
         return total > 0 ? Double(counts.reduce(0) { $0 + $1.online }) / Double(total) : nil
     }

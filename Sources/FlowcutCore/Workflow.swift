@@ -120,14 +120,25 @@ public struct DossierCount: Sendable, Hashable {
     public var year: Int
     public var online: Int
     public var paper: Int
+    /// Where a `.flow` file says it (`.nowhere` for counts from elsewhere);
+    /// not part of what the count is (equality and hashing leave it out).
+    public var range: SourceRange
 
-    public init(year: Int, online: Int, paper: Int) {
+    public init(year: Int, online: Int, paper: Int, range: SourceRange = .nowhere) {
         self.year = year
         self.online = online
         self.paper = paper
+        self.range = range
     }
 
     public var total: Int { online + paper }
+
+    public static func == (a: DossierCount, b: DossierCount) -> Bool { a.year == b.year && a.online == b.online && a.paper == b.paper }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(year)
+        hasher.combine(online)
+        hasher.combine(paper)
+    }
 }
 
 /// One administrative procedure's internal process, resolved and checked.

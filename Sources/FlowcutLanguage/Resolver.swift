@@ -280,7 +280,10 @@ struct Resolver {
             }
         }
         header.dossiers = dossiers.values.map {
-            DossierCount(year: $0.year.value, online: $0.online?.value ?? 0, paper: $0.paper?.value ?? 0)
+            let last = $0.paper?.range ?? $0.online?.range ?? $0.year.range
+            return DossierCount(
+                year: $0.year.value, online: $0.online?.value ?? 0, paper: $0.paper?.value ?? 0,
+                range: SourceRange(start: $0.keyword.start, end: last.end, line: $0.keyword.line, lineStart: $0.keyword.lineStart))
         }
         return header
     }

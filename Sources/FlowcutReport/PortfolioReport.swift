@@ -54,55 +54,124 @@ public struct PortfolioReport: Sendable {
     public var json: JSON {
         let p = portfolio
         let list = { (entries: [Portfolio.Entry]) in JSON.array(entries.map { .string($0.path) }) }
-        return .object([
-            ("procedures", .int(p.entries.count)),
-            ("failed", .array(p.failures.map { .object([("file", .string($0.path)), ("errors", .int($0.errors))]) })),
-            (
-                "totals",
-                .object([
-                    ("dossiersPerYear", .int(p.entries.reduce(0) { $0 + $1.dossiersPerYear })),
-                    ("citizenDaysPerYear", .hours(p.citizenDaysPerYear)),
-                    ("staffHoursPerYear", .hours(p.staffHoursPerYear)),
-                ])
-            ),
-            (
-                "rankedByDossiers",
-                .array(
-                    p.byDossiers.map {
-                        .object([("file", .string($0.path)), ("name", .string($0.workflow.name)), ("dossiersPerYear", .int($0.dossiersPerYear))])
-                    })
-            ),
-            (
-                "rankedBySavings",
-                .array(
-                    p.bySavings.map {
-                        .object([
-                            ("file", .string($0.path)), ("name", .string($0.workflow.name)),
-                            ("citizenDaysPerYear", .hours($0.citizenDaysPerYear)), ("staffHoursPerYear", .hours($0.staffHoursPerYear)),
-                        ])
-                    })
-            ),
-            (
-                "onlineShare",
-                .object([
-                    ("overall", .object(p.years.map { (String($0), .hours(p.onlineShare(year: $0))) })),
-                    (
-                        "byProcedure",
-                        .array(
-                            p.byPath.map { e in
+        return .object(
+            [
+                ("procedures", .int(p.entries.count)),
+                ("failed", .array(p.failures.map { .object([("file", .string($0.path)), ("errors", .int($0.errors))]) })),
+                (
+                    "totals",
+                    .object([
+                        ("dossiersPerYear", .int(p.entries.reduce(0) { $0 + $1.dossiersPerYear })),
+                        ("citizenDaysPerYear", .hours(p.citizenDaysPerYear)),
+                        ("staffHoursPerYear", .hours(p.staffHoursPerYear)),
+                    ])
+                ),
+                (
+                    "rankedByDossiers",
+                    .array(
+                        ranked.map { row in
+                            switch row {
+                            case .file(let e):
                                 .object([
-                                    ("file", .string(e.path)),
-                                    ("years", .object(e.workflow.dossiers.map { (String($0.year), .hours(Portfolio.onlineShare(e.workflow, year: $0.year))) })),
+                                    ("file", .string(e.path)), ("name", .string(e.workflow.name)), ("code", e.workflow.code.map(JSON.string) ?? .null),
+                                    ("dossiersPerYear", .int(e.dossiersPerYear)),
                                 ])
-                            })
-                    ),
-                ])
-            ),
-            ("onlineWithoutDossiers", list(p.onlineWithoutDossiers)),
-            ("onlineWithoutCounts", list(p.onlineWithoutCounts)),
-            ("paperAfterCutOver", list(p.paperAfterCutOver)),
-            ("overDeadline", list(p.overDeadline)),
-        ])
+                            case .unwritten(let r):
+                                .object([
+                                    ("file", .null), ("name", .string(r.name ?? "")), ("code", .string(r.code.short)),
+                                    ("dossiersPerYear", .int(r.years.last?.counts.received ?? 0)),
+                                ])
+                            }
+                        })
+                ),
+                (
+                    "rankedBySavings",
+                    .array(
+                        p.bySavings.map {
+                            .object([
+                                ("file", .string($0.path)), ("name", .string($0.workflow.name)),
+                                ("citizenDaysPerYear", .hours($0.citizenDaysPerYear)), ("staffHoursPerYear", .hours($0.staffHoursPerYear)),
+                            ])
+                        })
+                ),
+                (
+                    "onlineShare",
+                    .object([
+                        ("overall", .object(p.years.map { (String($0), .hours(p.onlineShare(year: $0))) })),
+                        (
+                            "byProcedure",
+                            .array(
+                                p.byPath.map { e in
+                                    .object([
+                                        ("file", .string(e.path)),
+                                        (
+                                            "years",
+                                            .object(e.workflow.dossiers.map { (String($0.year), .hours(Portfolio.onlineShare(e.workflow, year: $0.year))) })
+                                        ),
+                                    ])
+                                })
+                        ),
+                    ])
+                ),
+                ("onlineWithoutDossiers", list(p.onlineWithoutDossiers)),
+                ("onlineWithoutCounts", list(p.onlineWithoutCounts)),
+                ("paperAfterCutOver", list(p.paperAfterCutOver)),
+                ("overDeadline", list(p.overDeadline)),
+                (
+                    "withoutProcessFile",
+                    .object([
+                        ("byDossiers", codes(p.unwrittenByDossiers)), ("onlineWithoutDossiers", codes(p.unwrittenOnlineWithoutDossiers)),
+                        ("onlineWithoutCounts", codes(p.unwrittenOnlineWithoutCounts)), ("paperAfterCutOver", codes(p.unwrittenPaperAfterCutOver)),
+                    ])
+                ),
+            ] + scorecard.json)
+    }
+
+    var scorecard: ScorecardReport { ScorecardReport(portfolio.scorecard, words: words) }
+
+    func codes(_ records: [ProcedureRecord]) -> JSON { .array(records.map { .string($0.code.short) }) }
+
+    /// A row of the ranked table: a procedure with its process file, or one
+    /// the records know without one.
+    enum Ranked {
+        case file(Portfolio.Entry)
+        case unwritten(ProcedureRecord)
+
+        var dossiers: Int {
+            switch self {
+            case .file(let e): e.dossiersPerYear
+            case .unwritten(let r): r.years.last?.counts.received ?? 0
+            }
+        }
+    }
+
+    /// The files by dossiers a year, and the records' procedures without a
+    /// file among them by theirs (most first; ties: files first, then path or code).
+    var ranked: [Ranked] {
+        let files = portfolio.byDossiers.map(Ranked.file)
+        let others = portfolio.unwritten.sorted { a, b in
+            let (x, y) = (a.years.last?.counts.received ?? 0, b.years.last?.counts.received ?? 0)
+            return x != y ? x > y : a.code < b.code
+        }.map(Ranked.unwritten)
+        // Merged as two sorted lists.
+        var out: [Ranked] = []
+        var (i, j) = (0, 0)
+        while i < files.count || j < others.count {
+            if j == others.count || (i < files.count && files[i].dossiers >= others[j].dossiers) {
+                out.append(files[i])
+                i += 1
+            } else {
+                out.append(others[j])
+                j += 1
+            }
+        }
+        return out
+    }
+
+    /// A ranked row's cells after the name, for a procedure without a process file.
+    func cells(_ r: ProcedureRecord) -> [String] {
+        let share = r.years.last?.counts.onlineShare
+        return ["\(r.years.last?.counts.received ?? 0)", scorecard.noFile, "—", "—", "—", "—", share.map(words.percent) ?? "—"]
     }
 
     // MARK: Markdown
@@ -118,16 +187,26 @@ public struct PortfolioReport: Sendable {
         out += "## \(x.byDossiers)\n\n"
         out += "| \(x.procedure) | " + header.joined(separator: " | ") + " |\n"
         out += "|---|---:|---|---:|---:|---:|---|---:|\n"
-        for e in p.byDossiers {
-            out += "| " + ([Escape.markdown(e.workflow.name)] + cells(e).map(Escape.markdown)).joined(separator: " | ") + " |\n"
+        for row in ranked {
+            switch row {
+            case .file(let e): out += "| " + ([Escape.markdown(e.workflow.name)] + cells(e).map(Escape.markdown)).joined(separator: " | ") + " |\n"
+            case .unwritten(let r):
+                out +=
+                    "| " + ([Escape.markdown(r.name ?? r.code.short) + " (\(r.code.short))"] + cells(r).map(Escape.markdown)).joined(separator: " | ") + " |\n"
+            }
         }
-        out += "\n## \(x.onlineShareByYear)\n\n| \(x.year) | \(x.onlineShare) |\n|---|---:|\n"
-        for year in p.years { out += "| \(year) | \(p.onlineShare(year: year).map(x.percent) ?? "—") |\n" }
-        for (title, entries) in lists {
+        // With the records, the scorecard says the online share (with the other rates).
+        if p.scorecard.isEmpty {
+            out += "\n## \(x.onlineShareByYear)\n\n| \(x.year) | \(x.onlineShare) |\n|---|---:|\n"
+            for year in p.years { out += "| \(year) | \(p.onlineShare(year: year).map(x.percent) ?? "—") |\n" }
+        }
+        out += scorecard.markdown
+        for (title, entries, unwritten) in lists {
             out += "\n## \(title)\n\n"
-            out +=
-                entries.isEmpty
-                ? "\(x.noneWord)\n" : entries.map { "- \(Escape.markdown($0.workflow.name)) (\(Escape.markdownCode($0.path)))" }.joined(separator: "\n") + "\n"
+            let items =
+                entries.map { "- \(Escape.markdown($0.workflow.name)) (\(Escape.markdownCode($0.path)))" }
+                + unwritten.map { "- \(Escape.markdown($0.name ?? $0.code.short)) (\($0.code.short), \(scorecard.noFile))" }
+            out += items.isEmpty ? "\(x.noneWord)\n" : items.joined(separator: "\n") + "\n"
         }
         if !p.failures.isEmpty {
             out +=
@@ -137,13 +216,24 @@ public struct PortfolioReport: Sendable {
         return out
     }
 
-    var lists: [(String, [Portfolio.Entry])] {
-        [
-            (words.listNoDossiers, portfolio.onlineWithoutDossiers),
-            (words.listNoCounts, portfolio.onlineWithoutCounts),
-            (words.listPaper, portfolio.paperAfterCutOver),
-            (words.listOver, portfolio.overDeadline),
+    /// The lists to review: title, the files, and the records' procedures without a file.
+    var lists: [(String, [Portfolio.Entry], [ProcedureRecord])] {
+        let p = portfolio
+        var lists = [
+            (words.listNoDossiers, p.onlineWithoutDossiers, p.unwrittenOnlineWithoutDossiers),
+            (words.listNoCounts, p.onlineWithoutCounts, p.unwrittenOnlineWithoutCounts),
+            (words.listPaper, p.paperAfterCutOver, p.unwrittenPaperAfterCutOver),
+            (words.listOver, p.overDeadline, []),
         ]
+        if !p.records.isEmpty {
+            lists.append(
+                (
+                    scorecard.t(
+                        "Procedures with dossiers and no process file, most first (the next to write down)",
+                        "Thủ tục có hồ sơ nhưng chưa có quy trình nội bộ, nhiều hồ sơ trước (cần xây dựng tiếp theo)"), [], p.unwrittenByDossiers
+                ))
+        }
+        return lists
     }
 
     // MARK: HTML
@@ -159,7 +249,8 @@ public struct PortfolioReport: Sendable {
                 h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 1.5rem; }
                 table { border-collapse: collapse; } th, td { border-bottom: 1px solid #d0d7de; padding: .3rem .7rem; text-align: right; }
                 th:first-child, td:first-child { text-align: left; }
-                .total { color: #1a7f37; font-weight: bold; } .over { color: #cf222e; }
+                .total { color: #1a7f37; font-weight: bold; } .over { color: #cf222e; } .nofile td { color: #57606a; }
+                h3 { font-size: 1.05rem; margin-top: 1.2rem; }
                 @media print { body { font-size: 11pt; margin: 0; } }
                 </style>
                 </head>
@@ -171,27 +262,35 @@ public struct PortfolioReport: Sendable {
         h += "\(x.savingsIfAdopted): <span class=\"total\">\(x.number(p.citizenDaysPerYear, decimals: 1)) \(x.citizenDays)</span>, "
         h += "<span class=\"total\">\(x.number(p.staffHoursPerYear, decimals: 1)) \(x.staffHours)</span>.</p>\n"
         h += "<h2>\(e(x.byDossiers))</h2>\n<table>\n<tr><th>\(e(x.procedure))</th>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr>\n"
-        for entry in p.byDossiers {
-            let name = e(entry.workflow.name)
-            let link = pages[entry.path].map { "<a href=\"\(e($0))/index.html\">\(name)</a>" } ?? name
-            let row = cells(entry).map { $0 == x.over ? "<span class=\"over\">\(e(x.over))</span>" : e($0) }
-            h += "<tr><td>\(link)</td>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
-        }
-        h += "</table>\n<h2>\(e(x.onlineShareByYear))</h2>\n<table>\n<tr><th>\(e(x.year))</th><th>\(e(x.onlineShare))</th></tr>\n"
-        for year in p.years { h += "<tr><td>\(year)</td><td>\(p.onlineShare(year: year).map(x.percent) ?? "—")</td></tr>\n" }
-        h += "</table>\n"
-        for (title, entries) in lists {
-            h += "<h2>\(e(title))</h2>\n"
-            if entries.isEmpty {
-                h += "<p>\(e(x.noneWord))</p>\n"
-            } else {
+        for ranked in ranked {
+            switch ranked {
+            case .file(let entry):
+                let name = e(entry.workflow.name)
+                let link = pages[entry.path].map { "<a href=\"\(e($0))/index.html\">\(name)</a>" } ?? name
+                let row = cells(entry).map { $0 == x.over ? "<span class=\"over\">\(e(x.over))</span>" : e($0) }
+                h += "<tr><td>\(link)</td>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
+            case .unwritten(let r):
                 h +=
-                    "<ul>\n"
-                    + entries.map { entry in
-                        let name = e(entry.workflow.name)
-                        return "<li>" + (pages[entry.path].map { "<a href=\"\(e($0))/index.html\">\(name)</a>" } ?? name) + "</li>"
-                    }.joined(separator: "\n") + "\n</ul>\n"
+                    "<tr class=\"nofile\"><td>\(e(r.name ?? r.code.short)) <small>(\(e(r.code.short)))</small></td>"
+                    + cells(r).map { "<td>\(e($0))</td>" }.joined() + "</tr>\n"
             }
+        }
+        h += "</table>\n"
+        if p.scorecard.isEmpty {
+            h += "<h2>\(e(x.onlineShareByYear))</h2>\n<table>\n<tr><th>\(e(x.year))</th><th>\(e(x.onlineShare))</th></tr>\n"
+            for year in p.years { h += "<tr><td>\(year)</td><td>\(p.onlineShare(year: year).map(x.percent) ?? "—")</td></tr>\n" }
+            h += "</table>\n"
+        }
+        h += scorecard.html(pages: pages)
+        for (title, entries, unwritten) in lists {
+            h += "<h2>\(e(title))</h2>\n"
+            let items =
+                entries.map { entry in
+                    let name = e(entry.workflow.name)
+                    return "<li>" + (pages[entry.path].map { "<a href=\"\(e($0))/index.html\">\(name)</a>" } ?? name) + "</li>"
+                }
+                + unwritten.map { "<li>\(e($0.name ?? $0.code.short)) <small>(\(e($0.code.short)), \(e(scorecard.noFile)))</small></li>" }
+            h += items.isEmpty ? "<p>\(e(x.noneWord))</p>\n" : "<ul>\n" + items.joined(separator: "\n") + "\n</ul>\n"
         }
         if !p.failures.isEmpty {
             h +=

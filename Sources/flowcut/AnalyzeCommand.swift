@@ -31,6 +31,8 @@ struct Analyze: ParsableCommand {
 
     @OptionGroup(title: "Limits") var limits: ReadLimitOptions
 
+    @OptionGroup(title: "The department's records") var records: RecordsOptions
+
     @Option(help: "The proposal to compare with (default: each file's first proposal, else the suggested changes).")
     var proposal: String?
 
@@ -84,7 +86,29 @@ struct Analyze: ParsableCommand {
         var withErrors = inputs.failures
         // Inputs that could not be read at all: the review is then not replaced.
         var unreadable = inputs.failures
-        let checked = inputs.check()
+        var loaded = inputs.check()
+        // The department's records, joined to the files by procedure code.
+        let settings = records.settings(inputs: input.paths)
+        for problem in settings.problems { Terminal.fail(problem) }
+        unreadable += settings.problems.count
+        withErrors += settings.problems.count
+        let read = Flowcut.records(settings.stats, limits: limits.applied())
+        for problem in read.problems { Terminal.fail(problem.description) }
+        unreadable += read.problems.count
+        withErrors += read.problems.count
+        for (path, diagnostics) in read.findings where !diagnostics.isEmpty {
+            Terminal.importFindings(diagnostics, in: path)
+            if diagnostics.hasErrors { withErrors += 1 }
+        }
+        if !read.records.isEmpty {
+            for i in loaded.indices {
+                guard let w = loaded[i]?.workflow else { continue }
+                let joined = Flowcut.join(read.records, into: w)
+                loaded[i]?.workflow = joined.workflow
+                loaded[i]?.diagnostics += joined.diagnostics
+            }
+        }
+        let checked = loaded
         let request = simulation.request(after: after, suggestions: !noSuggestions, limits: limits.applied())
         // Cases asked for that a procedure's size cannot take: refused before anything is analysed or written.
         for (path, result) in zip(inputs.files, checked) {
@@ -158,7 +182,18 @@ struct Analyze: ParsableCommand {
         }).enumerated() {
             blocks[textBlocks[k].block] = text
         }
-        let review = Flowcut.review(reports, failures: failures, words: words)
+        let review = Flowcut.review(reports, failures: failures, records: read.records, targets: settings.targets, words: words)
+        if format == .text, let line = ScorecardReport(review.portfolio.scorecard, words: words).summaryLine {
+            var summary = line + "\n"
+            let unwritten = review.portfolio.unwrittenByDossiers.count
+            if unwritten > 0 {
+                summary +=
+                    lang == .vi
+                    ? "\(unwritten) thủ tục có hồ sơ nhưng chưa có quy trình nội bộ (danh sách trong báo cáo rà soát)\n"
+                    : "\(unwritten) procedure\(unwritten == 1 ? "" : "s") with dossiers and no process file (listed in the review)\n"
+            }
+            blocks.append(summary)
+        }
         if let folder {
             if unreadable > 0 {
                 Terminal.note("\(out): the review was left as it was: \(unreadable) input\(unreadable == 1 ? "" : "s") could not be read")
