@@ -121,11 +121,15 @@ struct Lexer {
     private mutating func lexString(at start: Int, line: Line, into tokens: inout [Token]) -> Int {
         let n = bytes.count
         var i = start + 1
+        // The limit is on the text, not its spelling: `\"` and `\\` are one character each.
+        var escapes = 0
         while i < n {
             let b = bytes[i]
             if b == 0x22 {
-                if i - start - 1 > limits.textCharacters, limits.isTooLong(bytes[(start + 1)..<i]) {
-                    let count = String(decoding: bytes[(start + 1)..<i], as: UTF8.self).count
+                if i - start - 1 - escapes > limits.textCharacters, limits.isTooLong(bytes[(start + 1)..<i]),
+                    String(decoding: bytes[(start + 1)..<i], as: UTF8.self).count - escapes > limits.textCharacters
+                {
+                    let count = String(decoding: bytes[(start + 1)..<i], as: UTF8.self).count - escapes
                     error(
                         .textTooLong,
                         "this text has \(grouped(count)) characters, over the limit of \(grouped(limits.textCharacters)); shorten it, or raise the limit with --max-text-length",
@@ -139,6 +143,7 @@ struct Lexer {
                 let next = bytes[i + 1]
                 if next == 0x22 || next == 0x5C {
                     i += 2
+                    escapes += 1
                     continue
                 }
                 if next != 0x0A && next != 0x0D {
