@@ -9,6 +9,20 @@ public struct ProcedureCode: Sendable, Hashable, Comparable, CustomStringConvert
     /// digit, a dot and six digits, then optionally `.` and the long form's
     /// parts; or seven digits. Spaces (also non-breaking) around it are dropped.
     public init?(_ text: String) {
+        // The usual spellings, ASCII without spaces, read from the bytes.
+        let bytes = Array(text.utf8)
+        if !bytes.isEmpty, bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+            func digit(_ i: Int) -> Bool { bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+            if bytes.count >= 8, digit(0), bytes[1] == 0x2E, (2..<8).allSatisfy(digit), bytes.count == 8 || bytes[8] == 0x2E {
+                short = String(decoding: bytes[0..<8], as: UTF8.self)
+                return
+            }
+            if bytes.count == 7, (0..<7).allSatisfy(digit) {
+                short = String(decoding: bytes[0..<1], as: UTF8.self) + "." + String(decoding: bytes[1..<7], as: UTF8.self)
+                return
+            }
+            return nil
+        }
         let scalars = Array(text.unicodeScalars.filter { !$0.properties.isWhitespace })
         func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { scalars[$0].properties.numericType == .decimal && scalars[$0].isASCII } }
         if scalars.count >= 8, digits(0..<1), scalars[1] == ".", digits(2..<8), scalars.count == 8 || scalars[8] == "." {

@@ -18,7 +18,37 @@ public enum PublishedTable {
     /// Where the table's quotes break CSV, in words: a quoted cell with
     /// text after its closing quote, or a quote never closed (a quoted
     /// cell may hold line breaks, so that shows only at the end).
-    static func quoteProblem(_ text: String) -> String? {
+    static func quoteProblem(_ text: String, separator: Character = ",") -> String? {
+        let sep = separator.asciiValue ?? 0x2C
+        // A first pass over the bytes (quotes, commas and line ends are
+        // ASCII); the characters are counted only to say where a problem is.
+        var quoted = false
+        var closed = false
+        var cellStart = true
+        var clean = true
+        for byte in text.utf8 {
+            if closed {
+                closed = false
+                if byte == 0x22 {
+                    quoted = true
+                    continue
+                }
+                if byte != sep && byte != 0x0A && byte != 0x0D {
+                    clean = false
+                    break
+                }
+            }
+            if quoted {
+                if byte == 0x22 {
+                    quoted = false
+                    closed = true
+                }
+            } else if byte == 0x22 && cellStart {
+                quoted = true
+            }
+            cellStart = !quoted && (byte == sep || byte == 0x0A || byte == 0x0D)
+        }
+        if clean && !quoted { return nil }
         var line = 1
         var column = 0
         var inQuotes = false
@@ -33,7 +63,7 @@ public enum PublishedTable {
                     inQuotes = true
                     continue
                 }
-                if ch != "," && ch != "\n" && ch != "\r\n" && ch != "\r" {
+                if ch != separator && ch != "\n" && ch != "\r\n" && ch != "\r" {
                     return
                         "line \(line), column \(column): text after the closing quote of a quoted cell (opened at line \(opened.line), column \(opened.column)); a quote inside a cell is written twice (\"\")"
                 }
@@ -47,7 +77,7 @@ public enum PublishedTable {
                 inQuotes = true
                 opened = (line, column)
             }
-            atCellStart = !inQuotes && (ch == "," || ch == "\n" || ch == "\r\n" || ch == "\r")
+            atCellStart = !inQuotes && (ch == separator || ch == "\n" || ch == "\r\n" || ch == "\r")
             if ch == "\n" || ch == "\r\n" || ch == "\r" {
                 line += 1
                 column = 0

@@ -78,6 +78,18 @@ public enum RecordsTable {
 
     /// A cell as it shows: NFC, every kind of space and line break one space, trimmed.
     static func clean(_ cell: String) -> String {
+        // Most cells are counts: plain ASCII already as it should be.
+        var plain = true
+        var previous: UInt8 = 0x20
+        for byte in cell.utf8 {
+            if byte >= 0x80 || byte < 0x20 || byte == 0x7F || (byte == 0x20 && previous == 0x20) {
+                plain = false
+                break
+            }
+            previous = byte
+        }
+        if plain && previous != 0x20 { return cell }
+        if cell.isEmpty { return cell }
         var out = ""
         var space = false
         for ch in cell.precomposedStringWithCanonicalMapping {
@@ -95,6 +107,10 @@ public enum RecordsTable {
     /// A count: a whole number ≥ 0, digit groups separated by `.`, `,` or
     /// spaces allowed ("1.234"), an empty cell 0; else why not.
     static func count(_ text: String) -> Result<Int, CountProblem> {
+        // Most counts: a few ASCII digits.
+        if !text.isEmpty, text.utf8.count <= 18, text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            return .success(text.utf8.reduce(0) { $0 * 10 + Int($1 - 0x30) })
+        }
         let t = text.filter { !$0.isWhitespace }
         if t.isEmpty { return .success(0) }
         var body = Substring(t)
@@ -168,12 +184,33 @@ public enum RecordsTable {
         return Double(number.replacingOccurrences(of: ",", with: "."))
     }
 
+    /// The separator of a CSV text: of `,`, `;` and tab, the one seen most
+    /// outside quotes in its first lines (a comma when none is). SwiftCSV
+    /// guesses too, but trims the whole text to do it.
+    static func delimiter(of text: String) -> CSVDelimiter {
+        var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
+        var inQuotes = false
+        var lines = 0
+        for byte in text.utf8 {
+            if byte == 0x22 { inQuotes.toggle() }
+            if inQuotes { continue }
+            if byte == 0x0A {
+                lines += 1
+                if lines == 5 { break }
+            }
+            if counts[byte] != nil { counts[byte]! += 1 }
+        }
+        let best = [UInt8(0x2C), 0x3B, 0x09].max { counts[$0]! < counts[$1]! }!
+        return counts[best]! == 0 ? .comma : (best == 0x2C ? .comma : best == 0x3B ? .semicolon : .tab)
+    }
+
     /// Reads a CSV file of records (comma, semicolon or tab separated).
     public static func read(csv text: String, path: String) -> Reading {
-        if let problem = PublishedTable.quoteProblem(text) {
+        let separator = delimiter(of: text)
+        if let problem = PublishedTable.quoteProblem(text, separator: separator.rawValue) {
             return Reading(procedures: [], diagnostics: [Diagnostic(.recordsUnreadable, problem, in: .cell(table: nil, row: 1, column: nil))])
         }
-        guard let csv = try? CSV<Enumerated>(string: text, loadColumns: false) else {
+        guard let csv = try? CSV<Enumerated>(string: text, delimiter: separator, loadColumns: false) else {
             return Reading(
                 procedures: [],
                 diagnostics: [
@@ -190,7 +227,17 @@ public enum RecordsTable {
     /// "Đã giải quyết" above "Trước hạn | Đúng hạn | Quá hạn"), then every
     /// row with a procedure code.
     public static func read(rows raw: [[String]], table: String?, path: String) -> Reading {
-        let rows = raw.map { $0.map(clean) }
+        // Names and periods repeat in every year's row: each distinct cell cleaned once.
+        var cleaned: [String: String] = [:]
+        let rows = raw.map { row in
+            row.map { cell -> String in
+                if cell.utf8.count < 16, cell.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) { return cell }
+                if let known = cleaned[cell] { return known }
+                let c = clean(cell)
+                cleaned[cell] = c
+                return c
+            }
+        }
         var diagnostics: [Diagnostic] = []
         func place(_ row: Int, _ column: String?) -> Diagnostic.Place { .cell(table: table, row: row + 1, column: column) }
         // The header: the first of the first 30 rows with a code column.
@@ -268,6 +315,14 @@ public enum RecordsTable {
             var row: Int
         }
         var read: [Row] = []
+        // A table repeats a handful of periods in every row: each read once.
+        var periods: [String: (year: Int, order: Int)?] = [:]
+        func periodOf(_ text: String) -> (year: Int, order: Int)? {
+            if let known = periods[text] { return known }
+            let p = period(text)
+            periods[text] = .some(p)
+            return p
+        }
         for r in firstData..<rows.count {
             let cells = rows[r]
             func cell(_ j: Int) -> String { j < cells.count ? cells[j] : "" }
@@ -289,8 +344,8 @@ public enum RecordsTable {
             if hasPeriod {
                 let yearText = taken[.year].map(cell) ?? ""
                 let periodText = taken[.period].map(cell) ?? ""
-                let y = period(yearText) ?? period(periodText)
-                let order = taken[.period] != nil ? (period(periodText)?.order ?? 0) : 0
+                let y = periodOf(yearText) ?? periodOf(periodText)
+                let order = taken[.period] != nil ? (periodOf(periodText)?.order ?? 0) : 0
                 if let y {
                     row.year = y.year
                     row.order = order

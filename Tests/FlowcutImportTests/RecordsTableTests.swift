@@ -106,6 +106,13 @@ struct RecordsTableTests {
                 == "'-2' is negative: a count of dossiers is a whole number, 0 or more; the row's counts are left out")
     }
 
+    /// Excel in a Vietnamese locale saves with semicolons; a quoted count keeps its digit groups.
+    @Test func semicolonsAndQuotedCounts() {
+        let r = RecordsTable.read(csv: "Mã TTHC;Năm;Trực tuyến;Trực tiếp\n1.001806;2024;\"1.234\";\"0\"\n", path: "x.csv")
+        #expect(r.diagnostics.isEmpty, "\(r.diagnostics.map(\.message))")
+        #expect(r.procedures.first?.counts(year: 2024)?.receivedOnline == 1234)
+    }
+
     @Test func aTableWithoutCodesSaysWhatItHas() {
         let r = RecordsTable.read(csv: "Tên thủ tục,Năm,Trực tuyến\nA,2024,3\n", path: "x.csv")
         #expect(r.procedures.isEmpty)
