@@ -101,11 +101,26 @@ struct Analyze: ParsableCommand {
             if diagnostics.hasErrors { withErrors += 1 }
         }
         if !read.records.isEmpty {
+            // Where the records contradict every file (a first join), the
+            // first files' lines are shown, then how many more.
+            let shown = 20
+            var contradicted = 0
             for i in loaded.indices {
                 guard let w = loaded[i]?.workflow else { continue }
                 let joined = Flowcut.join(read.records, into: w)
                 loaded[i]?.workflow = joined.workflow
-                loaded[i]?.diagnostics += joined.diagnostics
+                if !joined.diagnostics.isEmpty {
+                    contradicted += 1
+                    if contradicted <= shown { loaded[i]?.diagnostics += joined.diagnostics }
+                }
+            }
+            if contradicted > shown {
+                let more = contradicted - shown
+                Terminal.note(
+                    lang == .vi
+                        ? "\(settings.stats.joined(separator: ", ")): số liệu thống kê khác dòng dossiers của \(more) tệp khác nữa; số liệu thống kê được dùng (W703)"
+                        : "\(settings.stats.joined(separator: ", ")): the records contradict the dossiers lines of \(more) more file\(more == 1 ? "" : "s"); the records' counts are used (W703)"
+                )
             }
         }
         let checked = loaded
