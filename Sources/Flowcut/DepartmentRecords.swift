@@ -112,6 +112,10 @@ extension Flowcut {
             switch readFile(path, limits: limits) {
             case .failure(let problem):
                 read.problems.append(problem)
+            case .success where [".xlsx", ".xls", ".ods"].contains { path.lowercased().hasSuffix($0) }:
+                read.problems.append(
+                    ReadProblem(
+                        description: "\(Files.shown(path)): flowcut reads records as CSV for now; save the sheet as CSV (UTF-8) and name that file"))
             case .success(let bytes):
                 guard let text = String(validating: bytes, as: UTF8.self) else {
                     read.problems.append(ReadProblem(description: "\(Files.shown(path)): not UTF-8 text; save the table again as CSV (UTF-8)"))

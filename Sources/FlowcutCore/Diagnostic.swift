@@ -38,6 +38,8 @@ public struct Diagnostic: Sendable, Hashable {
         /// A table's cell: the sheet or table (nil for a CSV file), the
         /// 1-based row, and the column's header if known.
         case cell(table: String?, row: Int, column: String?)
+        /// The whole file (a workbook that cannot be opened, a table without a code column).
+        case file
     }
 
     public var severity: Severity

@@ -5,7 +5,7 @@ import SwiftCSV
 /// A table of the department's records: the one-stop system's statistics
 /// (report 06a: one row per procedure and period) or the procedure
 /// catalogue (code, name, level, deadline, sector), as CSV or one sheet of
-/// a workbook. docs/records.md lists the headers it knows.
+/// a workbook (rows of text). docs/records.md lists the headers it knows.
 public enum RecordsTable {
     /// What a table gave: its procedures, and every problem found in it
     /// (each bad cell once; the good rows are kept).
@@ -208,14 +208,14 @@ public enum RecordsTable {
     public static func read(csv text: String, path: String) -> Reading {
         let separator = delimiter(of: text)
         if let problem = PublishedTable.quoteProblem(text, separator: separator.rawValue) {
-            return Reading(procedures: [], diagnostics: [Diagnostic(.recordsUnreadable, problem, in: .cell(table: nil, row: 1, column: nil))])
+            return Reading(procedures: [], diagnostics: [Diagnostic(.recordsUnreadable, problem, in: .file)])
         }
         guard let csv = try? CSV<Enumerated>(string: text, delimiter: separator, loadColumns: false) else {
             return Reading(
                 procedures: [],
                 diagnostics: [
                     Diagnostic(
-                        .recordsUnreadable, "this is not a CSV table that can be read: save it again as CSV (UTF-8)", in: .cell(table: nil, row: 1, column: nil)
+                        .recordsUnreadable, "this is not a CSV table that can be read: save it again as CSV (UTF-8)", in: .file
                     )
                 ])
         }
@@ -267,7 +267,8 @@ public enum RecordsTable {
                 for j in 0..<width {
                     if !labels[j].isEmpty { group = labels[j] }
                     let sub = j < below.count ? below[j] : ""
-                    if !sub.isEmpty { labels[j] = labels[j].isEmpty || labels[j] == group ? group + " " + sub : labels[j] + " " + sub }
+                    // A header merged down both rows shows its text twice: once is enough.
+                    if !sub.isEmpty && sub != labels[j] { labels[j] = group + " " + sub }
                 }
                 firstData = headerRow + 2
             }
@@ -476,7 +477,7 @@ public enum RecordsTable {
                                 path,
                                 Diagnostic(
                                     .recordsPeriodTwice, "\(p.code) is counted for \(year) in \(known.source) already; this table's \(year) is left out",
-                                    in: .cell(table: nil, row: 1, column: nil))
+                                    in: .file)
                             ))
                     } else {
                         known.years.append((year, counts))

@@ -16,6 +16,10 @@ public struct DiagnosticText {
     }
 
     public func render(_ diagnostic: Diagnostic, in file: SourceFile) -> String {
+        if diagnostic.place == .file {
+            return
+                "\(bold("\(Self.oneLine(file.path)):")) \(paint("\(diagnostic.severity.rawValue):", diagnostic.severity)) \(bold(Self.oneLine(diagnostic.message)))\n"
+        }
         if let place = diagnostic.place {
             return
                 "\(bold("\(Self.oneLine(file.path)): \(Self.describe(place)):")) \(paint("\(diagnostic.severity.rawValue):", diagnostic.severity)) \(bold(Self.oneLine(diagnostic.message)))\n"
@@ -39,6 +43,8 @@ public struct DiagnosticText {
             return oneLine("\(kind) \(id)")
         case .cell(let table, let row, let column):
             return oneLine((table.map { "\($0), " } ?? "") + "row \(row)" + (column.map { ", column '\($0)'" } ?? ""))
+        case .file:
+            return "the whole file"
         }
     }
 

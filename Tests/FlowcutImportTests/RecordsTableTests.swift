@@ -113,6 +113,16 @@ struct RecordsTableTests {
         #expect(r.procedures.first?.counts(year: 2024)?.receivedOnline == 1234)
     }
 
+    /// A header merged down both header rows arrives (from a spreadsheet's
+    /// CSV export) with its text in both: read once, so "Năm" stays a year.
+    @Test func aHeaderInBothRowsIsReadOnce() {
+        let r = RecordsTable.read(
+            csv: "Mã TTHC,Năm,Trực tuyến,Đã giải quyết,\nMã TTHC,Năm,Trực tuyến,Trước hạn,Quá hạn\n1.001806,2024,5,4,1\n", path: "x.csv")
+        #expect(r.diagnostics.isEmpty, "\(r.diagnostics.map(\.message))")
+        let c = r.procedures.first?.counts(year: 2024)
+        #expect(c?.receivedOnline == 5 && c?.resolvedEarly == 4 && c?.resolvedLate == 1)
+    }
+
     @Test func aTableWithoutCodesSaysWhatItHas() {
         let r = RecordsTable.read(csv: "Tên thủ tục,Năm,Trực tuyến\nA,2024,3\n", path: "x.csv")
         #expect(r.procedures.isEmpty)
