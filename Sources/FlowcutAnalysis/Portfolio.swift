@@ -52,7 +52,7 @@ public struct Portfolio: Sendable {
         var procedures: [Scorecard.Procedure] = []
         for e in entries {
             guard let code = e.workflow.code.flatMap(ProcedureCode.init) else { continue }
-            // Two files of one code: the first (by path) speaks for it.
+            // Two files of one code: the first given (a folder's: by path) speaks for it.
             guard written.insert(code).inserted else { continue }
             let record = records[code]
             procedures.append(
