@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The model every stage shares: Workflow, Step, Actor, TimeEstimate, Diagnostic.
@@ -39,7 +40,10 @@ let package = Package(
         // Exchange with the tools reviewers already have: BPMN 2.0 and Prosimos scenarios in and out, the published table in.
         .target(
             name: "FlowcutImport",
-            dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutRender", "CLibXML2", .product(name: "SwiftCSV", package: "SwiftCSV")]
+            dependencies: [
+                "FlowcutCore", "FlowcutLanguage", "FlowcutRender", "CLibXML2", .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // libxml2's reader, linked in-process (libxml2-dev): XML is read with
         // no DTD, no entity expansion and no network.

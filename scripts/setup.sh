@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what flowcut needs that a fresh Debian 12 machine with the Swift
-# toolchain lacks: Graphviz's and libxml2's C libraries (linked in-process), pkg-config to
+# toolchain lacks: Graphviz's, libxml2's and zlib's C libraries (linked in-process), pkg-config to
 # find it, and the DejaVu fonts the diagrams use. Root installs with
 # apt-get; anyone else is told the exact command.
 set -euo pipefail
 needed=()
 pkg-config --exists libgvc 2>/dev/null || needed+=(libgraphviz-dev)
 pkg-config --exists libxml-2.0 2>/dev/null || needed+=(libxml2-dev)
+# ZIPFoundation (the .docx and .xlsx reader) inflates with zlib.
+[ -e /usr/include/zlib.h ] || needed+=(zlib1g-dev)
 command -v pkg-config >/dev/null || needed+=(pkg-config)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || needed+=(fonts-dejavu-core)
 if [ ${#needed[@]} -eq 0 ]; then exit 0; fi

@@ -18,6 +18,12 @@ public enum Files {
     /// name) shown as `\n`-style escapes, so that a message stays one line.
     public static func shown(_ path: String) -> String { Escape.oneLine(path) }
 
+    /// Whether `path` is a folder (a link to one is not followed).
+    public static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
     // Paths taken apart by hand: Foundation's NSString path methods trap on
     // a one-letter relative path ("a") in this toolchain.
 

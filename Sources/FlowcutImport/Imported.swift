@@ -106,6 +106,49 @@ public protocol ProcessImporter: Sendable {
     /// Whether `ImportOptions.scenario` means anything to it.
     var takesScenario: Bool { get }
     func read(_ bytes: [UInt8], path: String, options: ImportOptions) throws(ImportError) -> Imported
+    /// Every procedure the file holds (a decision's appendix holds dozens),
+    /// each with its own errors: a bad cell stops its procedure only.
+    func document(_ bytes: [UInt8], path: String, options: ImportOptions) throws(ImportError) -> ImportedDocument
+}
+
+extension ProcessImporter {
+    /// One file, one procedure.
+    public func document(_ bytes: [UInt8], path: String, options: ImportOptions) throws(ImportError) -> ImportedDocument {
+        let imported = try read(bytes, path: path, options: options)
+        return ImportedDocument(procedures: [ImportedProcedure(imported: imported, table: nil, headerRow: 0, errors: [])])
+    }
+}
+
+/// Importers of tables (CSV, a workbook, a Word document): the file's
+/// tables in, its procedures out.
+protocol TableImporter: ProcessImporter {
+    func tables(_ bytes: [UInt8]) throws(ImportError) -> [SourceTable]
+}
+
+extension TableImporter {
+    public var takesScenario: Bool { false }
+
+    public func document(_ bytes: [UInt8], path: String, options: ImportOptions) throws(ImportError) -> ImportedDocument {
+        var document = ProcessTables.read(try tables(bytes), fileName: fileStem(path))
+        if let name = options.name, document.procedures.count == 1 { document.procedures[0].imported.workflow.name = name }
+        return document
+    }
+
+    /// The file's one procedure, its errors among its findings (`analyze`
+    /// reads a table file as one process).
+    public func read(_ bytes: [UInt8], path: String, options: ImportOptions) throws(ImportError) -> Imported {
+        let document = try document(bytes, path: path, options: options)
+        if let problem = document.findings.first { throw ImportError(message: problem.message) }
+        guard document.procedures.count == 1 else {
+            throw ImportError(
+                message:
+                    "the file holds \(document.procedures.count) procedures; import them with flowcut import \(path.split(separator: "/").last ?? "") -o FOLDER, one .flow each"
+            )
+        }
+        var imported = document.procedures[0].imported
+        imported.findings = document.procedures[0].errors + imported.findings
+        return imported
+    }
 }
 
 /// Every importer, and which one reads a file: the one place where a
@@ -114,6 +157,8 @@ public enum Importers {
     public static let registered: [any ProcessImporter] = [
         BPMNImporter(),
         PublishedTableImporter(),
+        WorkbookTableImporter(),
+        DecisionImporter(),
     ]
 
     /// The importer for `path`'s ending, or nil (a `.flow` file, or a kind flowcut does not read).
@@ -152,13 +197,12 @@ public struct BPMNImporter: ProcessImporter {
 }
 
 /// Published process tables as CSV (`PublishedTable`).
-public struct PublishedTableImporter: ProcessImporter {
+public struct PublishedTableImporter: TableImporter {
     public init() {}
     public var kind: String { "process table" }
     public var extensions: [String] { ["csv"] }
-    public var takesScenario: Bool { false }
 
-    public func read(_ bytes: [UInt8], path: String, options: ImportOptions) throws(ImportError) -> Imported {
+    func tables(_ bytes: [UInt8]) throws(ImportError) -> [SourceTable] {
         if let nul = bytes.firstIndex(of: 0) {
             let line = bytes[..<nul].count { $0 == 0x0A } + 1
             throw ImportError(message: "line \(line): the table holds a NUL byte (byte \(nul + 1)); it is not a text table: save it as UTF-8 CSV")
@@ -166,6 +210,24 @@ public struct PublishedTableImporter: ProcessImporter {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw ImportError(message: "this is not UTF-8 text; save the table as UTF-8 CSV")
         }
-        return try PublishedTable.read(text, name: options.name ?? fileStem(path))
+        return [try PublishedTable.table(text)]
     }
+}
+
+/// Process tables in an Excel workbook, every sheet (`Workbook`).
+public struct WorkbookTableImporter: TableImporter {
+    public init() {}
+    public var kind: String { "Excel workbook" }
+    public var extensions: [String] { ["xlsx", "xlsm"] }
+
+    func tables(_ bytes: [UInt8]) throws(ImportError) -> [SourceTable] { try Workbook.sheets(bytes) }
+}
+
+/// A published decision's appendix as a Word document (`WordDocument`).
+public struct DecisionImporter: TableImporter {
+    public init() {}
+    public var kind: String { "Word document" }
+    public var extensions: [String] { ["docx", "docm"] }
+
+    func tables(_ bytes: [UInt8]) throws(ImportError) -> [SourceTable] { try WordDocument.tables(bytes) }
 }

@@ -7,14 +7,6 @@ import SwiftCSV
 /// time), as CSV with Vietnamese or English headers, turned into a workflow
 /// whose steps run in the order of the table.
 public enum PublishedTable {
-    /// Accepted headers, compared without case, spaces or parentheses.
-    static let columns: [(key: String, names: [String])] = [
-        ("step", ["bước", "step", "stt", "no"]),
-        ("task", ["nộidungcôngviệc", "nộidung", "task", "content", "activity"]),
-        ("responsible", ["tráchnhiệmthựchiện", "tráchnhiệm", "responsible", "responsibility", "who"]),
-        ("time", ["thờigianthựchiện", "thờigian", "time", "duration"]),
-    ]
-
     /// Where the table's quotes break CSV, in words: a quoted cell with
     /// text after its closing quote, or a quote never closed (a quoted
     /// cell may hold line breaks, so that shows only at the end).
@@ -89,94 +81,31 @@ public enum PublishedTable {
         return nil
     }
 
-    static func normalized(_ header: String) -> String {
-        String(header.lowercased().filter { !$0.isWhitespace && $0 != "(" && $0 != ")" && $0 != "\u{FEFF}" })
-    }
-
-    public static func read(_ text: String, name: String) throws(ImportError) -> Imported {
+    /// The CSV file as one table, every row kept (title rows included):
+    /// `ProcessTables` finds the header.
+    static func table(_ text: String) throws(ImportError) -> SourceTable {
         // Quotes first, with their place: SwiftCSV's own error names no
         // line, and it reads a quote never closed as one cell to the end.
         if let problem = quoteProblem(text) { throw ImportError(message: problem) }
         let csv: CSV<Enumerated>
-        do { csv = try CSV<Enumerated>(string: text) } catch {
+        do { csv = try CSV<Enumerated>(string: text, loadColumns: false) } catch {
             throw ImportError(message: "this is not a CSV table that can be read: save it again as CSV (UTF-8, comma-separated)")
         }
-        var index: [String: Int] = [:]
-        for (i, header) in csv.header.enumerated() {
-            let h = normalized(header)
-            for (key, names) in columns where index[key] == nil && names.contains(h) { index[key] = i }
-        }
-        guard index["task"] != nil else {
-            throw ImportError(message: "the table needs a task column (Nội dung công việc / Task); its headers are: \(csv.header.joined(separator: ", "))")
-        }
-        var findings: [Diagnostic] = []
-        var rows: [Diagnostic.Place] = []
-        let timeHeader = index["time"].map { csv.header[$0] }
-        var steps: [Step] = []
-        var actors: [Actor] = []
-        var actorIDs: [String: String] = [:]
-        for (r, row) in csv.rows.enumerated() {
-            let line = r + 2  // the header is line 1
-            func cell(_ key: String) -> String {
-                guard let i = index[key], i < row.count else { return "" }
-                return row[i].trimmingCharacters(in: .whitespacesAndNewlines)
-            }
-            let label = cell("task").split(whereSeparator: \.isNewline).joined(separator: " ")
-            if label.isEmpty { continue }
-            var step = Step(id: "s\(steps.count + 1)", label: label, kind: guessKind(label))
-            let who = cell("responsible").split(whereSeparator: \.isNewline).joined(separator: " ")
-            if !who.isEmpty {
-                if actorIDs[who] == nil {
-                    let id = uniqueID(initials(who), taken: Set(actorIDs.values))
-                    actorIDs[who] = id
-                    actors.append(Actor(id: id, label: who))
-                }
-                step.actor = actorIDs[who]
-            }
-            let time = cell("time")
-            if time.isEmpty {
-                findings.append(
-                    Diagnostic(.noTime, "no time for \"\(label)\"; counted as 0 h, fill it in", in: .cell(table: nil, row: line, column: timeHeader)))
-            } else {
-                guard let hours = duration(time) else {
-                    throw ImportError(
-                        message: "line \(line): '\(Escape.oneLine(time))' is not a duration; write it like 0,5 ngày, 04 giờ, 13 ngày làm việc or 2 days")
-                }
-                // What the language cannot say, an import cannot write (found by fuzz.sh).
-                guard hours <= maximumDurationHours else {
-                    throw ImportError(
-                        message:
-                            "line \(line): '\(Escape.oneLine(time))' is longer than a step may take: at most 1 000 000 working hours (125 000 days)")
-                }
-                step.duration = .single(hours)
-            }
-            steps.append(step)
-            rows.append(.cell(table: nil, row: line, column: nil))
-        }
-        guard !steps.isEmpty else { throw ImportError(message: "the table has no step") }
-        let arrows = (0..<(steps.count - 1)).map { Arrow(from: $0, to: $0 + 1) }
-        return Imported(workflow: Workflow(name: name, actors: actors, steps: steps, arrows: arrows), findings: findings, elements: rows)
+        let all = [csv.header] + csv.rows
+        return SourceTable(name: nil, rows: all.enumerated().map { SourceTable.Row(number: $0.offset + 1, cells: $0.element) })
+    }
+
+    /// The table's one procedure, its errors among its findings.
+    public static func read(_ text: String, name: String) throws(ImportError) -> Imported {
+        try PublishedTableImporter().read(Array(text.utf8), path: name + ".csv", options: ImportOptions(name: name))
     }
 
     /// Working hours in "0,5 ngày", "04 giờ", "13 ngày làm việc", "2 days",
-    /// "30 phút", "1 tuần", "4h"; nil when it is none of these.
+    /// "30 phút", "1 tuần", "4h" and the other spellings `TableDuration`
+    /// reads; nil when it is none of them or says no time.
     public static func duration(_ text: String, workdayHours: Double = 8) -> Double? {
-        let t = text.lowercased().trimmingCharacters(in: .whitespaces)
-        var digits = ""
-        var rest = Substring(t)
-        while let c = rest.first, c.isNumber || c == "," || c == "." {
-            digits.append(c == "," ? "." : c)
-            rest = rest.dropFirst()
-        }
-        guard let value = Double(digits) else { return nil }
-        let unit = rest.trimmingCharacters(in: .whitespaces)
-        switch unit {
-        case "ngày", "ngày làm việc", "ngay", "day", "days", "working day", "working days", "d": return value * workdayHours
-        case "giờ", "giờ làm việc", "tiếng", "gio", "hour", "hours", "working hour", "working hours", "h": return value
-        case "phút", "phut", "minute", "minutes", "min", "m": return value / 60
-        case "tuần", "tuần làm việc", "tuan", "week", "weeks", "w": return value * workdayHours * 5
-        default: return nil
-        }
+        if case .hours(let h, _)? = TableDuration.read(text, workdayHours: workdayHours) { return h }
+        return nil
     }
 
     /// The kind a task's words suggest (a guess for the reviewer to check).
