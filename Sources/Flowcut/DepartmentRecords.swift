@@ -103,30 +103,44 @@ public struct ReviewSettings: Sendable {
 }
 
 extension Flowcut {
-    /// Reads the statistics and catalogue tables (CSV; docs/records.md)
+    /// Reads the statistics and catalogue tables (CSV or .xlsx, every
+    /// sheet with a code column; docs/records.md)
     /// and merges them into one set of records.
     public static func records(_ paths: [String], limits: Limits = .standard) -> RecordsRead {
         var read = RecordsRead()
-        var readings: [(path: String, procedures: [ProcedureRecord])] = []
+        var readingsOfFiles: [(path: String, procedures: [ProcedureRecord])] = []
         for path in paths {
             switch readFile(path, limits: limits) {
             case .failure(let problem):
                 read.problems.append(problem)
-            case .success where [".xlsx", ".xls", ".ods"].contains { path.lowercased().hasSuffix($0) }:
+            case .success where [".xls", ".ods"].contains { path.lowercased().hasSuffix($0) }:
                 read.problems.append(
                     ReadProblem(
-                        description: "\(Files.shown(path)): flowcut reads records as CSV for now; save the sheet as CSV (UTF-8) and name that file"))
+                        description: "\(Files.shown(path)): flowcut reads records as .xlsx or CSV; open the file and save it as .xlsx (Excel) or CSV (UTF-8)"))
+            case .success(let bytes) where [".xlsx", ".xlsm"].contains { path.lowercased().hasSuffix($0) }:
+                let sheets: [SourceTable]
+                do { sheets = try Workbook.sheets(bytes) } catch {
+                    read.problems.append(ReadProblem(description: "\(Files.shown(path)): \(error.message)"))
+                    continue
+                }
+                // Every sheet with a code column; a sheet of notes beside them says nothing.
+                let readings = sheets.map { RecordsTable.read(rows: $0.denseRows, table: $0.name, path: path) }
+                let withCodes = readings.filter { !$0.diagnostics.contains { $0.code == .recordsWithoutCode } }
+                for reading in withCodes.isEmpty ? Array(readings.prefix(1)) : withCodes {
+                    readingsOfFiles.append((path, reading.procedures))
+                    read.findings.append((path, reading.diagnostics))
+                }
             case .success(let bytes):
                 guard let text = String(validating: bytes, as: UTF8.self) else {
                     read.problems.append(ReadProblem(description: "\(Files.shown(path)): not UTF-8 text; save the table again as CSV (UTF-8)"))
                     continue
                 }
                 let reading = RecordsTable.read(csv: text, path: path)
-                readings.append((path, reading.procedures))
+                readingsOfFiles.append((path, reading.procedures))
                 read.findings.append((path, reading.diagnostics))
             }
         }
-        let merged = RecordsTable.merge(readings)
+        let merged = RecordsTable.merge(readingsOfFiles)
         read.records = merged.records
         for (path, d) in merged.diagnostics {
             if let i = read.findings.firstIndex(where: { $0.path == path }) { read.findings[i].diagnostics.append(d) }
