@@ -19,5 +19,9 @@ let package = Package(
         .executableTarget(
             name: "FuzzTable",
             dependencies: ["FuzzSupport", .product(name: "FlowcutImport", package: "flowcut"), .product(name: "FlowcutLanguage", package: "flowcut")]),
+        // The Word and Excel readers: archives, their parts' XML, the tables in them.
+        .executableTarget(
+            name: "FuzzOffice",
+            dependencies: ["FuzzSupport", .product(name: "FlowcutImport", package: "flowcut"), .product(name: "FlowcutLanguage", package: "flowcut")]),
     ]
 )

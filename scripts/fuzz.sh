@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs each libFuzzer target (fuzz/: the .flow front end, the BPMN and CSV
-# importers, the records tables) for SECONDS (default 60) with AddressSanitizer, from the seed
+# importers, the records tables, the Word and Excel readers) for SECONDS (default 60) with AddressSanitizer, from the seed
 # corpus kept in the repository (workflows/, the golden cases,
 # Tests/Regressions/) and, where present, ../shared/bpmn-miwg. A crash is
 # written to fuzz/findings/; make it a regression file in Tests/Regressions
@@ -17,16 +17,29 @@ swift build --package-path fuzz "${flags[@]}" >/dev/null
 bin=$(swift build --package-path fuzz "${flags[@]}" --show-bin-path)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-mkdir -p fuzz/findings "$work/flow" "$work/bpmn" "$work/table"
+mkdir -p fuzz/findings "$work/flow" "$work/bpmn" "$work/table" "$work/office"
 cp workflows/*.flow Tests/FlowcutLanguageTests/Cases/*.flow "$work/flow/"
 cp Tests/Regressions/bpmn/*.bpmn "$work/bpmn/"
 [ -d ../shared/bpmn-miwg ] && cp ../shared/bpmn-miwg/*.bpmn "$work/bpmn/" || true
 cp Tests/Regressions/csv/*.csv Tests/Fixtures/records/*.csv "$work/table/"
 printf 'Bước,Nội dung công việc,Trách nhiệm thực hiện,Thời gian thực hiện\n1,Tiếp nhận,Bộ phận Một cửa,"0,5 ngày"\n2,Thẩm định,Chuyên viên,2 ngày\n' > "$work/table/seed.csv"
+# Whole documents and workbooks, and their parts' XML on their own.
+cp Tests/Fixtures/decision/* Tests/Fixtures/records/*.xlsx "$work/office/"
+python3 - "$work/office" <<'PY'
+import sys, zipfile, glob, os
+for path in glob.glob(os.path.join(sys.argv[1], "*.docx")) + glob.glob(os.path.join(sys.argv[1], "*.xlsx")):
+    try:
+        with zipfile.ZipFile(path) as z:
+            for name in z.namelist():
+                if name in ("word/document.xml",) or name.startswith("xl/worksheets/"):
+                    open(path + "." + name.replace("/", "_"), "wb").write(z.read(name))
+    except Exception:
+        pass
+PY
 before=$(ls fuzz/findings | wc -l)
 unfinished=0
-for target in flow bpmn table; do
-  name=Fuzz$(echo "$target" | sed 's/flow/Flow/; s/bpmn/BPMN/; s/table/Table/')
+for target in flow bpmn table office; do
+  name=Fuzz$(echo "$target" | sed 's/flow/Flow/; s/bpmn/BPMN/; s/table/Table/; s/office/Office/')
   "$bin/$name" -max_total_time="$seconds" -max_len=40000 -rss_limit_mb=4096 -timeout=10 \
     -artifact_prefix=fuzz/findings/"$target"- "$work/$target" > "$work/$target.log" 2>&1 || true
   runs=$(grep -oE 'Done [0-9]+ runs in [0-9]+ second' "$work/$target.log" | tail -1 || true)

@@ -143,9 +143,9 @@ struct Import: ParsableCommand {
             throw ExitCode(1)
         }
         for item in planned { try writeOutputFile(Array(item.flow.utf8), to: item.path, inputs: [file]) }
-        Terminal.err(
-            "wrote \(planned.count) of \(procedures.count) procedures to \(Files.shown(folder)): \(planned.map { ($0.path.split(separator: "/").last.map(String.init) ?? $0.path) }.joined(separator: ", "))"
-        )
+        let names = planned.map { $0.path.split(separator: "/").last.map(String.init) ?? $0.path }
+        let listed = names.prefix(10).joined(separator: ", ") + (names.count > 10 ? " and \(names.count - 10) more" : "")
+        Terminal.err("wrote \(planned.count) of \(procedures.count) procedures to \(Files.shown(folder)): \(listed)")
         if !skipped.isEmpty {
             Terminal.fail("not written, for the errors above: \(skipped.joined(separator: "; "))")
             throw ExitCode(1)

@@ -24,7 +24,8 @@ public enum WordDocument {
         var continues = false
     }
 
-    static func read(document data: [UInt8]) throws(ImportError) -> [SourceTable] {
+    /// The tables of `word/document.xml` itself (what the fuzzer feeds).
+    public static func read(document data: [UInt8]) throws(ImportError) -> [SourceTable] {
         var tables: [SourceTable] = []
         var paragraphs: [String] = []
         var paragraph = ""
@@ -37,6 +38,8 @@ public enum WordDocument {
         var inText = false
         var inCellProperties = false
         var deleted = 0
+        var paragraphDepth = 0  // a text box's paragraphs sit inside a paragraph
+        var fallback = 0  // mc:Fallback repeats what mc:Choice holds
         do {
             try XMLReader.read(data) { event in
                 switch event {
@@ -59,8 +62,11 @@ public enum WordDocument {
                         cell.span = max(1, min(a.first { Workbook.local($0.key) == "val" }.flatMap { Int($0.value) } ?? 1, Workbook.maximumColumns))
                     case "vMerge" where depth == 1 && inCellProperties:
                         cell.continues = a.first { Workbook.local($0.key) == "val" }?.value != "restart"
-                    case "p": paragraph = ""
-                    case "t": inText = deleted == 0
+                    case "p":
+                        if paragraphDepth == 0 { paragraph = "" }
+                        paragraphDepth += 1
+                    case "t": inText = deleted == 0 && fallback == 0
+                    case "Fallback": fallback += 1
                     case "tab": paragraph += " "
                     case "br", "cr": paragraph += "\n"
                     case "del", "moveFrom": deleted += 1
@@ -70,8 +76,14 @@ public enum WordDocument {
                     switch Workbook.local(name) {
                     case "t": inText = false
                     case "del", "moveFrom": deleted -= 1
+                    case "Fallback": fallback -= 1
                     case "tcPr": inCellProperties = false
                     case "p":
+                        paragraphDepth -= 1
+                        guard paragraphDepth == 0 else {
+                            paragraph += " "
+                            break
+                        }
                         if depth == 0 {
                             paragraphs.append(paragraph)
                         } else {

@@ -97,7 +97,8 @@ public enum Workbook {
         return column > 0 && row > 0 ? (column, row) : nil
     }
 
-    static func read(sheet data: [UInt8], part: String, name: String, strings: [String]) throws(ImportError) -> SourceTable {
+    /// One sheet's XML read as a table (what the fuzzer feeds besides whole workbooks).
+    public static func read(sheet data: [UInt8], part: String, name: String, strings: [String]) throws(ImportError) -> SourceTable {
         var cells: [Int: [Int: String]] = [:]
         var merges: [(first: (column: Int, row: Int), last: (column: Int, row: Int))] = []
         var cell: (column: Int, row: Int, type: String)?
