@@ -33,9 +33,13 @@ let package = Package(
         .target(name: "FlowcutSimulation", dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutTiming"]),
         // One procedure's numbers assembled, the suggestion rules, comparisons, the portfolio.
         .target(name: "FlowcutAnalysis", dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutTiming", "FlowcutSimulation"]),
-        // Text, Markdown and JSON reports.
+        // Text, Markdown, JSON and Word reports.
         .target(
-            name: "FlowcutReport", dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutTiming", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutRender"]
+            name: "FlowcutReport",
+            dependencies: [
+                "FlowcutCore", "FlowcutLanguage", "FlowcutTiming", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutRender",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // Exchange with the tools reviewers already have: BPMN 2.0 and Prosimos scenarios in and out, the published table in.
         .target(
@@ -96,7 +100,7 @@ let package = Package(
             dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutTiming", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender"],
             exclude: ["Expected"]
         ),
-        .testTarget(name: "FlowcutReportTests", dependencies: ["FlowcutCore", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutReport"]),
+        .testTarget(name: "FlowcutReportTests", dependencies: ["FlowcutCore", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutReport", "FlowcutImport"]),
         .testTarget(
             name: "FlowcutImportTests",
             dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutTiming", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutImport"]

@@ -20,13 +20,19 @@ public struct Review: Sendable {
     public var reports: [ProcedureReport]
     public var portfolio: Portfolio
     public var words: Words
+    /// Also each procedure as a Word document with its diagrams as PNG
+    /// (`<procedure>/procedure.docx`); the review's own `review.docx`,
+    /// `ranked.csv` and `scorecard.csv` are always written.
+    public var officeDocuments = false
 
     /// The review's `portfolio` object of the JSON (ANALYSIS.md).
     public var json: JSON { PortfolioReport(portfolio, words: words).json }
 
     /// Writes every file: each procedure's diagrams and page
-    /// (`<procedure>/before.svg`, `after.svg`, `index.html`), then the
-    /// review. Diagrams not given in `drawings` (by report) are drawn here;
+    /// (`<procedure>/before.svg`, `after.svg`, `index.html`, with
+    /// `officeDocuments` `procedure.docx`), then the review (`index.html`,
+    /// `report.md`, `review.docx`, `ranked.csv`, `scorecard.csv` with the
+    /// records, `portfolio.json`). Diagrams not given in `drawings` (by report) are drawn here;
     /// each batch's are freed once written.
     /// - Returns: how many procedures were written.
     @discardableResult
@@ -37,13 +43,14 @@ public struct Review: Sendable {
         // at a time (so that not every page is held at once); the files are
         // written in order.
         let batch = 64
-        var made: [Result<(drawings: Drawings, page: String), any Error>?] = []
+        var made: [Result<(drawings: Drawings, page: String, docx: [UInt8]?), any Error>?] = []
         let words = self.words
         let reports = self.reports
+        let office = officeDocuments
         for (i, report) in reports.enumerated() {
             if i % batch == 0 {
                 let size = min(batch, reports.count - i)
-                let slots = Slots<Result<(drawings: Drawings, page: String), any Error>?>(count: size, initial: nil)
+                let slots = Slots<Result<(drawings: Drawings, page: String, docx: [UInt8]?), any Error>?>(count: size, initial: nil)
                 // This batch's drawings, moved out: written, they are freed.
                 var moved: [Result<Drawings, any Error>?] = Array(repeating: nil, count: size)
                 for k in 0..<size where i + k < drawings.count { swap(&moved[k], &drawings[i + k]) }
@@ -55,7 +62,7 @@ public struct Review: Sendable {
                         let page = MeetingPage.html(
                             report, beforeSVG: String(decoding: d.before, as: UTF8.self),
                             afterSVG: d.after.map { String(decoding: $0, as: UTF8.self) })
-                        return (d, page)
+                        return (d, page, office ? try Self.docx(report, words) : nil)
                     }
                 }
                 made = slots.values
@@ -69,16 +76,45 @@ public struct Review: Sendable {
             }
             used.insert(slug.lowercased())
             pages[report.path] = slug
-            let (d, page) = try made[i % batch]!.get()
+            let (d, page, docx) = try made[i % batch]!.get()
             try sink.write(d.before, to: "\(slug)/before.svg")
             if let after = d.after { try sink.write(after, to: "\(slug)/after.svg") }
             try sink.write(Array(page.utf8), to: "\(slug)/index.html")
+            if let docx { try sink.write(docx, to: "\(slug)/procedure.docx") }
         }
         let review = PortfolioReport(portfolio, pages: pages, words: words)
         try sink.write(Array(review.html.utf8), to: "index.html")
-        try sink.write(Array(review.markdown.utf8), to: "report.md")
+        let markdown = review.markdown
+        try sink.write(Array(markdown.utf8), to: "report.md")
+        try sink.write(
+            try OfficePackage.zip(WordWriter.parts(markdown: markdown, title: words.review, language: Self.languageTag(words))), to: "review.docx")
+        try sink.write(Array(review.rankedCSV.utf8), to: "ranked.csv")
+        if !portfolio.scorecard.isEmpty { try sink.write(Array(review.scorecardCSV.utf8), to: "scorecard.csv") }
         try sink.write(JSON.object([("procedures", .array(reports.map(\.json))), ("portfolio", review.json)]).bytes(), to: "portfolio.json")
         return reports.count
+    }
+
+    static func languageTag(_ words: Words) -> String { words.language == .vi ? "vi-VN" : "en-GB" }
+
+    /// A procedure's report as a Word document: its Markdown text, then its
+    /// diagrams before and after as PNG (none above `drawLimit` steps).
+    static func docx(_ report: ProcedureReport, _ words: Words) throws -> [UInt8] {
+        try OfficePackage.zip(docxParts(report, words))
+    }
+
+    static func docxParts(_ report: ProcedureReport, _ words: Words) throws -> [(String, [UInt8])] {
+        var images: [WordWriter.Image] = []
+        if report.analysis.workflow.steps.count <= drawLimit {
+            images.append(
+                WordWriter.Image(
+                    png: try Graphviz.render(dot: DotBuilder.dot(Diagrams.before(report.analysis, report.comparison, words: words)), format: .png),
+                    caption: words.beforeDiagram))
+            if let c = report.comparison {
+                images.append(
+                    WordWriter.Image(png: try Graphviz.render(dot: DotBuilder.dot(Diagrams.after(c, words: words)), format: .png), caption: words.afterDiagram))
+            }
+        }
+        return WordWriter.parts(markdown: report.markdown, images: images, title: report.analysis.workflow.name, language: languageTag(words))
     }
 
     /// Writes every file, drawing every diagram here.

@@ -29,8 +29,7 @@ public enum MeetingPage {
                 code { background: #f6f8fa; padding: .1rem .3rem; border-radius: 4px; }
                 th.why, td.why { text-align: left; }
                 figcaption a { font-weight: normal; font-size: .8rem; }
-                @media print { figcaption a { display: none; } }
-                @media print { body { font-size: 11pt; margin: 0; } .pair { display: block; } .pair > figure { page-break-inside: avoid; margin-bottom: 1rem; } }
+                @media print { figcaption a { display: none; } .pair { display: block; } .pair > figure { margin-bottom: 1rem; border: none; overflow: visible; } }
                 </style>
                 </head>
                 <body>
@@ -51,10 +50,10 @@ public enum MeetingPage {
                 "<figure><figcaption>\(x.after.capitalizedFirst): \(name) \(fullSize.replacing("%@", with: "after.svg"))</figcaption>\n\(inline(afterSVG))\n</figure>\n"
         }
         h += "</div>\n"
-        h += "<h2>\(x.numbers)</h2>\n<table>\n<tr><th></th><th>\(x.before)</th>"
+        h += "<h2>\(x.numbers)</h2>\n<table>\n<thead><tr><th></th><th>\(x.before)</th>"
         if let c = report.comparison {
             let table = BeforeAfter(c, words: x)
-            h += "<th>\(x.after)</th><th>\(x.saved)</th></tr>\n"
+            h += "<th>\(x.after)</th><th>\(x.saved)</th></tr></thead>\n"
             for r in table.rows {
                 h +=
                     "<tr><td>\(r.name)</td><td>\(r.before)</td><td>\(r.after)</td><td class=\"saved\">\(r.saved)\(r.unit == .days ? r.share.map { " (\($0))" } ?? "" : "")</td></tr>\n"
@@ -70,7 +69,7 @@ public enum MeetingPage {
                     "<code>\(escape(change.statement))</code>" + (change.reason.map { " — \(escape($0))" } ?? "")
                 }.joined(separator: "; ") + "</p>\n"
         } else {
-            h += "</tr>\n<tr><td>\(x.mainLeadTime)</td><td>\(t.short(a.mainLeadTime))</td></tr>\n"
+            h += "</tr></thead>\n<tr><td>\(x.mainLeadTime)</td><td>\(t.short(a.mainLeadTime))</td></tr>\n"
             if let sim = a.simulation {
                 let value = sim.completedCases > 0 ? t.short(sim.expectedLeadTime) : x.noCaseCompleted
                 h += "<tr><td>\(x.expectedLeadTime)</td><td>\(value)</td></tr>\n"
@@ -86,7 +85,7 @@ public enum MeetingPage {
         }
         if !report.suggestions.isEmpty {
             h +=
-                "<h2>\(x.suggestions)</h2>\n<table>\n<tr><th>\(x.change)</th><th>\(x.rule)</th><th>\(x.perDossier)</th><th>\(x.perYearColumn)</th><th class=\"why\">\(x.why)</th></tr>\n"
+                "<h2>\(x.suggestions)</h2>\n<table>\n<thead><tr><th>\(x.change)</th><th>\(x.rule)</th><th>\(x.perDossier)</th><th>\(x.perYearColumn)</th><th class=\"why\">\(x.why)</th></tr></thead>\n"
             for s in report.suggestions.map({ SuggestionRow($0, workdayHours: w.workdayHours, words: x) }) {
                 h +=
                     "<tr><td><code>\(escape(s.statement))</code></td><td>\(escape(s.rule))\(s.isTargetOnly ? " (\(x.targetWord))" : "")</td><td>\(s.perDossier)</td>"
@@ -113,6 +112,15 @@ public enum MeetingPage {
         <title>\(escape(title))</title>
         <style>
         body { font-family: "DejaVu Sans", sans-serif; margin: 1.5rem; color: #1f2328; font-size: 18px; }
+        @page { size: A4; margin: 2cm 2cm 2cm 3cm; }
+        @media print {
+          body { font-size: 11pt; margin: 0; color: #000; }
+          h1, h2, h3 { break-after: avoid; }
+          thead { display: table-header-group; }
+          tr, figure { break-inside: avoid; }
+          a { color: inherit; text-decoration: none; }
+          figure svg { max-height: 24cm; }
+        }
 
         """
     }

@@ -251,7 +251,6 @@ public struct PortfolioReport: Sendable {
                 th:first-child, td:first-child { text-align: left; }
                 .total { color: #1a7f37; font-weight: bold; } .over { color: #cf222e; } .nofile td { color: #57606a; }
                 h3 { font-size: 1.05rem; margin-top: 1.2rem; }
-                @media print { body { font-size: 11pt; margin: 0; } }
                 </style>
                 </head>
                 <body>
@@ -261,7 +260,7 @@ public struct PortfolioReport: Sendable {
         h += "<p>\(p.entries.count) \(x.proceduresAnalysed)\(p.failures.isEmpty ? "" : ", \(p.failures.count) \(x.withErrors)"). "
         h += "\(x.savingsIfAdopted): <span class=\"total\">\(x.number(p.citizenDaysPerYear, decimals: 1)) \(x.citizenDays)</span>, "
         h += "<span class=\"total\">\(x.number(p.staffHoursPerYear, decimals: 1)) \(x.staffHours)</span>.</p>\n"
-        h += "<h2>\(e(x.byDossiers))</h2>\n<table>\n<tr><th>\(e(x.procedure))</th>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr>\n"
+        h += "<h2>\(e(x.byDossiers))</h2>\n<table>\n<thead><tr><th>\(e(x.procedure))</th>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead>\n"
         for ranked in ranked {
             switch ranked {
             case .file(let entry):
@@ -277,7 +276,7 @@ public struct PortfolioReport: Sendable {
         }
         h += "</table>\n"
         if p.scorecard.isEmpty {
-            h += "<h2>\(e(x.onlineShareByYear))</h2>\n<table>\n<tr><th>\(e(x.year))</th><th>\(e(x.onlineShare))</th></tr>\n"
+            h += "<h2>\(e(x.onlineShareByYear))</h2>\n<table>\n<thead><tr><th>\(e(x.year))</th><th>\(e(x.onlineShare))</th></tr></thead>\n"
             for year in p.years { h += "<tr><td>\(year)</td><td>\(p.onlineShare(year: year).map(x.percent) ?? "—")</td></tr>\n" }
             h += "</table>\n"
         }

@@ -163,7 +163,7 @@ public struct ScorecardReport: Sendable {
     public func html(pages: [String: String]) -> String {
         guard !scorecard.isEmpty else { return "" }
         let e = MeetingPage.escape
-        var h = "<h2>\(e(title))</h2>\n<table>\n<tr>" + yearTable.header.map { "<th>\(e($0))</th>" }.joined() + "</tr>\n"
+        var h = "<h2>\(e(title))</h2>\n<table>\n<thead><tr>" + yearTable.header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead>\n"
         for row in yearTable.rows { h += "<tr>" + row.map { "<td>\(e($0))</td>" }.joined() + "</tr>\n" }
         h += "</table>\n"
         for (title, column, items) in shortfalls {
@@ -172,7 +172,7 @@ public struct ScorecardReport: Sendable {
                 h += "<p>\(e(words.noneWord))</p>\n"
                 continue
             }
-            h += "<table>\n<tr><th>\(e(words.procedure))</th><th>\(e(t("code", "mã TTHC")))</th><th>\(e(column))</th></tr>\n"
+            h += "<table>\n<thead><tr><th>\(e(words.procedure))</th><th>\(e(t("code", "mã TTHC")))</th><th>\(e(column))</th></tr></thead>\n"
             for item in items {
                 let name = e(item.name)
                 let shown =

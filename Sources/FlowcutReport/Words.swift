@@ -54,6 +54,8 @@ public enum Phrase: String, Sendable, CaseIterable {
     case proposalWord
     case before
     case after
+    case beforeDiagram
+    case afterDiagram
     case saved
     case mainLeadTime
     case expectedLeadTime
@@ -179,6 +181,8 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .proposalWord: "proposal"
         case .before: "before"
         case .after: "after"
+        case .beforeDiagram: "The process as published"
+        case .afterDiagram: "The process after the changes"
         case .saved: "saved"
         case .mainLeadTime: "Main lead time"
         case .expectedLeadTime: "Expected lead time"
@@ -303,6 +307,8 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .proposalWord: "phương án"
         case .before: "trước"
         case .after: "sau"
+        case .beforeDiagram: "Sơ đồ quy trình hiện hành"
+        case .afterDiagram: "Sơ đồ quy trình sau khi cắt giảm"
         case .saved: "tiết kiệm"
         case .mainLeadTime: "Thời gian giải quyết (kịch bản chính)"
         case .expectedLeadTime: "Thời gian giải quyết trung bình"
@@ -447,6 +453,8 @@ public struct Words: Sendable {
     public var proposalWord: String { self[.proposalWord] }
     public var before: String { self[.before] }
     public var after: String { self[.after] }
+    public var beforeDiagram: String { self[.beforeDiagram] }
+    public var afterDiagram: String { self[.afterDiagram] }
     public var saved: String { self[.saved] }
     public var mainLeadTime: String { self[.mainLeadTime] }
     public var expectedLeadTime: String { self[.expectedLeadTime] }

@@ -51,6 +51,9 @@ struct Analyze: ParsableCommand {
     @Flag(help: "Write no diagrams or pages.")
     var noOutput = false
 
+    @Flag(help: "Also write each procedure as a Word document with its diagrams (DIR/<procedure>/procedure.docx); the review's review.docx is always written.")
+    var office = false
+
     @Flag(help: "No progress bar.")
     var quiet = false
 
@@ -197,7 +200,8 @@ struct Analyze: ParsableCommand {
         }).enumerated() {
             blocks[textBlocks[k].block] = text
         }
-        let review = Flowcut.review(reports, failures: failures, records: read.records, targets: settings.targets, words: words)
+        var review = Flowcut.review(reports, failures: failures, records: read.records, targets: settings.targets, words: words)
+        review.officeDocuments = office
         if format == .text, let line = ScorecardReport(review.portfolio.scorecard, words: words).summaryLine {
             var summary = line + "\n"
             let unwritten = review.portfolio.unwrittenByDossiers.count

@@ -77,6 +77,38 @@ struct RecordsCLITests {
             ), "\(vi.stdout)")
     }
 
+    /// The scorecard and the ranking for a spreadsheet. Every figure by hand
+    /// from the fixture: 1.001865's quarters summed to 2024 (received 10 + 10,
+    /// online 5 + 6; resolved 4 + 5, 3 + 4, 1 + 1; carried over from Q1, 0;
+    /// open at the end of Q2, 1 and 1): on time (9 + 7 + 1) ÷ 20 = 0.85. The
+    /// department in 2024: received 40 + 20 + 0 + 20 = 80, online 30 + 11 + 0
+    /// + 2 = 43, carried over 2, early 20 + 9 + 10 = 39, on time 15 + 7 + 6 =
+    /// 28, late 3 + 2 + 4 = 9, open 3 + 1 = 4 and 1 + 1 = 2; on time (39 + 28
+    /// + 4) ÷ 82 = 0.865854, online 43 ÷ 80 = 0.5375.
+    @Test func theScorecardAndTheRankingOpenInASpreadsheet() throws {
+        let folder = try Self.reviewFolder()
+        let base = folder.deletingLastPathComponent()
+        let r = try CLITests.run(["analyze", "in", "--runs", "100", "--out", "out"], in: base)
+        #expect(r.status == 0, "\(r.stderr)")
+        // UTF-8 with a byte-order mark (EF BB BF), rows ended CRLF.
+        func csv(_ name: String) throws -> [String] {
+            let bytes = try Data(contentsOf: base.appendingPathComponent("out/\(name)"))
+            #expect(bytes.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+            return String(decoding: bytes.dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        }
+        let rows = try csv("scorecard.csv")
+        #expect(rows[0].hasPrefix("Code,Procedure,File,Year,Received,Online,In person or by post,Carried over,"))
+        #expect(rows.contains("1.001806,Cấp giấy phép lao động,in/a.flow,2024,40,30,10,2,20,15,3,3,1,0.904762,0.75"))
+        #expect(rows.contains("1.001865,Đăng ký nội quy lao động,in/b.flow,2024,20,11,9,0,9,7,2,1,1,0.85,0.55"))
+        // The online service with no dossiers: no rates, not zero.
+        #expect(rows.contains("1.004949,Cấp lại giấy chứng nhận,,2024,0,0,0,0,0,0,0,0,0,,"))
+        #expect(rows.contains(",Department,,2024,80,43,37,2,39,28,9,4,2,0.865854,0.5375"))
+        let ranked = try csv("ranked.csv")
+        // The file's code written 1001865 is given in its short form; a procedure without a file says so.
+        #expect(ranked.map { $0.components(separatedBy: ",")[0] }.prefix(5) == ["Code", "1.001806", "1.001865", "1.005194", ""])
+        #expect(ranked.contains("1.005194,Gia hạn giấy phép,no process file,20,,,,,,,0.1"))
+    }
+
     /// A bad cell is an error (exit 1) that names its row and column; the
     /// good rows still make the review.
     @Test func badCellsAreErrorsAndTheRestIsRead() throws {

@@ -1,4 +1,3 @@
-import Flowcut
 import FlowcutAnalysis
 import FlowcutCore
 import FlowcutReport
@@ -6,6 +5,8 @@ import FlowcutSimulation
 import FlowcutTiming
 import Foundation
 import Testing
+
+@testable import Flowcut
 
 /// What `flowcut analyze` does, done through the library alone, as the
 /// README shows it.
@@ -53,7 +54,26 @@ struct FacadeTests {
         let review = Flowcut.review(reports, failures: failures)
         let sink = MemorySink()
         #expect(try review.write(to: sink) == 1)
-        #expect(sink.files.keys.sorted() == ["index.html", "p/after.svg", "p/before.svg", "p/index.html", "portfolio.json", "report.md"])
+        // No statistics: no scorecard.csv; procedure.docx only when asked for.
+        #expect(
+            sink.files.keys.sorted() == [
+                "index.html", "p/after.svg", "p/before.svg", "p/index.html", "portfolio.json", "ranked.csv", "report.md", "review.docx",
+            ])
+        var office = review
+        office.officeDocuments = true
+        let officeSink = MemorySink()
+        try office.write(to: officeSink)
+        #expect(officeSink.files.keys.contains("p/procedure.docx"))
+        #expect(officeSink.files["p/procedure.docx"].map { Array($0.prefix(4)) } == [0x50, 0x4B, 0x03, 0x04])
+        // Its parts: the text, then both diagrams as PNG (Graphviz's cairo renderer).
+        let parts = try Review.docxParts(reports[0], review.words)
+        let pngSignature: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        #expect(parts.filter { $0.0.hasPrefix("word/media/") }.map(\.0) == ["word/media/image1.png", "word/media/image2.png"])
+        #expect(parts.filter { $0.0.hasPrefix("word/media/") }.allSatisfy { $0.1.starts(with: pngSignature) })
+        let document = String(decoding: try #require(parts.first { $0.0 == "word/document.xml" }).1, as: UTF8.self)
+        #expect(document.contains("The process as published") && document.contains("The process after the changes"))
+        // ranked.csv opens in Excel as UTF-8: it starts with a byte-order mark.
+        #expect(sink.files["ranked.csv"].map { Array($0.prefix(3)) } == [0xEF, 0xBB, 0xBF])
         let json = try #require(JSONSerialization.jsonObject(with: Data(sink.files["portfolio.json"]!)) as? [String: Any])
         #expect((json["portfolio"] as? [String: Any])?["procedures"] as? Int == 1)
     }
