@@ -110,9 +110,9 @@ public enum PublishedTable {
 
     /// The kind a task's words suggest (a guess for the reviewer to check).
     public static func guessKind(_ label: String) -> StepKind {
-        let l = label.lowercased()
+        let l = TableText.nfc(label).lowercased()
         let words = l.split(whereSeparator: { !$0.isLetter })
-        func has(_ s: String) -> Bool { l.contains(s) }
+        func has(_ s: String) -> Bool { l.holds(s) }
         if has("tiếp nhận") || has("receive") || has("intake") { return .intake }
         if has("trả kết quả") || has("return the result") || has("deliver") { return .delivery }
         if has("bổ sung") || has("more documents") || has("additional documents") { return .rework }

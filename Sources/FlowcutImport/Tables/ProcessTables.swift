@@ -14,24 +14,34 @@ public enum ProcessTables {
     /// A header cell folded for comparison: lower case, NFC, without spaces,
     /// brackets and punctuation.
     static func fold(_ text: String) -> String {
-        String(TableDuration.plain(text).filter { !$0.isWhitespace && !"()[]/\\,.:;-–_*#".contains($0) })
+        // `plain` has made every space one U+0020.
+        var out = String.UnicodeScalarView()
+        for scalar in TableDuration.plain(text).unicodeScalars where !dropped.contains(scalar) { out.append(scalar) }
+        return String(out)
     }
+
+    static let dropped = Set(" ()[]/\\,.:;-–_*#".unicodeScalars)
+    static let stepHeaders: Set<String> = [
+        "bước", "cácbước", "thứtựcôngviệc", "thứtự", "trìnhtựcácbước", "trìnhtự", "trìnhtựthựchiện", "stt", "tt", "step", "no", "nr",
+    ]
+    static let timeHeaders: Set<String> = ["time", "duration", "hours", "days"]
+    static let taskHeaders: Set<String> = ["côngviệc", "têncôngviệc", "task", "tasks", "content", "activity", "description"]
+    static let responsibleHeaders: Set<String> = ["responsible", "responsibility", "who", "actor", "performer", "unit", "role"]
 
     /// The column a header names, or nil for one flowcut does not read (Kết quả, Ghi chú, Biểu mẫu).
     static func column(_ header: String) -> Column? {
         let f = fold(header)
         if f.isEmpty { return nil }
-        let steps: Set<String> = ["bước", "cácbước", "thứtựcôngviệc", "thứtự", "trìnhtựcácbước", "trìnhtự", "trìnhtựthựchiện", "stt", "tt", "step", "no", "nr"]
-        if steps.contains(f) { return .step }
-        if f.hasPrefix("thờigian") || f.hasPrefix("thờihạn") || ["time", "duration", "hours", "days"].contains(f) || f.hasPrefix("timeh")
+        if stepHeaders.contains(f) { return .step }
+        if f.hasPrefix("thờigian") || f.hasPrefix("thờihạn") || timeHeaders.contains(f) || f.hasPrefix("timeh")
             || f.hasPrefix("timed") || f.hasPrefix("durationh") || f.hasPrefix("durationd")
         {
             return .time
         }
-        if f.hasPrefix("nộidung") || ["côngviệc", "têncôngviệc", "task", "tasks", "content", "activity", "description"].contains(f) { return .task }
-        if f.hasPrefix("tráchnhiệm") || f.contains("thựchiện") || f.contains("xửlý") || f.hasPrefix("đơnvị") || f.hasPrefix("bộphận")
+        if f.hasPrefix("nộidung") || taskHeaders.contains(f) { return .task }
+        if f.hasPrefix("tráchnhiệm") || f.holds("thựchiện") || f.holds("xửlý") || f.hasPrefix("đơnvị") || f.hasPrefix("bộphận")
             || f.hasPrefix("người") || f.hasPrefix("cánhân") || f.hasPrefix("phòng") || f == "chủtrì"
-            || ["responsible", "responsibility", "who", "actor", "performer", "unit", "role"].contains(f)
+            || responsibleHeaders.contains(f)
         {
             return .responsible
         }
@@ -108,7 +118,7 @@ public enum ProcessTables {
     static func clean(_ text: String) -> String {
         var out = ""
         var space = false
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in TableText.nfc(text).unicodeScalars {
             if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
                 space = !out.isEmpty
                 continue
@@ -151,8 +161,8 @@ public enum ProcessTables {
         let place = { (row: Int, c: Column?) in Diagnostic.Place.cell(table: table, row: row, column: c.flatMap(headerText)) }
         let unit: TableDuration.HeaderUnit? = {
             guard let t = headerText(.time).map(TableDuration.plain) else { return nil }
-            if t.contains("ngày") || t.contains("day") { return .days }
-            if t.contains("giờ") || t.contains("hour") { return .hours }
+            if t.holds("ngày") || t.holds("day") { return .days }
+            if t.holds("giờ") || t.holds("hour") { return .hours }
             return nil
         }()
         if columns[.responsible] == nil {
@@ -332,7 +342,7 @@ public enum ProcessTables {
                 let plain = TableDuration.plain(line)
                 var isCodeLine = false
                 if let c = Self.code(in: line) {
-                    if code == nil || plain.contains("mã") { code = c }
+                    if code == nil || plain.holds("mã") { code = c }
                     isCodeLine = plain.hasPrefix("mã") || plain.hasPrefix("(mã")
                 }
                 if plain.hasPrefix("tổng thời gian") || plain.hasPrefix("thời gian giải quyết") || plain.hasPrefix("thời hạn giải quyết")
@@ -350,7 +360,7 @@ public enum ProcessTables {
                 if name.isEmpty || p.hasPrefix("phụ lục") || p.hasPrefix("(ban hành") || p.hasPrefix("(kèm theo") || p.hasPrefix("ban hành kèm") {
                     continue
                 }
-                names.append((name, p.hasPrefix("thủ tục") || TableDuration.plain(line).contains("tên thủ tục")))
+                names.append((name, p.hasPrefix("thủ tục") || TableDuration.plain(line).holds("tên thủ tục")))
             }
             name = names.last(where: \.preferred)?.text ?? names.last?.text
         }

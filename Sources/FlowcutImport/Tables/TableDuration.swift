@@ -30,7 +30,7 @@ public enum TableDuration: Sendable, Hashable {
     public static func plain(_ text: String) -> String {
         var out = ""
         var space = false
-        for scalar in text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars {
+        for scalar in TableText.nfc(text).lowercased().unicodeScalars {
             if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
                 space = !out.isEmpty
                 continue
