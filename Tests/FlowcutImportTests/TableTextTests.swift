@@ -36,4 +36,14 @@ struct TableTextTests {
             }
         }
     }
+
+    @Test func spacesAreUnicodesWhiteSpace() {
+        // Every scalar up to U+FFFF against the property tables, plus the two
+        // invisible ones tables carry (zero-width space, byte-order mark).
+        let wrong = (0...0xFFFF).compactMap(Unicode.Scalar.init).filter { s in
+            TableText.isSpace(s) != (s.properties.isWhitespace || s.value == 0x200B || s.value == 0xFEFF)
+        }
+        #expect(wrong.isEmpty, "\(wrong.map { "U+" + String($0.value, radix: 16) })")
+        #expect(TableText.isSpace("\u{00A0}") && TableText.isSpace("\t") && !TableText.isSpace("a") && !TableText.isSpace("\u{1F}"))
+    }
 }

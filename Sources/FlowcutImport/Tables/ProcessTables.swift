@@ -119,7 +119,7 @@ public enum ProcessTables {
         var out = ""
         var space = false
         for scalar in TableText.nfc(text).unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
+            if TableText.isSpace(scalar) {
                 space = !out.isEmpty
                 continue
             }

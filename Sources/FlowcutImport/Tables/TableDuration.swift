@@ -31,7 +31,7 @@ public enum TableDuration: Sendable, Hashable {
         var out = ""
         var space = false
         for scalar in TableText.nfc(text).lowercased().unicodeScalars {
-            if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
+            if TableText.isSpace(scalar) {
                 space = !out.isEmpty
                 continue
             }

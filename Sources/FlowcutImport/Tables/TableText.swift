@@ -13,6 +13,14 @@ enum TableText {
         if text.unicodeScalars.allSatisfy({ $0.value < 0x300 || (0x1E00...0x1EFF).contains($0.value) }) { return text }
         return text.precomposedStringWithCanonicalMapping
     }
+
+    /// A space of any kind (Unicode's White_Space: tab, line breaks, the
+    /// non-breaking and the typographic spaces) or a zero-width space or
+    /// byte-order mark; ASCII answered without the property tables.
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}"
+    }
 }
 
 extension String {
