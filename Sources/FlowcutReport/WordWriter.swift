@@ -1,9 +1,11 @@
 import FlowcutCore
 import Foundation
 
-/// A report as a Word document (.docx) for office users: the same text as
-/// the Markdown report (one report model, two renderings), its headings,
-/// paragraphs, lists and tables as Word's own, diagrams as PNG images
+/// A report as a Word document (.docx) for office users: the Markdown
+/// report's text, read back from the subset of Markdown flowcut's own
+/// writers produce (headings, paragraphs, `- ` lists, pipe tables, bold,
+/// code, links), so that the document says exactly what report.md says;
+/// its headings, lists and tables as Word's own, diagrams as PNG images
 /// fitted to the page, on A4 with the margins of an administrative
 /// document. Opens in Word and LibreOffice. The parts are written here;
 /// `OfficePackage` zips them.
