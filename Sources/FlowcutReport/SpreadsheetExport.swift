@@ -12,8 +12,8 @@ extension PortfolioReport {
         var rows = [
             [
                 s.t("Code", "Mã TTHC"), words.procedure.capitalizedFirst, s.t("File", "Tệp quy trình"), words.dossiersAYear.capitalizedFirst,
-                s.t("Lead time before (working days)", "Thời gian trước (ngày làm việc)"),
-                s.t("Lead time after (working days)", "Thời gian sau (ngày làm việc)"),
+                s.t("Lead time before (working days)", "Thời gian giải quyết hiện hành (ngày làm việc)"),
+                s.t("Lead time after (working days)", "Thời gian giải quyết sau cắt giảm (ngày làm việc)"),
                 s.t("Cut (share)", "Tỷ lệ cắt giảm"), words.citizenDaysAYear.capitalizedFirst, words.staffHoursAYear.capitalizedFirst,
                 words.deadlineFit.capitalizedFirst, s.t("Online share", "Tỷ lệ trực tuyến"),
             ].map(CSV.text)
