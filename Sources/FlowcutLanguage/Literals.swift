@@ -51,7 +51,7 @@ extension LineParser {
                     exponent
                     ? (
                         .notADuration,
-                        "'\(text(t))' is written with an exponent, which a duration cannot be; write the number in full (at most 1 000 000 working hours)"
+                        "'\(text(t))' is written with an exponent, which a duration cannot be; write the number in full (at most 1,000,000 working hours)"
                     )
                     : (.notADuration, "'\(text(t))' is not a duration; write it like 4h, 0,5d or 2d..5d")
                 break

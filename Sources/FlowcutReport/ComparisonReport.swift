@@ -110,7 +110,7 @@ extension ProcedureReport {
         }
         if let y = table.perYear {
             out +=
-                "    \(x.perYear) (\(y.dossiers) \(x.dossiersIn) \(y.year)): \(y.citizenDays) \(x.citizenDays), \(y.staffHours) \(x.staffHours) \(x.savedWord)\n"
+                "    \(x.perYear) (\(x.dossiers(y.dossiers, in: y.year))): \(y.citizenDays) \(x.citizenDays), \(y.staffHours) \(x.staffHours) \(x.savedWord)\n"
         }
         out += "    \(x.changes): " + table.changes.map(\.statement).joined(separator: " · ") + "\n"
         let remaining = suggestions.filter { !covered($0.change, by: c.changes.map(\.action)) }

@@ -36,7 +36,7 @@ public enum Diagrams {
         ]
         if let latest = c.before.workflow.latestDossiers {
             caption.append(
-                "\(x.perYear) (\(latest.total) \(x.dossiersIn) \(latest.year)): \(x.number(c.citizenDaysPerYear, decimals: 1)) \(x.citizenDays), \(x.number(c.staffHoursPerYear, decimals: 1)) \(x.staffHours)"
+                "\(x.perYear) (\(x.dossiers(latest.total, in: latest.year))): \(x.number(c.citizenDaysPerYear, decimals: 1)) \(x.citizenDays), \(x.number(c.staffHoursPerYear, decimals: 1)) \(x.staffHours)"
             )
         }
         let name = c.origin.phrase(x, diagram: true)

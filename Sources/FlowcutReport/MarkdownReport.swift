@@ -22,9 +22,9 @@ extension ProcedureReport {
         if let d = w.deadline { out += "| \(x.deadline) | \(time.long(d)) |\n" }
         if let t = w.target { out += "| \(x.target) | \(time.long(t)) |\n" }
         if let sim = a.simulation, sim.completedCases == 0 {
-            out += "| \(x.simulated) (\(grouped(sim.runs)) \(x.cases)) | \(x.noCaseCompleted) |\n"
+            out += "| \(x.simulated) (\(x.count(sim.runs)) \(x.cases)) | \(x.noCaseCompleted) |\n"
         } else if let sim = a.simulation {
-            out += "| \(x.expectedLeadTime) (\(grouped(sim.runs)) \(x.cases)) | \(time.long(sim.expectedLeadTime)) |\n"
+            out += "| \(x.expectedLeadTime) (\(x.count(sim.runs)) \(x.cases)) | \(time.long(sim.expectedLeadTime)) |\n"
             out += "| P50 · P90 · P95 | \(time.short(sim.percentile(0.5))) · \(time.short(sim.percentile(0.9))) · \(time.short(sim.percentile(0.95))) |\n"
             if let d = w.deadline { out += "| \(x.onTime) | \(x.percent(sim.onTimeRate(d))) |\n" }
         }
@@ -41,7 +41,7 @@ extension ProcedureReport {
             out += "\n"
             if let y = table.perYear {
                 out +=
-                    "\(x.perYear) (\(y.dossiers) \(x.dossiersIn) \(y.year)): **\(y.citizenDays) \(x.citizenDays)**, **\(y.staffHours) \(x.staffHours)** \(x.savedWord).\n\n"
+                    "\(x.perYear) (\(x.dossiers(y.dossiers, in: y.year))): **\(y.citizenDays) \(x.citizenDays)**, **\(y.staffHours) \(x.staffHours)** \(x.savedWord).\n\n"
             }
             out += "\(x.changes): " + table.changes.map { Escape.markdownCode($0.statement) }.joined(separator: ", ") + "\n"
         }

@@ -39,7 +39,7 @@ public enum MeetingPage {
         var facts = [escape(report.path)]
         if let code = w.code { facts.append("\(x.code) \(escape(code))") }
         facts.append("\(x.service) \(escape(x.level(w.service)))")
-        if let d = w.latestDossiers { facts.append("\(d.total) \(x.dossiersIn) \(d.year) (\(d.online) \(x.online), \(d.paper) \(x.paper))") }
+        if let d = w.latestDossiers { facts.append("\(x.dossiers(d.total, in: d.year)) (\(x.count(d.online)) \(x.online), \(x.count(d.paper)) \(x.paper))") }
         h += "<p class=\"facts\">\(facts.joined(separator: " · "))</p>\n"
         let fullSize = "<a href=\"%@\">(\(x.fullSize))</a>"
         h +=
@@ -61,7 +61,7 @@ public enum MeetingPage {
             h += "</table>\n"
             if let y = table.perYear {
                 h +=
-                    "<p>\(x.perYear) (\(y.dossiers) \(x.dossiersIn) \(y.year)): <span class=\"saved\">\(y.citizenDays) \(x.citizenDays)</span>, <span class=\"saved\">\(y.staffHours) \(x.staffHours)</span> \(x.savedWord).</p>\n"
+                    "<p>\(x.perYear) (\(x.dossiers(y.dossiers, in: y.year))): <span class=\"saved\">\(y.citizenDays) \(x.citizenDays)</span>, <span class=\"saved\">\(y.staffHours) \(x.staffHours)</span> \(x.savedWord).</p>\n"
             }
             h +=
                 "<p>\(x.changes): "
@@ -80,7 +80,7 @@ public enum MeetingPage {
             h += "<p>\(x.deadlineIs): \(t.long(deadline)).</p>\n"
         }
         if let sim = a.simulation, sim.stoppedCases > 0 {
-            let counts = [sim.stoppedCases, sim.runs, sim.limits.loopReturns, sim.limits.stepRuns].map(grouped)
+            let counts = [sim.stoppedCases, sim.runs, sim.limits.loopReturns, sim.limits.stepRuns].map(x.count)
             h += "<p class=\"stopped\">\(x.stoppedCases): \(escape(x.fill(x.stoppedWhy, counts))).</p>\n"
         }
         if !report.suggestions.isEmpty {

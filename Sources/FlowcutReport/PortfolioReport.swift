@@ -38,7 +38,7 @@ public struct PortfolioReport: Sendable {
         let t = WorkingTime(workdayHours: e.workflow.workdayHours, words: x)
         let (b, a) = leadTimes(e)
         return [
-            "\(e.dossiersPerYear)", "\(t.short(b)) → \(a.map(t.short) ?? "—")", cut(e).map(x.percent) ?? "—",
+            x.count(e.dossiersPerYear), "\(t.short(b)) → \(a.map(t.short) ?? "—")", cut(e).map(x.percent) ?? "—",
             x.number(e.citizenDaysPerYear, decimals: 1), x.number(e.staffHoursPerYear, decimals: 1),
             e.workflow.deadline == nil ? "—" : (e.isOverDeadline ? x.over : x.withinShort), latestOnlineShare(e).map(x.percent) ?? "—",
         ]
@@ -180,8 +180,8 @@ public struct PortfolioReport: Sendable {
         let p = portfolio
         let x = words
         var out = "# \(x.review)\n\n"
-        out += "\(p.entries.count) \(x.proceduresAnalysed)"
-        if !p.failures.isEmpty { out += ", \(p.failures.count) \(x.withErrors)" }
+        out += "\(x.count(p.entries.count)) \(x.proceduresAnalysed)"
+        if !p.failures.isEmpty { out += ", \(x.count(p.failures.count)) \(x.withErrors)" }
         out += ". \(x.savingsIfAdopted): "
         out += "**\(x.number(p.citizenDaysPerYear, decimals: 1)) \(x.citizenDays)**, **\(x.number(p.staffHoursPerYear, decimals: 1)) \(x.staffHours)**.\n\n"
         out += "## \(x.byDossiers)\n\n"
@@ -257,7 +257,7 @@ public struct PortfolioReport: Sendable {
                 <h1>\(e(x.review))</h1>
 
                 """
-        h += "<p>\(p.entries.count) \(x.proceduresAnalysed)\(p.failures.isEmpty ? "" : ", \(p.failures.count) \(x.withErrors)"). "
+        h += "<p>\(x.count(p.entries.count)) \(x.proceduresAnalysed)\(p.failures.isEmpty ? "" : ", \(x.count(p.failures.count)) \(x.withErrors)"). "
         h += "\(x.savingsIfAdopted): <span class=\"total\">\(x.number(p.citizenDaysPerYear, decimals: 1)) \(x.citizenDays)</span>, "
         h += "<span class=\"total\">\(x.number(p.staffHoursPerYear, decimals: 1)) \(x.staffHours)</span>.</p>\n"
         h += "<h2>\(e(x.byDossiers))</h2>\n<table>\n<thead><tr><th>\(e(x.procedure))</th>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead>\n"

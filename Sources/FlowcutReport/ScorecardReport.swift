@@ -44,8 +44,9 @@ public struct ScorecardReport: Sendable {
         let rows = scorecard.years.map { y -> [String] in
             let c = y.counts
             return [
-                "\(y.year)", grouped(c.received), grouped(c.receivedOnline), grouped(c.carriedOver), grouped(c.resolvedEarly + c.resolvedOnTime),
-                grouped(c.resolvedLate), grouped(c.openWithinTerm), grouped(c.openLate), rate(y.onTimeRate), rate(y.onlineShare),
+                "\(y.year)", words.count(c.received), words.count(c.receivedOnline), words.count(c.carriedOver),
+                words.count(c.resolvedEarly + c.resolvedOnTime),
+                words.count(c.resolvedLate), words.count(c.openWithinTerm), words.count(c.openLate), rate(y.onTimeRate), rate(y.onlineShare),
                 y.onlineServices > 0 ? "\(rate(y.servicesShare)) (\(y.onlineServicesWithDossiers)/\(y.onlineServices))" : "—",
             ]
         }
@@ -151,7 +152,7 @@ public struct ScorecardReport: Sendable {
             }
             out += "| \(words.procedure) | \(t("code", "mã TTHC")) | \(Escape.markdown(column)) |\n|---|---|---:|\n"
             for item in items {
-                out += "| \(Escape.markdown(item.name))\(item.file == nil ? " (\(noFile))" : "") | \(item.code.short) | \(grouped(item.dossiers)) |\n"
+                out += "| \(Escape.markdown(item.name))\(item.file == nil ? " (\(noFile))" : "") | \(item.code.short) | \(words.count(item.dossiers)) |\n"
             }
         }
         return out
@@ -177,7 +178,7 @@ public struct ScorecardReport: Sendable {
                 let name = e(item.name)
                 let shown =
                     item.file.flatMap { pages[$0] }.map { "<a href=\"\(e($0))/index.html\">\(name)</a>" } ?? "\(name) <small>(\(e(noFile)))</small>"
-                h += "<tr><td>\(shown)</td><td>\(e(item.code.short))</td><td>\(grouped(item.dossiers))</td></tr>\n"
+                h += "<tr><td>\(shown)</td><td>\(e(item.code.short))</td><td>\(words.count(item.dossiers))</td></tr>\n"
             }
             h += "</table>\n"
         }

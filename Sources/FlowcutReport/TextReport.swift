@@ -17,7 +17,7 @@ extension ProcedureReport {
         var facts = [path]
         if let code = w.code { facts.append("\(x.code) \(code)") }
         facts.append("\(x.service) \(x.level(w.service))")
-        if let latest = w.latestDossiers { facts.append("\(latest.total) \(x.dossiersIn) \(latest.year)") }
+        if let latest = w.latestDossiers { facts.append(x.dossiers(latest.total, in: latest.year)) }
         lines.append(facts.joined(separator: " · "))
         var rows: [(String, String)] = []
         rows.append((x.leadTimeMain, time.long(a.mainLeadTime)))
@@ -34,9 +34,9 @@ extension ProcedureReport {
             ]
             if let deadline = w.deadline { parts.append("\(x.onTime) \(x.percent(sim.onTimeRate(deadline)))") }
             if sim.completedCases == 0 { parts = [x.noCaseCompleted] }
-            rows.append(("\(x.simulated) (\(grouped(sim.runs)) \(x.cases), \(x.seed) \(sim.seed))", parts.joined(separator: " · ")))
+            rows.append(("\(x.simulated) (\(words.count(sim.runs)) \(x.cases), \(x.seed) \(sim.seed))", parts.joined(separator: " · ")))
             if sim.stoppedCases > 0 {
-                let counts = [sim.stoppedCases, sim.runs, sim.limits.loopReturns, sim.limits.stepRuns].map(grouped)
+                let counts = [sim.stoppedCases, sim.runs, sim.limits.loopReturns, sim.limits.stepRuns].map(x.count)
                 rows.append((x.stoppedCases, x.fill(x.stoppedWhy, counts)))
             }
         }
@@ -86,7 +86,7 @@ extension ProcedureReport {
     private func path(_ ids: [String]) -> String {
         guard ids.count > 24 else { return ids.joined(separator: " → ") }
         let shown = ids.prefix(12) + ["…"] + ids.suffix(3)
-        return shown.joined(separator: " → ") + " (" + words.fill(words.stepCount, grouped(ids.count)) + ")"
+        return shown.joined(separator: " → ") + " (" + words.fill(words.stepCount, words.count(ids.count)) + ")"
     }
 
     private func verdict(_ time: Double, _ limit: Double, _ t: WorkingTime) -> String {

@@ -535,10 +535,32 @@ public struct Words: Sendable {
         return out + tail
     }
 
-    /// A number with this language's decimal mark.
+    /// The thousands separator: "," in English (49,883.2), a space in
+    /// Vietnamese (49 883,2), where the comma is the decimal mark and a dot
+    /// would read as one to many readers.
+    public var groupMark: Character { decimalMark == "," ? " " : "," }
+
+    /// "5,770 dossiers in 2023", "1 dossier in 2023"; "5 770 hồ sơ năm 2023".
+    public func dossiers(_ n: Int, in year: Int) -> String {
+        language == .en && n == 1 ? "1 dossier in \(year)" : "\(count(n)) \(dossiersIn) \(year)"
+    }
+
+    /// A count grouped by thousands in this language: 346,200 / 346 200.
+    public func count(_ n: Int) -> String { grouped(n, separator: groupMark) }
+
+    /// A number with this language's decimal mark, its whole part grouped by
+    /// thousands: 43,275.5 in English, 43 275,5 in Vietnamese.
     public func number(_ x: Double, decimals: Int = 2) -> String {
         let text = formatNumber(x, decimals: decimals)
-        return decimalMark == "." ? text : String(text.map { $0 == "." ? decimalMark : $0 })
+        let sign = text.hasPrefix("-") ? "-" : ""
+        let body = text.dropFirst(sign.count)
+        let whole = body.prefix { $0.isASCII && $0.isNumber }
+        let rest = body.dropFirst(whole.count)
+        let fraction = rest.isEmpty || rest.hasPrefix(".") ? String(rest) : nil
+        guard let fraction, whole.count > 3, let n = Int(whole) else {
+            return decimalMark == "." ? text : String(text.map { $0 == "." ? decimalMark : $0 })
+        }
+        return sign + count(n) + (decimalMark == "." ? fraction : String(fraction.map { $0 == "." ? decimalMark : $0 }))
     }
 }
 

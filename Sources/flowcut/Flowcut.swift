@@ -53,19 +53,19 @@ struct InputOptions: ParsableArguments {
 
 /// The simulation's size and seed, shared by analyze and suggest.
 struct SimulationOptions: ParsableArguments {
-    @Option(help: "Cases to simulate per procedure (0 skips the simulation; default 10 000, fewer for a process too big to simulate that often).")
+    @Option(help: "Cases to simulate per procedure (0 skips the simulation; default 10,000, fewer for a process too big to simulate that often).")
     var runs: Int?
 
     @Option(help: "Seed of the simulation.")
     var seed: UInt64 = Simulator.defaultSeed
 
-    @Option(name: .customLong("max-loop-returns"), help: "Loop returns after which a simulated case is stopped and counted (default 1 000).")
+    @Option(name: .customLong("max-loop-returns"), help: "Loop returns after which a simulated case is stopped and counted (default 1,000).")
     var loopReturns: Int = Limits.standard.loopReturns
 
     @Option(
         name: .customLong("max-step-cases"),
         help:
-            "Most step runs in one procedure's simulation, summed over its cases: cases × steps may not be more, and each case gets its share (default 1 000 000 000)."
+            "Most step runs in one procedure's simulation, summed over its cases: cases × steps may not be more, and each case gets its share (default 1,000,000,000)."
     )
     var stepCases: Int = Limits.standard.stepCases
 
@@ -85,7 +85,7 @@ struct SimulationOptions: ParsableArguments {
 
     func validate() throws {
         if let runs, !(0...10_000_000).contains(runs) {
-            throw ValidationError("--runs takes 0 to 10 000 000 cases, not \(runs)")
+            throw ValidationError("--runs takes 0 to 10,000,000 cases, not \(runs)")
         }
         if loopReturns < 0 { throw ValidationError("--max-loop-returns takes 0 or more, not \(loopReturns)") }
         if stepCases < 1 { throw ValidationError("--max-step-cases takes 1 or more, not \(stepCases)") }

@@ -7,13 +7,13 @@ struct ReadLimitOptions: ParsableArguments {
     @Option(name: .customLong("max-file-size"), help: "Largest input file read: bytes, or with K, M or G (default 256M).")
     var fileSize: ByteCount = ByteCount(bytes: Limits.standard.fileBytes)
 
-    @Option(name: .customLong("max-steps"), help: "Most steps in one procedure (default 2 000 000).")
+    @Option(name: .customLong("max-steps"), help: "Most steps in one procedure (default 2,000,000).")
     var steps: Int = Limits.standard.steps
 
-    @Option(name: .customLong("max-arrows"), help: "Most arrows in one procedure (default 4 000 000).")
+    @Option(name: .customLong("max-arrows"), help: "Most arrows in one procedure (default 4,000,000).")
     var arrows: Int = Limits.standard.arrows
 
-    @Option(name: .customLong("max-text-length"), help: "Most characters in one label, name or note (default 2 000).")
+    @Option(name: .customLong("max-text-length"), help: "Most characters in one label, name or note (default 2,000).")
     var textLength: Int = Limits.standard.textCharacters
 
     func validate() throws {

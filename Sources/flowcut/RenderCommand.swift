@@ -38,7 +38,7 @@ struct Render: ParsableCommand {
 
     @Option(
         name: .customLong("max-draw-steps"),
-        help: "Most steps drawn (default 2 000: Graphviz's layout grows faster than the process; --format dot is not limited).")
+        help: "Most steps drawn (default 2,000: Graphviz's layout grows faster than the process; --format dot is not limited).")
     var maxDrawSteps: Int = drawLimit
 
     @Option(help: "Language of the diagram's own words: en or vi.")

@@ -16,7 +16,7 @@ struct ImportSafetyCLITests {
         // Found by fuzz.sh (FuzzTable): the import wrote a time that check refuses.
         (
             "csv/duration-too-long.csv",
-            "duration-too-long.csv: row 2, column 'Thời gian thực hiện': error: '444444444444444444444444444444445 ngày' is longer than a step may take: at most 1 000 000 working hours (125 000 days)"
+            "duration-too-long.csv: row 2, column 'Thời gian thực hiện': error: '444444444444444444444444444444445 ngày' is longer than a step may take: at most 1,000,000 working hours (125,000 days)"
         ),
         ("bpmn/unknown-encoding.bpmn", "line 1, column 1: the file declares the encoding 'bogus', which flowcut does not read; save it as UTF-8"),
     ])

@@ -46,7 +46,7 @@ struct LimitsCLITests {
         #expect(r.status == 64)
         #expect(
             r.stderr.contains(
-                "loop.flow: --runs 1 000 cases of 4 steps is over the limit of 100 step-cases; ask for at most 25 cases, or raise the limit with --max-step-cases"
+                "loop.flow: --runs 1,000 cases of 4 steps is over the limit of 100 step-cases; ask for at most 25 cases, or raise the limit with --max-step-cases"
             ), "\(r.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path))
         #expect(try CLITests.run(["suggest", "loop.flow", "--runs", "1000", "--max-step-cases", "100"], in: folder).status == 64)
@@ -64,7 +64,7 @@ struct LimitsCLITests {
         // 5 000 000 step runs: 1 000 000 000 step-cases ÷ 200 cases.
         #expect(
             en.stdout.contains(
-                "200 of 200: stopped after more than 3 loop returns or 5 000 000 step runs in one case (--max-loop-returns, --max-step-cases); left out of the figures above"
+                "200 of 200: stopped after more than 3 loop returns or 5,000,000 step runs in one case (--max-loop-returns, --max-step-cases); left out of the figures above"
             ), "\(en.stdout)")
         let vi = try CLITests.run(
             ["analyze", "loop.flow", "--runs", "200", "--max-loop-returns", "3", "--no-output", "--no-suggestions", "--lang", "vi"], in: folder)

@@ -47,7 +47,7 @@ struct HostileInputTests {
         let error = try #require(refused.diagnostics.first)
         #expect(refused.diagnostics.count == 1)
         #expect(error.code == .textTooLong && error.range.line == 2 && error.range.start == 21)
-        #expect(error.message == "this text has 800 000 characters, over the limit of 2 000; shorten it, or raise the limit with --max-text-length")
+        #expect(error.message == "this text has 800,000 characters, over the limit of 2,000; shorten it, or raise the limit with --max-text-length")
         let checked = Checker.check(file, limits: Limits(textCharacters: 1_000_000))
         #expect(!checked.hasErrors)
         #expect(checked.workflow?.steps.first?.label.count == label.count)

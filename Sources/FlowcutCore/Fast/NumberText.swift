@@ -74,12 +74,14 @@ extension TimeEstimate: CustomStringConvertible {
     }
 }
 
-/// 10000 → "10 000" (a thin grouping readers of both languages accept).
-public func grouped(_ n: Int) -> String {
+/// 10000 → "10,000": a count grouped by thousands, as English writes it.
+/// Reports in Vietnamese group with a space instead (`Words.count`), since
+/// there the comma is the decimal mark.
+public func grouped(_ n: Int, separator: Character = ",") -> String {
     let digits = Array(String(n.magnitude))
     var out = n < 0 ? "-" : ""
     for (i, d) in digits.enumerated() {
-        if i > 0, (digits.count - i) % 3 == 0 { out += " " }
+        if i > 0, (digits.count - i) % 3 == 0 { out.append(separator) }
         out.append(d)
     }
     return out

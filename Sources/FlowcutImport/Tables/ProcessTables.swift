@@ -251,7 +251,7 @@ public enum ProcessTables {
                             errors.append(
                                 Diagnostic(
                                     .cellDurationTooLong,
-                                    "'\(Escape.oneLine(clean(raw)))' is longer than a step may take: at most 1 000 000 working hours (125 000 days)",
+                                    "'\(Escape.oneLine(clean(raw)))' is longer than a step may take: at most 1,000,000 working hours (125,000 days)",
                                     in: place(row.number, .time)))
                             break
                         }
