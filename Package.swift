@@ -100,7 +100,10 @@ let package = Package(
             dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutTiming", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender"],
             exclude: ["Expected"]
         ),
-        .testTarget(name: "FlowcutReportTests", dependencies: ["FlowcutCore", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutReport", "FlowcutImport"]),
+        .testTarget(
+            name: "FlowcutReportTests",
+            dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutReport", "FlowcutImport"]
+        ),
         .testTarget(
             name: "FlowcutImportTests",
             dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutTiming", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutImport"]

@@ -12,7 +12,9 @@ public struct Suggestion: Sendable {
     public var change: ChangeAction
     /// The change as a statement of a proposal.
     public var statement: String
-    public var reason: String
+    /// Why, as data; `reason` is its English wording.
+    public var because: SuggestionReason
+    public var reason: String { because.english }
     /// Expected lead time saved per dossier (hours; the main lead time when
     /// there is no simulation).
     public var savingHours: Double
@@ -125,7 +127,7 @@ public enum Suggester {
                 item.rank,
                 Suggestion(
                     ruleDescription: item.rule.description, change: item.candidate.change, statement: item.statement,
-                    reason: item.candidate.reason, savingHours: saving, savingPerYearHours: saving * volume,
+                    because: item.candidate.reason, savingHours: saving, savingPerYearHours: saving * volume,
                     isTargetOnly: item.rule.isTargetOnly)
             )
         }.compactMap { $0 }

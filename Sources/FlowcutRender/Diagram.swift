@@ -6,10 +6,16 @@ import FlowcutCore
 public struct Diagram: Sendable {
     /// How a step is marked.
     public enum Mark: Sendable, Hashable {
-        /// Cut or merged away by the proposal (in the *before* diagram).
+        /// Cut by the proposal (in the *before* diagram).
         case removed
+        /// Merged by the proposal into the step of this name (in the
+        /// *before* diagram): gone, but its work goes on there.
+        case merged(into: String)
         /// Changed by the proposal (both diagrams).
         case changed
+
+        /// Not in the process after the proposal.
+        public var isGone: Bool { self != .changed }
     }
 
     public var workflow: Workflow
@@ -47,6 +53,10 @@ public struct DiagramWords: Sendable {
     public var removed = "removed", changed = "changed", legend = "Legend", critical = "critical path", loop = "rework loop"
     /// Said of a step marked `ends`.
     public var ends = "ends the case"
+    /// Said of a merged step; `{}` is the step it is merged into.
+    public var mergedInto = "merged into {}"
+    /// The dotted red line: the critical path past a step taken out.
+    public var bypassed = "critical path, past a step taken out"
     /// Each kind's name in the legend (the kind's keyword where missing).
     public var kinds: [StepKind: String] = [:]
     public var decimal = ".", days = "d", hours = "h"

@@ -9,12 +9,15 @@ public enum DotBuilder {
 
     /// Fill colour and shape of each kind: waste red, value-adding green,
     /// the necessary ones in calm colours.
+    /// A colour per kind: intake and delivery, handoff and rework (once
+    /// alike) differ in hue and in lightness, so that they still differ
+    /// printed in grey; the handoff is also an arrow-shaped box.
     static let style: [StepKind: (fill: String, shape: String)] = [
-        .intake: ("#e3f2fd", "box"), .delivery: ("#e3f2fd", "box"),
-        .work: ("#e8f5e9", "box"), .approval: ("#fff3e0", "box"),
-        .consult: ("#ede7f6", "box"), .field: ("#e0f7fa", "box"),
-        .clerical: ("#f5f5f5", "box"), .handoff: ("#fde2e2", "cds"),
-        .rework: ("#fde2e2", "box"), .delay: ("#fff8e1", "box"),
+        .intake: ("#dbeafe", "box"), .delivery: ("#93c5fd", "box"),
+        .work: ("#dcfce7", "box"), .approval: ("#fed7aa", "box"),
+        .consult: ("#e9d5ff", "box"), .field: ("#a5f3fc", "box"),
+        .clerical: ("#e5e7eb", "box"), .handoff: ("#fecaca", "cds"),
+        .rework: ("#f87171", "box"), .delay: ("#fef08a", "box"),
     ]
 
     public static func dot(_ d: Diagram) -> String {
@@ -63,7 +66,7 @@ public enum DotBuilder {
         let (fill, shape) = style[step.kind] ?? ("#ffffff", "box")
         let mark = d.marks[step.id]
         var label = escape(step.label, limit: 200)
-        if mark == .removed { label = "<S>\(label)</S>" }
+        if mark?.isGone == true { label = "<S>\(label)</S>" }
         var details: [String] = []
         if let actorID = step.actor { details.append(escape(actorID, limit: 40)) }
         let time = timeText(step.duration, d.workflow.workdayHours, d.words)
@@ -75,8 +78,13 @@ public enum DotBuilder {
         var html = "<B>\(label)</B>"
         if !details.isEmpty { html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#57606a\">\(details.joined(separator: " · "))</FONT>" }
         if let mark {
-            let word = mark == .removed ? d.words.removed : d.words.changed
-            html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"\(mark == .removed ? "#8c959f" : "#9a6700")\"><I>\(escape(word))</I></FONT>"
+            let word =
+                switch mark {
+                case .removed: d.words.removed
+                case .merged(let into): d.words.mergedInto.replacing("{}", with: "“\(into)”")
+                case .changed: d.words.changed
+                }
+            html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"\(mark.isGone ? "#8c959f" : "#9a6700")\"><I>\(escape(word, limit: 240))</I></FONT>"
         }
         // Later settings replace earlier ones: kind, then mark, then critical path.
         var attributes = Attributes()
@@ -86,7 +94,7 @@ public enum DotBuilder {
         attributes["fillcolor"] = "\"\(fill)\""
         if step.kind == .delay { attributes["style"] = "\"rounded,filled,dotted\"" }
         switch mark {
-        case .removed:
+        case .removed, .merged:
             attributes["fillcolor"] = "\"#f6f8fa\""
             attributes["style"] = "\"rounded,filled,dashed\""
             attributes["fontcolor"] = "\"#8c959f\""
@@ -98,7 +106,9 @@ public enum DotBuilder {
         case nil:
             break
         }
-        if d.criticalSteps.contains(s), mark != .removed {
+        // The critical path stays one red line: a step the proposal takes
+        // out of it keeps its red border, dashed.
+        if d.criticalSteps.contains(s) {
             attributes["color"] = "\"\(red)\""
             attributes["penwidth"] = "2"
         }
@@ -116,12 +126,15 @@ public enum DotBuilder {
             attributes["style"] = "dashed"
             attributes["constraint"] = "false"
         }
-        if d.marks[w.steps[arrow.from].id] == .removed || d.marks[w.steps[arrow.to].id] == .removed {
-            attributes["color"] = "\"#afb8c1\""
-            attributes["fontcolor"] = "\"#8c959f\""
-        } else if d.criticalArrows.contains(a) {
+        let bypassed = d.marks[w.steps[arrow.from].id]?.isGone == true || d.marks[w.steps[arrow.to].id]?.isGone == true
+        if d.criticalArrows.contains(a) {
+            // Red all along; dotted where the proposal bypasses a step.
             attributes["color"] = "\"\(red)\""
             attributes["penwidth"] = "2.5"
+            if bypassed { attributes["style"] = "dotted" }
+        } else if bypassed {
+            attributes["color"] = "\"#afb8c1\""
+            attributes["fontcolor"] = "\"#8c959f\""
         }
         return "n\(arrow.from) -> n\(arrow.to)" + (attributes.isEmpty ? ";" : " [\(attributes.text)];")
     }
@@ -136,6 +149,9 @@ public enum DotBuilder {
             rows += "<TR><TD BGCOLOR=\"\(fill)\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(escape(d.words.kinds[kind] ?? kind.rawValue))</TD></TR>"
         }
         rows += "<TR><TD><FONT COLOR=\"\(red)\"><B>━━</B></FONT></TD><TD ALIGN=\"LEFT\">\(escape(d.words.critical))</TD></TR>"
+        if d.marks.values.contains(where: \.isGone) {
+            rows += "<TR><TD><FONT COLOR=\"\(red)\"><B>┄┄</B></FONT></TD><TD ALIGN=\"LEFT\">\(escape(d.words.bypassed))</TD></TR>"
+        }
         rows += "<TR><TD>- - -</TD><TD ALIGN=\"LEFT\">\(escape(d.words.loop))</TD></TR>"
         return [
             "  legend [shape=plaintext, style=\"\", fontsize=9, label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">\(rows)</TABLE>>];"

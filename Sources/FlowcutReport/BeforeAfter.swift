@@ -24,10 +24,12 @@ public struct BeforeAfter: Sendable {
     public var rows: [Row]
     /// The latest year's dossiers and what the changes save in a year.
     public var perYear: (dossiers: Int, year: Int, citizenDays: String, staffHours: String)?
-    /// The changes as proposal statements, with their reasons.
+    /// The changes in words, with their reasons: a suggestion's said in the
+    /// report's language, a proposal's as its author wrote it.
     public var changes: [(statement: String, reason: String?)]
 
-    public init(_ c: Comparison, words x: Words) {
+    /// `suggestions` give the reasons of the suggested changes.
+    public init(_ c: Comparison, words x: Words, suggestions: [Suggestion] = []) {
         let w = c.before.workflow
         let t = WorkingTime(workdayHours: w.workdayHours, words: x)
         var rows: [Row] = []
@@ -56,13 +58,19 @@ public struct BeforeAfter: Sendable {
         perYear = w.latestDossiers.map {
             ($0.total, $0.year, x.number(c.citizenDaysPerYear, decimals: 1), x.number(c.staffHoursPerYear, decimals: 1))
         }
-        changes = c.changes.map { (WorkflowPrinter.statement($0.action, workdayHours: w.workdayHours), $0.reason) }
+        let because = Dictionary(suggestions.map { ($0.change, $0.because) }, uniquingKeysWith: { first, _ in first })
+        changes = c.changes.map { change in
+            let reason = c.origin == .suggested ? because[change.action].map { x.reason($0, in: w) } : change.reason
+            return (x.change(change.action, in: w), reason)
+        }
     }
 }
 
 /// One suggestion as the reports show it, in the report's language.
 public struct SuggestionRow: Sendable {
+    /// The change in words.
     public var statement: String
+    /// The rule's name in the report's language.
     public var rule: String
     public var isTargetOnly: Bool
     /// Saving per dossier ("1.5 d").
@@ -74,14 +82,15 @@ public struct SuggestionRow: Sendable {
     /// Why, in the report's language.
     public var reason: String
 
-    public init(_ s: Suggestion, workdayHours: Double, words x: Words) {
+    public init(_ s: Suggestion, in w: Workflow, words x: Words) {
+        let workdayHours = w.workdayHours
         let t = WorkingTime(workdayHours: workdayHours, words: x)
-        statement = s.statement
-        rule = s.rule.name
+        statement = x.change(s.change, in: w)
+        rule = x.ruleName(s.ruleDescription)
         isTargetOnly = s.isTargetOnly
         perDossier = t.short(s.savingHours)
         perYear = t.short(s.savingPerYearHours)
         perYearShort = x.number(s.savingPerYearHours / workdayHours, decimals: 1)
-        reason = ProcedureReport.reason(s, x)
+        reason = x.reason(s.because, in: w)
     }
 }

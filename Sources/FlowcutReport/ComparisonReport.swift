@@ -98,7 +98,7 @@ extension ProcedureReport {
     /// Before, after and saved, side by side, for the text report.
     public static func comparisonText(_ c: Comparison, suggestions: [Suggestion], words x: Words = .english) -> String {
         let w = c.before.workflow
-        let table = BeforeAfter(c, words: x)
+        let table = BeforeAfter(c, words: x, suggestions: suggestions)
         var rows: [[String]] = [["", x.before, x.after, x.saved]]
         for r in table.rows { rows.append([r.name, r.before, r.after, r.saved + (r.share.map { " (\($0))" } ?? "")]) }
         let widths = (0..<4).map { col in rows.map { $0[col].count }.max() ?? 0 }
@@ -112,22 +112,17 @@ extension ProcedureReport {
             out +=
                 "    \(x.perYear) (\(x.dossiers(y.dossiers, in: y.year))): \(y.citizenDays) \(x.citizenDays), \(y.staffHours) \(x.staffHours) \(x.savedWord)\n"
         }
-        out += "    \(x.changes): " + table.changes.map(\.statement).joined(separator: " · ") + "\n"
+        out += "    \(x.changes):\n" + table.changes.map { "      \($0.statement)" + ($0.reason.map { " — \($0)" } ?? "") + "\n" }.joined()
         let remaining = suggestions.filter { !covered($0.change, by: c.changes.map(\.action)) }
         if !remaining.isEmpty {
             out += "  \(x.otherSuggestions)\n"
-            for s in remaining.prefix(8).map({ SuggestionRow($0, workdayHours: w.workdayHours, words: x) }) {
+            for s in remaining.prefix(8).map({ SuggestionRow($0, in: w, words: x) }) {
                 out += "    \(s.statement)  [\(s.rule)\(s.isTargetOnly ? ", \(x.targetWord)" : "")] \(s.perDossier), "
                 out += "\(s.perYearShort) \(x.daysUnit)/\(x.year): \(s.reason)\n"
             }
             if remaining.count > 8 { out += "    … (+\(remaining.count - 8): --format json)\n" }
         }
         return out
-    }
-
-    /// The suggestion's reason; in Vietnamese, its rule's explanation.
-    static func reason(_ s: Suggestion, _ x: Words) -> String {
-        x.language == .vi ? s.ruleDescription.explanationVietnamese : s.reason
     }
 
     /// `flowcut suggest`: a proposal block to paste into the file. The

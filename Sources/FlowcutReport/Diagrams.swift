@@ -15,7 +15,8 @@ public enum Diagrams {
             switch change.action {
             case .cut(let id): marks[id] = .removed
             case .merge(let x, let y, _, _):
-                marks[y] = .removed
+                let into = a.workflow.stepIndex(of: x).map { a.workflow.steps[$0].label } ?? x
+                marks[y] = .merged(into: into.isEmpty ? x : into)
                 if marks[x] == nil { marks[x] = .changed }
             default:
                 for id in change.action.stepIDs where marks[id] == nil { marks[id] = .changed }
@@ -32,7 +33,7 @@ public enum Diagrams {
         let t = WorkingTime(workdayHours: c.before.workflow.workdayHours, words: x)
         let saved = c.savedExpectedLeadTime ?? c.savedMainLeadTime
         var caption = [
-            "\(x.savedPerDossier): \(t.long(saved))" + (c.before.comparableLeadTime > 0 ? " (\(x.percent(saved / c.before.comparableLeadTime)))" : "")
+            "\(x.savedPerDossier): \(t.short(saved))" + (c.before.comparableLeadTime > 0 ? " (\(x.percent(saved / c.before.comparableLeadTime)))" : "")
         ]
         if let latest = c.before.workflow.latestDossiers {
             caption.append(

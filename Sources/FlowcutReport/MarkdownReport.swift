@@ -32,7 +32,7 @@ extension ProcedureReport {
         if let pce = a.pce { out += "| \(x.pce) | \(x.percent(pce)) |\n" }
         out += "\n**\(x.criticalPath):** " + a.criticalPath.steps.map { "\(w.steps[$0].id) (\(md(w.steps[$0].label)))" }.joined(separator: " → ") + "\n"
         if let c = comparison {
-            let table = BeforeAfter(c, words: x)
+            let table = BeforeAfter(c, words: x, suggestions: suggestions)
             out += "\n### \(x.beforeAfter): " + md(c.origin.phrase(x)) + "\n\n"
             out += "| | \(x.before) | \(x.after) | \(x.saved) |\n|---|---|---|---|\n"
             for r in table.rows {
@@ -43,13 +43,13 @@ extension ProcedureReport {
                 out +=
                     "\(x.perYear) (\(x.dossiers(y.dossiers, in: y.year))): **\(y.citizenDays) \(x.citizenDays)**, **\(y.staffHours) \(x.staffHours)** \(x.savedWord).\n\n"
             }
-            out += "\(x.changes): " + table.changes.map { Escape.markdownCode($0.statement) }.joined(separator: ", ") + "\n"
+            out += "\(x.changes):\n\n" + table.changes.map { "- \(md($0.statement))" + ($0.reason.map { " — \(md($0))" } ?? "") + "\n" }.joined()
         }
         if !suggestions.isEmpty {
             out += "\n### \(x.suggestions)\n\n| \(x.change) | \(x.rule) | \(x.perDossier) | \(x.perYearColumn) |\n|---|---|---|---|\n"
-            for s in suggestions.map({ SuggestionRow($0, workdayHours: w.workdayHours, words: x) }) {
+            for s in suggestions.map({ SuggestionRow($0, in: w, words: x) }) {
                 out +=
-                    "| \(Escape.markdownCode(s.statement, inTable: true)) | \(md(s.rule))\(s.isTargetOnly ? " (\(x.targetWord))" : "") | \(s.perDossier) | \(s.perYear) |\n"
+                    "| \(md(s.statement)) | \(md(s.rule))\(s.isTargetOnly ? " (\(x.targetWord))" : "") | \(s.perDossier) | \(s.perYear) |\n"
             }
         }
         return out

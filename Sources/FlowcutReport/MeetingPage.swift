@@ -52,7 +52,7 @@ public enum MeetingPage {
         h += "</div>\n"
         h += "<h2>\(x.numbers)</h2>\n<table>\n<thead><tr><th></th><th>\(x.before)</th>"
         if let c = report.comparison {
-            let table = BeforeAfter(c, words: x)
+            let table = BeforeAfter(c, words: x, suggestions: report.suggestions)
             h += "<th>\(x.after)</th><th>\(x.saved)</th></tr></thead>\n"
             for r in table.rows {
                 h +=
@@ -64,10 +64,10 @@ public enum MeetingPage {
                     "<p>\(x.perYear) (\(x.dossiers(y.dossiers, in: y.year))): <span class=\"saved\">\(y.citizenDays) \(x.citizenDays)</span>, <span class=\"saved\">\(y.staffHours) \(x.staffHours)</span> \(x.savedWord).</p>\n"
             }
             h +=
-                "<p>\(x.changes): "
+                "<h3>\(x.changes)</h3>\n<ul class=\"changes\">\n"
                 + table.changes.map { change in
-                    "<code>\(escape(change.statement))</code>" + (change.reason.map { " — \(escape($0))" } ?? "")
-                }.joined(separator: "; ") + "</p>\n"
+                    "<li>\(escape(change.statement))" + (change.reason.map { " — <span class=\"why\">\(escape($0))</span>" } ?? "") + "</li>\n"
+                }.joined() + "</ul>\n"
         } else {
             h += "</tr></thead>\n<tr><td>\(x.mainLeadTime)</td><td>\(t.short(a.mainLeadTime))</td></tr>\n"
             if let sim = a.simulation {
@@ -86,9 +86,9 @@ public enum MeetingPage {
         if !report.suggestions.isEmpty {
             h +=
                 "<h2>\(x.suggestions)</h2>\n<table>\n<thead><tr><th>\(x.change)</th><th>\(x.rule)</th><th>\(x.perDossier)</th><th>\(x.perYearColumn)</th><th class=\"why\">\(x.why)</th></tr></thead>\n"
-            for s in report.suggestions.map({ SuggestionRow($0, workdayHours: w.workdayHours, words: x) }) {
+            for s in report.suggestions.map({ SuggestionRow($0, in: w, words: x) }) {
                 h +=
-                    "<tr><td><code>\(escape(s.statement))</code></td><td>\(escape(s.rule))\(s.isTargetOnly ? " (\(x.targetWord))" : "")</td><td>\(s.perDossier)</td>"
+                    "<tr><td>\(escape(s.statement))</td><td>\(escape(s.rule))\(s.isTargetOnly ? " (\(x.targetWord))" : "")</td><td>\(s.perDossier)</td>"
                 h += "<td>\(s.perYear)</td><td class=\"why\">\(escape(s.reason))</td></tr>\n"
             }
             h += "</table>\n"

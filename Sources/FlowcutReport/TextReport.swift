@@ -25,7 +25,7 @@ extension ProcedureReport {
             rows.append((x.deadline, "\(time.long(deadline)): \(verdict(a.mainLeadTime, deadline, time))"))
         }
         if let target = w.target {
-            rows.append((x.target, "\(time.long(target)): \(verdict(a.mainLeadTime, target, time))"))
+            rows.append((x.target, "\(time.long(target)): \(verdict(a.mainLeadTime, target, time, against: .target))"))
         }
         if let sim = a.simulation {
             var parts = [
@@ -40,10 +40,15 @@ extension ProcedureReport {
                 rows.append((x.stoppedCases, x.fill(x.stoppedWhy, counts)))
             }
         }
-        rows.append((x.criticalPath, path(a.criticalPath.steps.map { w.steps[$0].id })))
+        // In Vietnamese, the reader is the civil servant, who knows the steps
+        // and the people by name; in English, the file's author, by ID.
+        let named = x.language == .vi
+        func step(_ i: Int) -> String { named && !w.steps[i].label.isEmpty ? w.steps[i].label : w.steps[i].id }
+        func actor(_ id: String) -> String { named ? x.actor(id, in: w) : id }
+        rows.append((x.criticalPath, path(a.criticalPath.steps.map(step))))
         let lead = max(a.mainLeadTime, 1e-12)
         let top = a.topTimeConsumers.prefix(3).map {
-            "\(w.steps[$0].id) \(time.short(a.stepTimes[$0])) (\(x.percent(a.stepTimes[$0] / lead)))"
+            "\(step($0)) \(time.short(a.stepTimes[$0])) (\(x.percent(a.stepTimes[$0] / lead)))"
         }
         if !top.isEmpty { rows.append((x.topConsumers, top.joined(separator: " · "))) }
         if let sim = a.simulation {
@@ -53,7 +58,7 @@ extension ProcedureReport {
                     (
                         x.offScenario,
                         off.map {
-                            "\(w.steps[$0].id): \(x.percent(sim.visitProbability[$0])) \(x.inCases)"
+                            "\(step($0)): \(x.percent(sim.visitProbability[$0])) \(x.inCases)"
                         }.joined(separator: " · ")
                     ))
             }
@@ -64,7 +69,7 @@ extension ProcedureReport {
                 (
                     x.workPerDossier,
                     busy.map {
-                        "\($0.actor ?? x.noActor) \(time.short($0.hours)) (\(x.percent($0.shareOfLeadTime)))"
+                        "\($0.actor.map(actor) ?? x.noActor) \(time.short($0.hours)) (\(x.percent($0.shareOfLeadTime)))"
                     }.joined(separator: " · ")
                 ))
         }
@@ -81,17 +86,26 @@ extension ProcedureReport {
         return out
     }
 
-    /// A path of step IDs on one line; a long one as its first 12 and last
+    /// A path of steps on one line; a long one as its first 12 and last
     /// 3 steps (a terminal line of 10 000 IDs helps nobody; JSON has them all).
-    private func path(_ ids: [String]) -> String {
+    private func path(_ ids: [String]) -> String {  // IDs or names
         guard ids.count > 24 else { return ids.joined(separator: " → ") }
         let shown = ids.prefix(12) + ["…"] + ids.suffix(3)
         return shown.joined(separator: " → ") + " (" + words.fill(words.stepCount, words.count(ids.count)) + ")"
     }
 
-    private func verdict(_ time: Double, _ limit: Double, _ t: WorkingTime) -> String {
+    private enum Limit { case deadline, target }
+
+    /// How the lead time stands against the deadline (in time, late) or the
+    /// target (met, not met): a target is no deadline, and is not "over".
+    private func verdict(_ time: Double, _ limit: Double, _ t: WorkingTime, against kind: Limit = .deadline) -> String {
         let margin = limit - time
-        if abs(margin) < 1e-9 { return words.exactlyOnIt }
-        return words.fill(margin > 0 ? words.withinSpare : words.overBy, t.short(abs(margin)))
+        if abs(margin) < 1e-9 { return kind == .deadline ? words.exactlyOnIt : words[.targetExactly] }
+        let phrase: Phrase =
+            switch kind {
+            case .deadline: margin > 0 ? .withinSpare : .overBy
+            case .target: margin > 0 ? .targetSpare : .targetOverBy
+            }
+        return words.fill(words[phrase], t.short(abs(margin)))
     }
 }

@@ -30,6 +30,9 @@ public enum Phrase: String, Sendable, CaseIterable {
     case expected
     case onTime
     case withinSpare
+    case targetSpare
+    case targetOverBy
+    case targetExactly
     case overBy
     case within
     case exactlyOnIt
@@ -115,6 +118,8 @@ public enum Phrase: String, Sendable, CaseIterable {
     case diagramFixed
     case diagramExternal
     case diagramRemoved
+    case diagramMergedInto
+    case diagramBypassed
     case diagramChanged
     case diagramLegend
     case diagramCritical
@@ -156,6 +161,9 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .expected: "expected"
         case .onTime: "on time"
         case .withinSpare: "within, {} to spare"
+        case .targetSpare: "met, {} to spare"
+        case .targetOverBy: "not met: {} longer"
+        case .targetExactly: "met exactly"
         case .overBy: "over by {}"
         case .within: "within"
         case .exactlyOnIt: "exactly on it"
@@ -236,9 +244,11 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .diagramEnds: "ends the case"
         case .diagramPaper: "paper"
         case .diagramOnline: "online"
-        case .diagramFixed: "fixed"
+        case .diagramFixed: "required by law"
         case .diagramExternal: "other agency"
         case .diagramRemoved: "removed by the proposal"
+        case .diagramMergedInto: "merged into {}"
+        case .diagramBypassed: "critical path, past a step taken out"
         case .diagramChanged: "changed by the proposal"
         case .diagramLegend: "Legend"
         case .diagramCritical: "critical path"
@@ -278,10 +288,13 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .target: "Mục tiêu cam kết"
         case .simulated: "Mô phỏng"
         case .cases: "hồ sơ"
-        case .seed: "hạt giống"
+        case .seed: "số khởi tạo ngẫu nhiên"
         case .expected: "trung bình"
         case .onTime: "đúng hạn"
         case .withinSpare: "trong hạn, còn dư {}"
+        case .targetSpare: "đạt mục tiêu, còn dư {}"
+        case .targetOverBy: "chưa đạt mục tiêu: dài hơn {}"
+        case .targetExactly: "vừa đạt mục tiêu"
         case .overBy: "quá hạn {}"
         case .within: "trong hạn"
         case .exactlyOnIt: "vừa đúng hạn"
@@ -328,7 +341,7 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .why: "lý do"
         case .fullSize: "xem cỡ lớn"
         case .online: "trực tuyến"
-        case .paper: "giấy"
+        case .paper: "hồ sơ giấy"
         case .deadlineIs: "Thời hạn giải quyết"
         case .review: "Rà soát quy trình nội bộ của Sở"
         case .proceduresAnalysed: "thủ tục đã được phân tích"
@@ -360,11 +373,13 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .theSuggestedChanges: "các đề xuất của flowcut"
         case .diagramWait: "chờ"
         case .diagramEnds: "kết thúc hồ sơ"
-        case .diagramPaper: "giấy"
+        case .diagramPaper: "hồ sơ giấy"
         case .diagramOnline: "trực tuyến"
-        case .diagramFixed: "bắt buộc"
+        case .diagramFixed: "bắt buộc theo quy định"
         case .diagramExternal: "cơ quan khác"
         case .diagramRemoved: "bỏ theo phương án"
+        case .diagramMergedInto: "gộp vào bước {}"
+        case .diagramBypassed: "đường găng, qua bước được bỏ"
         case .diagramChanged: "thay đổi theo phương án"
         case .diagramLegend: "Chú giải"
         case .diagramCritical: "đường găng"
@@ -413,6 +428,8 @@ public struct Words: Sendable {
             ],
             decimal: self[.diagramDecimal], days: self[.diagramDays], hours: self[.diagramHours])
         words.ends = self[.diagramEnds]
+        words.mergedInto = self[.diagramMergedInto]
+        words.bypassed = self[.diagramBypassed]
         return words
     }
 

@@ -93,16 +93,21 @@ struct RenderTests {
         // One node per step (n0…n7), plus the legend.
         #expect(nodes.filter { $0.hasPrefix("n") && Int($0.dropFirst()) != nil }.sorted() == (0..<w.steps.count).map { "n\($0)" }.sorted())
         #expect(nodes.count == w.steps.count + 1)
-        // The critical path has 6 arrows (7 steps). Here 4 of them touch a
-        // step the proposal removes (route, sign) and are faded: 2 stay red.
+        // The critical path has 6 arrows (7 steps), all red: one line. The
+        // 4 that touch a step the proposal takes out (route, cut; sign,
+        // merged) are dotted, bypassed; the other 2 are solid.
         let isRed = { (e: XMLElement) in Self.child(e, "path").flatMap { Self.attribute($0, "stroke") } == "#c0392b" }
-        #expect(edges.filter(isRed).count == 2)
+        let isDotted = { (e: XMLElement) in Self.child(e, "path").flatMap { Self.attribute($0, "stroke-dasharray") } != nil }
+        #expect(edges.filter(isRed).count == 6)
+        #expect(edges.filter { isRed($0) && isDotted($0) }.count == 4)
         // Without a proposal all 6 are red.
         let plain = Diagrams.before(Analyzer.analyze(w, options: AnalysisOptions(runs: 0)), nil)
         #expect(try Self.parse(try Graphviz.render(dot: DotBuilder.dot(plain), format: .svg)).edges.filter(isRed).count == 6)
         // Labels are present as text, and the cut step is marked.
         #expect(texts.contains("Thẩm định, dự thảo giấy phép"))
         #expect(texts.contains("removed by the proposal"))
+        // The merged step says where its work goes: sign into check's step.
+        #expect(texts.contains("merged into “Xem xét, trình ký”"))
         let afterSVG = try Graphviz.render(dot: DotBuilder.dot(try #require(after)), format: .svg)
         let afterNodes = try Self.parse(afterSVG).nodes
         // After: route cut and sign merged into check: 6 steps.

@@ -1,3 +1,6 @@
+import FlowcutAnalysis
+import FlowcutCore
+import FlowcutLanguage
 import Testing
 
 @testable import FlowcutReport
@@ -32,5 +35,74 @@ struct WordsTests {
         #expect(Words.english.dossiers(5_770, in: 2023) == "5,770 dossiers in 2023")
         #expect(Words.vietnamese.dossiers(1, in: 2023) == "1 hồ sơ năm 2023")
         #expect(Words.vietnamese.dossiers(5_770, in: 2023) == "5 770 hồ sơ năm 2023")
+    }
+}
+
+/// Changes and reasons said in words, steps and actors by name. Expected
+/// sentences written by hand from the process below.
+struct ChangeWordsTests {
+    static let process = """
+        procedure "P"
+        actor mc "Một cửa"
+        actor ldp "Lãnh đạo phòng"
+        actor lds "Lãnh đạo Sở"
+        step receive "Tiếp nhận" by mc 4h intake paper
+        step review "Thẩm định" 2d
+        step ask "Xin ý kiến Sở Tài chính" 1d consult
+        step ask2 "Xin ý kiến Sở Xây dựng" 1d consult
+        step check "Xem xét" by ldp 1d approval
+        step sign "Ký" by lds 1d approval
+        """
+
+    static func workflow() throws -> Workflow {
+        let checked = Checker.check(SourceFile(path: "p.flow", text: process))
+        #expect(checked.diagnostics.filter { $0.severity == .error }.isEmpty)
+        return try #require(checked.workflow)
+    }
+
+    @Test func everyChangeInBothLanguages() throws {
+        let w = try Self.workflow()
+        let cases: [(ChangeAction, String, String)] = [
+            (.cut("receive"), "Remove “Tiếp nhận”", "Bỏ bước “Tiếp nhận”"),
+            (.shorten("review", to: .single(8)), "Shorten “Thẩm định” to 1 d", "Rút ngắn bước “Thẩm định” còn 1 ngày"),
+            (
+                // 4 h of an 8-hour working day, in days as the reports give times.
+                .shortenWait("review", to: .single(4)), "Shorten the wait before “Thẩm định” to 0.5 d",
+                "Rút ngắn thời gian chờ trước bước “Thẩm định” còn 0,5 ngày"
+            ),
+            (.shortenBy("review", percent: 47.57), "Shorten “Thẩm định” by 47.57%", "Rút ngắn bước “Thẩm định” 47,57%"),
+            (
+                .merge("check", "sign", actor: "ldp", duration: nil),
+                "Merge “Xem xét” and “Ký” into one step done by Lãnh đạo phòng",
+                "Gộp bước “Xem xét” và bước “Ký” thành một bước do Lãnh đạo phòng thực hiện"
+            ),
+            (
+                .parallel("ask", "ask2"), "Do “Xin ý kiến Sở Tài chính” and “Xin ý kiến Sở Xây dựng” at the same time",
+                "Thực hiện đồng thời bước “Xin ý kiến Sở Tài chính” và bước “Xin ý kiến Sở Xây dựng”"
+            ),
+            (.online(["receive"], duration: nil), "Move “Tiếp nhận” online", "Chuyển bước “Tiếp nhận” sang thực hiện trực tuyến"),
+            (
+                .chance(from: "review", to: "ask", percent: 7.5), "Send 7.5% of the dossiers from “Thẩm định” to “Xin ý kiến Sở Tài chính”",
+                "Điều chỉnh tỷ lệ hồ sơ từ bước “Thẩm định” chuyển sang bước “Xin ý kiến Sở Tài chính” thành 7,5%"
+            ),
+        ]
+        for (action, english, vietnamese) in cases {
+            #expect(Words.english.change(action, in: w) == english)
+            #expect(Words.vietnamese.change(action, in: w) == vietnamese)
+        }
+    }
+
+    @Test func reasonsNamePeopleAndSteps() throws {
+        let w = try Self.workflow()
+        let signing = SuggestionReason.delegatedSigning(signer: "ldp", onBehalfOf: "lds")
+        #expect(Words.english.reason(signing, in: w) == "Lãnh đạo phòng signs on behalf of Lãnh đạo Sở (delegated signing).")
+        #expect(Words.vietnamese.reason(signing, in: w) == "Lãnh đạo phòng ký thay Lãnh đạo Sở (ủy quyền ký).")
+        // The `.flow` comment `flowcut suggest` writes keeps the IDs.
+        #expect(signing.english == "ldp signs on behalf of lds (delegated signing)")
+        let benchmark = SuggestionReason.benchmark(kind: .work, percent: 47.57)
+        #expect(
+            Words.vietnamese.reason(benchmark, in: w)
+                == "Phương án của tỉnh Bình Định cắt giảm bình quân 47,57% thời gian các bước chuyên viên xử lý; đây là mục tiêu để thảo luận, không tự động áp dụng."
+        )
     }
 }

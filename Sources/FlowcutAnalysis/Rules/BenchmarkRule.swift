@@ -21,6 +21,7 @@ public struct BenchmarkRule: SuggestionRule {
     public let description = RuleDescription(
         id: "benchmark",
         name: "Bình Định's average cut",
+        nameVietnamese: "Mức cắt giảm bình quân của tỉnh Bình Định",
         explanation:
             "A step on the critical path longer than 4 hours, shortened by the average cut Bình Định's approved plan reached for steps of its kind: a target to discuss, not applied by default.",
         explanationVietnamese:
@@ -48,7 +49,7 @@ public struct BenchmarkRule: SuggestionRule {
             guard step.duration.mean > 4 + 1e-9, let cut = Self.averageCut[step.kind] else { return nil }
             return Candidate(
                 change: .shortenBy(step.id, percent: cut),
-                reason: "Bình Định's plan cut \(step.kind.rawValue) steps by \(formatNumber(cut, decimals: 2))% on average")
+                reason: .benchmark(kind: step.kind, percent: cut))
         }
     }
 }

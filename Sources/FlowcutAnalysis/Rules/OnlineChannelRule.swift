@@ -10,6 +10,7 @@ public struct OnlineChannelRule: SuggestionRule {
     public let description = RuleDescription(
         id: "online-channel",
         name: "Receive and handle online",
+        nameVietnamese: "Tiếp nhận, giải quyết trực tuyến",
         explanation: "Level 3/4 procedures are received and handled online only, without paper (from Q1 2022): a paper step moves online.",
         explanationVietnamese: "Thủ tục mức độ 3, 4 tiếp nhận và giải quyết trực tuyến, không nhận bản giấy (từ quý 1/2022): chuyển bước giấy sang trực tuyến.",
         triggering: [
@@ -35,7 +36,7 @@ public struct OnlineChannelRule: SuggestionRule {
     public func candidates(_ w: Workflow, _ a: ProcedureAnalysis) -> [Candidate] {
         guard w.service.acceptsOnlineDossiers else { return [] }
         return w.steps.filter { $0.channel == .paper }.map {
-            Candidate(change: .online([$0.id], duration: nil), reason: "level 3/4 dossiers are received online only")
+            Candidate(change: .online([$0.id], duration: nil), reason: .onlineOnly)
         }
     }
 }

@@ -12,6 +12,7 @@ public struct PaperHandoffRule: SuggestionRule {
     public let description = RuleDescription(
         id: "paper-handoff",
         name: "Handoff done by the one-stop software",
+        nameVietnamese: "Chuyển hồ sơ trên phần mềm một cửa",
         explanation:
             "In a procedure with an online service (level 3/4, một phần, toàn trình) the one-stop software routes the dossier: a handoff step can be cut (not one that also decides where the dossier goes).",
         explanationVietnamese:
@@ -56,7 +57,7 @@ public struct PaperHandoffRule: SuggestionRule {
     public func candidates(_ w: Workflow, _ a: ProcedureAnalysis) -> [Candidate] {
         guard w.service.acceptsOnlineDossiers else { return [] }
         return w.steps.indices.filter { w.steps[$0].kind == .handoff && !w.steps[$0].isFixed && !w.isDecision($0) }.map {
-            Candidate(change: .cut(w.steps[$0].id), reason: "the one-stop software routes the dossier")
+            Candidate(change: .cut(w.steps[$0].id), reason: .softwareRoutes)
         }
     }
 }

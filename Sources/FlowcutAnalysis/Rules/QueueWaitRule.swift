@@ -9,6 +9,7 @@ public struct QueueWaitRule: SuggestionRule {
     public let description = RuleDescription(
         id: "queue-wait",
         name: "Halve a wait on the critical path",
+        nameVietnamese: "Rút ngắn một nửa thời gian chờ trên đường găng",
         explanation: "A dossier waiting in a queue on the critical path adds its wait to the lead time: a service standard halves it.",
         explanationVietnamese: "Thời gian chờ trên đường găng cộng thẳng vào thời gian giải quyết: áp dụng chuẩn phục vụ, giảm một nửa.",
         triggering: [
@@ -30,7 +31,7 @@ public struct QueueWaitRule: SuggestionRule {
         a.criticalPath.steps.filter { !w.steps[$0].wait.isZero }.map { s in
             Candidate(
                 change: .shortenWait(w.steps[s].id, to: w.steps[s].wait.scaled(by: 0.5)),
-                reason: "a service standard halves the wait before \(w.steps[s].id)")
+                reason: .halvedWait(step: w.steps[s].id))
         }
     }
 }

@@ -10,6 +10,7 @@ public struct ReworkRule: SuggestionRule {
     public let description = RuleDescription(
         id: "rework",
         name: "Halve the requests for more documents",
+        nameVietnamese: "Giảm một nửa số lần yêu cầu bổ sung hồ sơ",
         explanation:
             "When 10% or more of the dossiers go back for more documents, one-time guidance at the desk and checks in the online form halve that share.",
         explanationVietnamese: "Khi từ 10% hồ sơ trở lên phải bổ sung, hướng dẫn một lần và kiểm tra ngay trên biểu mẫu trực tuyến giảm một nửa tỷ lệ này.",
@@ -44,7 +45,7 @@ public struct ReworkRule: SuggestionRule {
             out.append(
                 Candidate(
                     change: .chance(from: w.steps[arrow.from].id, to: w.steps[arrow.to].id, percent: half),
-                    reason: "one-time guidance and checks in the online form halve the requests for more documents"))
+                    reason: .fewerRequests))
         }
         return out
     }

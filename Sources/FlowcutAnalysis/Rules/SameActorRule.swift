@@ -10,6 +10,7 @@ public struct SameActorRule: SuggestionRule {
     public let description = RuleDescription(
         id: "same-actor",
         name: "No handoff to oneself",
+        nameVietnamese: "Bỏ bước tự chuyển hồ sơ cho chính mình",
         explanation: "A handoff between two steps of the same actor hands the dossier to the same person: cut it.",
         explanationVietnamese: "Bước chuyển hồ sơ giữa hai bước của cùng một người/bộ phận là thừa: bỏ bước chuyển.",
         triggering: [
@@ -38,7 +39,7 @@ public struct SameActorRule: SuggestionRule {
             let before = w.predecessors(h)
             let after = w.successors(h)
             guard before.count == 1, after.count == 1, let x = w.steps[before[0]].actor, x == w.steps[after[0]].actor else { continue }
-            out.append(Candidate(change: .cut(step.id), reason: "\(x) hands the dossier to itself"))
+            out.append(Candidate(change: .cut(step.id), reason: .handsToItself(actor: x)))
         }
         return out
     }

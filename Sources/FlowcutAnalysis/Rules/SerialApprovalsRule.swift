@@ -10,6 +10,7 @@ public struct SerialApprovalsRule: SuggestionRule {
     public let description = RuleDescription(
         id: "serial-approvals",
         name: "Delegate the signature",
+        nameVietnamese: "Ủy quyền ký",
         explanation: "Two approvals in a row by different leaders: the first can sign on behalf of the second (delegated signing), one step instead of two.",
         explanationVietnamese: "Hai bước xem xét, ký liên tiếp của hai lãnh đạo khác nhau: ủy quyền cho lãnh đạo thứ nhất ký, còn một bước.",
         triggering: [
@@ -50,7 +51,7 @@ public struct SerialApprovalsRule: SuggestionRule {
             out.append(
                 Candidate(
                     change: .merge(step.id, second.id, actor: x, duration: nil),
-                    reason: "\(x) signs on behalf of \(y) (delegated signing)"))
+                    reason: .delegatedSigning(signer: x, onBehalfOf: y)))
         }
         return out
     }

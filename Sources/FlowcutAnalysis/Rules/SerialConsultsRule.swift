@@ -10,6 +10,7 @@ public struct SerialConsultsRule: SuggestionRule {
     public let description = RuleDescription(
         id: "serial-consults",
         name: "Consult in parallel",
+        nameVietnamese: "Lấy ý kiến đồng thời",
         explanation:
             "Consultations or field checks one after the other can be asked for at the same time: the lead time becomes the longer of them, not their sum.",
         explanationVietnamese: "Lấy ý kiến hoặc kiểm tra thực địa nối tiếp nhau có thể tiến hành đồng thời: thời gian bằng bước dài nhất, không phải tổng.",
@@ -40,7 +41,7 @@ public struct SerialConsultsRule: SuggestionRule {
             guard kinds.contains(x.kind), kinds.contains(y.kind), !w.isDecision(arrow.from), !w.isDecision(arrow.to),
                 arrow.from != arrow.to
             else { continue }
-            out.append(Candidate(change: .parallel(x.id, y.id), reason: "ask \(x.id) and \(y.id) at the same time"))
+            out.append(Candidate(change: .parallel(x.id, y.id), reason: .consultTogether(x.id, y.id)))
         }
         return out
     }
