@@ -22,13 +22,29 @@ public struct Portfolio: Sendable {
         public var citizenDaysPerYear: Double { comparison?.citizenDaysPerYear ?? 0 }
         public var staffHoursPerYear: Double { comparison?.staffHoursPerYear ?? 0 }
 
-        /// Main lead time or P90 above the deadline.
-        public var isOverDeadline: Bool {
-            guard let deadline = workflow.deadline else { return false }
-            let p90 = before.simulation?.percentile(0.9)
-            return ProcedureAnalysis.fits(before.mainLeadTime, deadline) == false
-                || ProcedureAnalysis.fits(p90, deadline) == false
+        /// How the process as written stands against its deadline: nil
+        /// without one.
+        public var deadlineFit: DeadlineFit? {
+            guard let deadline = workflow.deadline else { return nil }
+            if ProcedureAnalysis.fits(before.mainLeadTime, deadline) == false { return .mainOver }
+            if ProcedureAnalysis.fits(before.simulation?.percentile(0.9), deadline) == false { return .p90Over }
+            return .within
         }
+
+        /// Main lead time or P90 above the deadline.
+        public var isOverDeadline: Bool { deadlineFit.map { $0 != .within } ?? false }
+    }
+
+    /// The review's deadline column (ANALYSIS.md, "Over the deadline": the
+    /// main lead time or P90 above it), telling which of the two it is.
+    public enum DeadlineFit: Sendable, Hashable {
+        /// The main scenario and P90 end by the deadline.
+        case within
+        /// The main scenario ends after it.
+        case mainOver
+        /// The main scenario ends by it, but more than one dossier in ten
+        /// of the simulation does not.
+        case p90Over
     }
 
     public let entries: [Entry]

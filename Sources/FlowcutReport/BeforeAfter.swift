@@ -81,8 +81,11 @@ public struct SuggestionRow: Sendable {
     public var perYearShort: String
     /// Why, in the report's language.
     public var reason: String
+    /// "Not together with a change above: Remove “X”.", when the suggestion
+    /// cannot be made together with a change of the comparison.
+    public var conflict: String?
 
-    public init(_ s: Suggestion, in w: Workflow, words x: Words) {
+    public init(_ s: Suggestion, in w: Workflow, words x: Words, conflict: ChangeAction? = nil) {
         let workdayHours = w.workdayHours
         let t = WorkingTime(workdayHours: workdayHours, words: x)
         statement = x.change(s.change, in: w)
@@ -92,5 +95,21 @@ public struct SuggestionRow: Sendable {
         perYear = t.short(s.savingPerYearHours)
         perYearShort = x.number(s.savingPerYearHours / workdayHours, decimals: 1)
         reason = x.reason(s.because, in: w)
+        self.conflict = conflict.map { x.fill(x[.conflictsWith], x.change($0, in: w)) }
+    }
+}
+
+/// The suggestions a report lists: only those that save time (one that
+/// saves nothing, rounded to the hundredth of a day the pages show, is no
+/// suggestion to put to a meeting), each with the change of the comparison
+/// it cannot go with, if any. The JSON report keeps every measured one.
+public enum ShownSuggestions {
+    public static func list(_ suggestions: [Suggestion], comparison: Comparison?, workdayHours: Double) -> [(
+        suggestion: Suggestion, conflict: ChangeAction?
+    )] {
+        let applied = comparison?.changes.map(\.action) ?? []
+        return suggestions.filter { $0.savingHours >= 0.005 * workdayHours }.map { s in
+            (s, applied.contains(s.change) ? nil : applied.first { $0.conflicts(with: s.change) })
+        }
     }
 }

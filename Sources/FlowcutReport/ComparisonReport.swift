@@ -113,7 +113,9 @@ extension ProcedureReport {
                 "    \(x.perYear) (\(x.dossiers(y.dossiers, in: y.year))): \(y.citizenDays) \(x.citizenDays), \(y.staffHours) \(x.staffHours) \(x.savedWord)\n"
         }
         out += "    \(x.changes):\n" + table.changes.map { "      \($0.statement)" + ($0.reason.map { " — \($0)" } ?? "") + "\n" }.joined()
-        let remaining = suggestions.filter { !covered($0.change, by: c.changes.map(\.action)) }
+        let remaining = ShownSuggestions.list(suggestions, comparison: nil, workdayHours: w.workdayHours).map(\.suggestion).filter {
+            !covered($0.change, by: c.changes.map(\.action))
+        }
         if !remaining.isEmpty {
             out += "  \(x.otherSuggestions)\n"
             for s in remaining.prefix(8).map({ SuggestionRow($0, in: w, words: x) }) {

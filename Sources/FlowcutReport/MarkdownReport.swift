@@ -45,9 +45,10 @@ extension ProcedureReport {
             }
             out += "\(x.changes):\n\n" + table.changes.map { "- \(md($0.statement))" + ($0.reason.map { " — \(md($0))" } ?? "") + "\n" }.joined()
         }
-        if !suggestions.isEmpty {
+        let shown = ShownSuggestions.list(suggestions, comparison: comparison, workdayHours: w.workdayHours)
+        if !shown.isEmpty {
             out += "\n### \(x.suggestions)\n\n| \(x.change) | \(x.rule) | \(x.perDossier) | \(x.perYearColumn) |\n|---|---|---|---|\n"
-            for s in suggestions.map({ SuggestionRow($0, in: w, words: x) }) {
+            for s in shown.map({ SuggestionRow($0.suggestion, in: w, words: x, conflict: $0.conflict) }) {
                 out +=
                     "| \(md(s.statement)) | \(md(s.rule))\(s.isTargetOnly ? " (\(x.targetWord))" : "") | \(s.perDossier) | \(s.perYear) |\n"
             }

@@ -77,19 +77,20 @@ public enum MeetingPage {
             h += "<tr><td>\(x.handoffs)</td><td>\(a.handoffs)</td></tr>\n</table>\n"
         }
         if let deadline = w.deadline {
-            h += "<p>\(x.deadlineIs): \(t.long(deadline)).</p>\n"
+            h += "<p>\(x.deadlineIs): \(t.long(deadline)): \(escape(x.deadlineVerdict(a, deadline, t))).</p>\n"
         }
         if let sim = a.simulation, sim.stoppedCases > 0 {
             let counts = [sim.stoppedCases, sim.runs, sim.limits.loopReturns, sim.limits.stepRuns].map(x.count)
             h += "<p class=\"stopped\">\(x.stoppedCases): \(escape(x.fill(x.stoppedWhy, counts))).</p>\n"
         }
-        if !report.suggestions.isEmpty {
+        let shown = ShownSuggestions.list(report.suggestions, comparison: report.comparison, workdayHours: w.workdayHours)
+        if !shown.isEmpty {
             h +=
                 "<h2>\(x.suggestions)</h2>\n<table>\n<thead><tr><th>\(x.change)</th><th>\(x.rule)</th><th>\(x.perDossier)</th><th>\(x.perYearColumn)</th><th class=\"why\">\(x.why)</th></tr></thead>\n"
-            for s in report.suggestions.map({ SuggestionRow($0, in: w, words: x) }) {
+            for s in shown.map({ SuggestionRow($0.suggestion, in: w, words: x, conflict: $0.conflict) }) {
                 h +=
                     "<tr><td>\(escape(s.statement))</td><td>\(escape(s.rule))\(s.isTargetOnly ? " (\(x.targetWord))" : "")</td><td>\(s.perDossier)</td>"
-                h += "<td>\(s.perYear)</td><td class=\"why\">\(escape(s.reason))</td></tr>\n"
+                h += "<td>\(s.perYear)</td><td class=\"why\">\(escape(s.reason))\(s.conflict.map { " <strong>\(escape($0))</strong>" } ?? "")</td></tr>\n"
             }
             h += "</table>\n"
         }

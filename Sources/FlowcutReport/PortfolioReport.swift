@@ -40,7 +40,7 @@ public struct PortfolioReport: Sendable {
         return [
             x.count(e.dossiersPerYear), "\(t.short(b)) → \(a.map(t.short) ?? "—")", cut(e).map(x.percent) ?? "—",
             x.number(e.citizenDaysPerYear, decimals: 1), x.number(e.staffHoursPerYear, decimals: 1),
-            e.workflow.deadline == nil ? "—" : (e.isOverDeadline ? x.over : x.withinShort), latestOnlineShare(e).map(x.percent) ?? "—",
+            x.deadlineFit(e.deadlineFit), latestOnlineShare(e).map(x.percent) ?? "—",
         ]
     }
 
@@ -195,6 +195,7 @@ public struct PortfolioReport: Sendable {
                     "| " + ([Escape.markdown(r.name ?? r.code.short) + " (\(r.code.short))"] + cells(r).map(Escape.markdown)).joined(separator: " | ") + " |\n"
             }
         }
+        out += "\n" + Escape.markdown(x[.reviewDefinitions]) + "\n"
         // With the records, the scorecard says the online share (with the other rates).
         if p.scorecard.isEmpty {
             out += "\n## \(x.onlineShareByYear)\n\n| \(x.year) | \(x.onlineShare) |\n|---|---:|\n"
@@ -249,7 +250,7 @@ public struct PortfolioReport: Sendable {
                 h1 { font-size: 1.6rem; } h2 { font-size: 1.25rem; margin-top: 1.5rem; }
                 table { border-collapse: collapse; } th, td { border-bottom: 1px solid #d0d7de; padding: .3rem .7rem; text-align: right; }
                 th:first-child, td:first-child { text-align: left; }
-                .total { color: #1a7f37; font-weight: bold; } .over { color: #cf222e; } .nofile td { color: #57606a; }
+                .definitions { color: #57606a; font-size: .9rem; max-width: 60rem; } .total { color: #1a7f37; font-weight: bold; } .over { color: #cf222e; } .nofile td { color: #57606a; }
                 h3 { font-size: 1.05rem; margin-top: 1.2rem; }
                 </style>
                 </head>
@@ -266,7 +267,8 @@ public struct PortfolioReport: Sendable {
             case .file(let entry):
                 let name = e(entry.workflow.name)
                 let link = pages[entry.path].map { "<a href=\"\(e($0))/index.html\">\(name)</a>" } ?? name
-                let row = cells(entry).map { $0 == x.over ? "<span class=\"over\">\(e(x.over))</span>" : e($0) }
+                let over = [x.over, x.deadlineFit(.p90Over)]
+                let row = cells(entry).map { over.contains($0) ? "<span class=\"over\">\(e($0))</span>" : e($0) }
                 h += "<tr><td>\(link)</td>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
             case .unwritten(let r):
                 h +=
@@ -274,7 +276,7 @@ public struct PortfolioReport: Sendable {
                     + cells(r).map { "<td>\(e($0))</td>" }.joined() + "</tr>\n"
             }
         }
-        h += "</table>\n"
+        h += "</table>\n<p class=\"definitions\">\(e(x[.reviewDefinitions]))</p>\n"
         if p.scorecard.isEmpty {
             h += "<h2>\(e(x.onlineShareByYear))</h2>\n<table>\n<thead><tr><th>\(e(x.year))</th><th>\(e(x.onlineShare))</th></tr></thead>\n"
             for year in p.years { h += "<tr><td>\(year)</td><td>\(p.onlineShare(year: year).map(x.percent) ?? "—")</td></tr>\n" }

@@ -28,7 +28,7 @@ extension PortfolioReport {
                         CSV.text(e.workflow.code.map { ProcedureCode($0)?.short ?? $0 } ?? ""), CSV.text(e.workflow.name), CSV.text(e.path),
                         "\(e.dossiersPerYear)", days(b), a.map(days) ?? "",
                         cut(e).map(CSV.number) ?? "", CSV.number(e.citizenDaysPerYear), CSV.number(e.staffHoursPerYear),
-                        CSV.text(e.workflow.deadline == nil ? "" : (e.isOverDeadline ? words.over : words.withinShort)),
+                        CSV.text(e.deadlineFit == nil ? "" : words.deadlineFit(e.deadlineFit)),
                         latestOnlineShare(e).map(CSV.number) ?? "",
                     ])
             case .unwritten(let r):

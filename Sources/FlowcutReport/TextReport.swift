@@ -22,10 +22,10 @@ extension ProcedureReport {
         var rows: [(String, String)] = []
         rows.append((x.leadTimeMain, time.long(a.mainLeadTime)))
         if let deadline = w.deadline {
-            rows.append((x.deadline, "\(time.long(deadline)): \(verdict(a.mainLeadTime, deadline, time))"))
+            rows.append((x.deadline, "\(time.long(deadline)): \(x.deadlineVerdict(a, deadline, time))"))
         }
         if let target = w.target {
-            rows.append((x.target, "\(time.long(target)): \(verdict(a.mainLeadTime, target, time, against: .target))"))
+            rows.append((x.target, "\(time.long(target)): \(x.verdict(a.mainLeadTime, target, time, against: .target))"))
         }
         if let sim = a.simulation {
             var parts = [
@@ -94,18 +94,4 @@ extension ProcedureReport {
         return shown.joined(separator: " → ") + " (" + words.fill(words.stepCount, words.count(ids.count)) + ")"
     }
 
-    private enum Limit { case deadline, target }
-
-    /// How the lead time stands against the deadline (in time, late) or the
-    /// target (met, not met): a target is no deadline, and is not "over".
-    private func verdict(_ time: Double, _ limit: Double, _ t: WorkingTime, against kind: Limit = .deadline) -> String {
-        let margin = limit - time
-        if abs(margin) < 1e-9 { return kind == .deadline ? words.exactlyOnIt : words[.targetExactly] }
-        let phrase: Phrase =
-            switch kind {
-            case .deadline: margin > 0 ? .withinSpare : .overBy
-            case .target: margin > 0 ? .targetSpare : .targetOverBy
-            }
-        return words.fill(words[phrase], t.short(abs(margin)))
-    }
 }

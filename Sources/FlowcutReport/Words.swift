@@ -119,6 +119,9 @@ public enum Phrase: String, Sendable, CaseIterable {
     case diagramExternal
     case diagramRemoved
     case diagramMergedInto
+    case conflictsWith
+    case p90Over
+    case reviewDefinitions
     case diagramBypassed
     case diagramChanged
     case diagramLegend
@@ -219,7 +222,7 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .byDossiers: "Procedures by dossiers a year"
         case .procedure: "procedure"
         case .dossiersAYear: "dossiers a year"
-        case .leadBeforeAfter: "lead time before → after"
+        case .leadBeforeAfter: "expected lead time before → after"
         case .cut: "cut"
         case .citizenDaysAYear: "citizen-days a year"
         case .staffHoursAYear: "staff hours a year"
@@ -248,6 +251,10 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .diagramExternal: "other agency"
         case .diagramRemoved: "removed by the proposal"
         case .diagramMergedInto: "merged into {}"
+        case .conflictsWith: "Not together with a change above: {}."
+        case .p90Over: "P90 over"
+        case .reviewDefinitions:
+            "Expected lead time: the average over the simulated dossiers (the main scenario's where nothing is simulated), before → after the changes. Deadline: “over” when the main scenario ends after the deadline; “P90 over” when it ends by the deadline but more than one dossier in ten does not; “within” otherwise."
         case .diagramBypassed: "critical path, past a step taken out"
         case .diagramChanged: "changed by the proposal"
         case .diagramLegend: "Legend"
@@ -350,7 +357,7 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .byDossiers: "Thủ tục theo số hồ sơ mỗi năm"
         case .procedure: "thủ tục"
         case .dossiersAYear: "hồ sơ mỗi năm"
-        case .leadBeforeAfter: "thời gian giải quyết trước → sau"
+        case .leadBeforeAfter: "thời gian giải quyết trung bình trước → sau"
         case .cut: "cắt giảm"
         case .citizenDaysAYear: "ngày chờ của người dân mỗi năm"
         case .staffHoursAYear: "giờ công cán bộ mỗi năm"
@@ -379,6 +386,10 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .diagramExternal: "cơ quan khác"
         case .diagramRemoved: "bỏ theo phương án"
         case .diagramMergedInto: "gộp vào bước {}"
+        case .conflictsWith: "Không áp dụng cùng thay đổi ở trên: {}."
+        case .p90Over: "P90 quá hạn"
+        case .reviewDefinitions:
+            "Thời gian giải quyết trung bình: bình quân của các hồ sơ mô phỏng (thời gian theo kịch bản chính nếu không mô phỏng), trước → sau khi áp dụng các thay đổi. Thời hạn: “quá hạn” khi kịch bản chính kết thúc sau thời hạn giải quyết; “P90 quá hạn” khi kịch bản chính trong hạn nhưng hơn 10% số hồ sơ quá hạn; còn lại là “trong hạn”."
         case .diagramBypassed: "đường găng, qua bước được bỏ"
         case .diagramChanged: "thay đổi theo phương án"
         case .diagramLegend: "Chú giải"
@@ -560,6 +571,16 @@ public struct Words: Sendable {
     /// "5,770 dossiers in 2023", "1 dossier in 2023"; "5 770 hồ sơ năm 2023".
     public func dossiers(_ n: Int, in year: Int) -> String {
         language == .en && n == 1 ? "1 dossier in \(year)" : "\(count(n)) \(dossiersIn) \(year)"
+    }
+
+    /// The review's deadline column: within, over, P90 over; "—" without a deadline.
+    public func deadlineFit(_ fit: Portfolio.DeadlineFit?) -> String {
+        switch fit {
+        case nil: "—"
+        case .within: withinShort
+        case .mainOver: over
+        case .p90Over: self[.p90Over]
+        }
     }
 
     /// A count grouped by thousands in this language: 346,200 / 346 200.

@@ -59,3 +59,49 @@ struct VietnameseTests {
         #expect(Self.visibleText("<p title=\"shorten\">a</p><style>.cut{}</style>") == " a  ")
     }
 }
+
+/// One set of numbers on the procedure page: suggestions that save nothing
+/// are not rows, and one that cannot go with a change of the set says so.
+struct SuggestionRowsTests {
+    /// A level-3 service with a paper handoff and two signatures in a row:
+    /// the rules suggest merging the signatures (saves 1 d), cutting the
+    /// handoff (4 h = 0.5 d), moving the paper steps online (no time: the
+    /// steps keep their durations) and the benchmark's shortenings (targets).
+    static let process = """
+        procedure "P"
+          service level3
+          dossiers 2023 online 10 paper 10
+        actor mc "Một cửa"
+        actor cv "Chuyên viên"
+        actor ldp "Lãnh đạo phòng"
+        actor lds "Lãnh đạo Sở"
+        step receive "Tiếp nhận" by mc 4h intake paper
+        step route "Chuyển hồ sơ" by mc 4h handoff paper
+        step review "Thẩm định" by cv 2d
+        step check "Xem xét" by ldp 1d approval
+        step sign "Ký" by lds 1d approval
+
+        """
+
+    @Test func zeroSavingsAreNotRowsAndConflictsAreNamed() throws {
+        let folder = try CLITests.temporaryFolder()
+        try Data(Self.process.utf8).write(to: folder.appendingPathComponent("p.flow"))
+        let r = try CLITests.run(["analyze", "p.flow", "--runs", "0", "--out", "o"], in: folder)
+        #expect(r.status == 0, "\(r.stderr)")
+        let page = try String(contentsOf: folder.appendingPathComponent("o/p/index.html"), encoding: .utf8)
+        let table = try #require(page.components(separatedBy: "<h2>Suggestions</h2>").last)
+        #expect(table.contains("<td>Merge “Xem xét” and “Ký” into one step done by Lãnh đạo phòng</td>"))
+        #expect(table.contains("<td>Remove “Chuyển hồ sơ”</td><td>Handoff done by the one-stop software</td><td>0.5 d</td>"))
+        // Moving online saves no time here: in the set (Changes), not a row.
+        #expect(!table.contains("online</td>"))
+        #expect(page.contains("<li>Move “Tiếp nhận” online"))
+        // Shortening a signature the set merges: named as the conflict.
+        #expect(
+            table.contains(
+                "<td>Shorten “Ký” by 53.4%</td><td>Bình Định&#39;s average cut (target)</td><td>0.53 d</td><td>10.68 d</td>"))
+        #expect(table.components(separatedBy: "Not together with a change above: Merge “Xem xét” and “Ký” into one step done by Lãnh đạo phòng.").count == 3)
+        // The JSON report keeps every measured suggestion, the zero ones too.
+        let json = try CLITests.run(["analyze", "p.flow", "--runs", "0", "--no-output", "--format", "json"], in: folder)
+        #expect(json.stdout.contains("\"online route\""))
+    }
+}
