@@ -2,6 +2,8 @@
 # Opens a meeting page in headless Chromium, takes a screenshot and checks
 # that it is not blank (some pixels far from the background, in more than a
 # few colours). Installs Debian's chromium when run as root and it is missing.
+# Without arguments, also measures the step names on three meeting pages
+# (scripts/projector.py).
 #   scripts/screenshot.sh [PAGE.html] [OUT.png]
 # Default: runs flowcut analyze on workflows/ first and shoots the contract
 # example's page and the department's review (output/index.html).
@@ -24,6 +26,9 @@ if [ -z "$page" ]; then
   swift build -c release --product flowcut >/dev/null
   .build/release/flowcut analyze --runs 2000 --quiet > /dev/null
   bash "$0" output/index.html output/screenshot-review.png
+  # Step names measured in the browser at 1920x1080 and 1366x768: at least
+  # 16 px on a projector; screenshots kept in output/screenshots/.
+  python3 scripts/projector.py output output/screenshots
   page=output/giay-phep-dich-vu-viec-lam/index.html
 fi
 mkdir -p "$(dirname "$png")"

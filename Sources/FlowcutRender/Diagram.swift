@@ -11,11 +11,14 @@ public struct Diagram: Sendable {
         /// Merged by the proposal into the step of this name (in the
         /// *before* diagram): gone, but its work goes on there.
         case merged(into: String)
-        /// Changed by the proposal (both diagrams).
-        case changed
+        /// Changed by the proposal (both diagrams): how, in words ("shortened
+        /// by 50%"), or nil for the plain "changed".
+        case changed(how: String?)
 
         /// Not in the process after the proposal.
-        public var isGone: Bool { self != .changed }
+        public var isGone: Bool {
+            if case .changed = self { false } else { true }
+        }
     }
 
     public var workflow: Workflow

@@ -24,28 +24,22 @@ public enum DotBuilder {
         let w = d.workflow
         var out: [String] = []
         out.append("digraph \"flowcut\" {")
-        out.append("  graph [rankdir=LR, fontname=\"\(font)\", fontsize=13, labelloc=t, labeljust=l, nodesep=0.25, ranksep=0.45, newrank=true, pad=0.3,")
+        out.append("  graph [rankdir=TB, fontname=\"\(font)\", fontsize=18, labelloc=t, labeljust=l, nodesep=0.3, ranksep=0.35, newrank=true, pad=0.3,")
         out.append("         label=<\(titleLabel(d))>];")
         out.append(
-            "  node [fontname=\"\(font)\", fontsize=11, shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#6b7785\", margin=\"0.12,0.06\"];")
-        out.append("  edge [fontname=\"\(font)\", fontsize=10, color=\"#6b7785\", arrowsize=0.7];")
-        // One lane per actor, in the order declared; steps without an actor after.
-        var byActor: [String: [Int]] = [:]
-        var loose: [Int] = []
-        for (i, step) in w.steps.enumerated() {
-            if let a = step.actor, w.actors.contains(where: { $0.id == a }) { byActor[a, default: []].append(i) } else { loose.append(i) }
-        }
-        for (k, actor) in w.actors.enumerated() {
-            guard let steps = byActor[actor.id] else { continue }
-            out.append("  subgraph \"cluster_a\(k)\" {")
-            out.append("    label=<\(escape(actor.label, limit: 120))\(actor.isExternal ? " <I>(\(escape(d.words.external)))</I>" : "")>;")
-            out.append("    style=\"rounded,filled\"; fillcolor=\"\(actor.isExternal ? "#faf5ff" : "#f6f8fa")\"; color=\"#d0d7de\"; fontsize=11;")
-            for s in steps { out.append("    " + node(s, d)) }
-            out.append("  }")
-        }
-        for s in loose { out.append("  " + node(s, d)) }
+            "  node [fontname=\"\(font)\", fontsize=16, shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", color=\"#6b7785\", margin=\"0.16,0.1\"];")
+        out.append("  edge [fontname=\"\(font)\", fontsize=13, color=\"#6b7785\", arrowsize=0.7];")
+        // Top to bottom, each step naming its actor: a long procedure makes a
+        // taller diagram, not a wider one, so that it fits a projector's
+        // width with names at 16 points (lanes as cluster boxes floated
+        // about, of different widths, and drew one actor's box around
+        // steps days apart).
+        for s in w.steps.indices { out.append("  " + node(s, d)) }
         for (a, arrow) in w.arrows.enumerated() { out.append("  " + edge(a, arrow, d)) }
         out.append(contentsOf: legend(d))
+        // Below the last steps (held there by invisible arrows), where it
+        // does not widen the diagram.
+        for s in w.steps.indices where w.graph.outgoing(s).isEmpty { out.append("  n\(s) -> legend [style=invis];") }
         out.append("}")
         return out.joined(separator: "\n") + "\n"
     }
@@ -53,10 +47,13 @@ public enum DotBuilder {
     private static func titleLabel(_ d: Diagram) -> String {
         var parts: [String] = []
         for (i, line) in d.title.enumerated() {
-            parts.append(i == 0 ? "<B>\(escape(line, limit: 300))</B>" : "<FONT POINT-SIZE=\"11\">\(escape(line, limit: 300))</FONT>")
+            parts.append(
+                i == 0
+                    ? "<B>\(wrapped(String(line.prefix(300)), width: 60, align: "<BR ALIGN=\"LEFT\"/>"))</B>"
+                    : "<FONT POINT-SIZE=\"14\">\(escape(line, limit: 300))</FONT>")
         }
         for line in d.caption {
-            parts.append("<FONT POINT-SIZE=\"11\" COLOR=\"#1a7f37\">\(escape(line, limit: 300))</FONT>")
+            parts.append("<FONT POINT-SIZE=\"14\" COLOR=\"#1a7f37\">\(escape(line, limit: 300))</FONT>")
         }
         return parts.joined(separator: "<BR ALIGN=\"LEFT\"/>") + "<BR ALIGN=\"LEFT\"/>"
     }
@@ -65,26 +62,33 @@ public enum DotBuilder {
         let step = d.workflow.steps[s]
         let (fill, shape) = style[step.kind] ?? ("#ffffff", "box")
         let mark = d.marks[step.id]
-        var label = escape(step.label, limit: 200)
+        var label = wrapped(step.label, width: 26)
         if mark?.isGone == true { label = "<S>\(label)</S>" }
         var details: [String] = []
-        if let actorID = step.actor { details.append(escape(actorID, limit: 40)) }
         let time = timeText(step.duration, d.workflow.workdayHours, d.words)
         if !time.isEmpty { details.append(time) }
         if !step.wait.isZero { details.append(d.words.wait + " " + timeText(step.wait, d.workflow.workdayHours, d.words)) }
         if let c = step.channel { details.append(d.words.channel(c)) }
         if step.isFixed { details.append(d.words.fixed) }
         if step.endsCase { details.append(d.words.ends) }
-        var html = "<B>\(label)</B>"
-        if !details.isEmpty { html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"#57606a\">\(details.joined(separator: " · "))</FONT>" }
+        var html = ""
+        if let id = step.actor {
+            let actor = d.workflow.actors.first { $0.id == id }
+            let name = actor.map { $0.label.isEmpty ? id : $0.label } ?? id
+            let external = actor?.isExternal == true ? " (\(d.words.external))" : ""
+            html += "<FONT POINT-SIZE=\"13\" COLOR=\"#57606a\">\(wrapped(name + external, width: 34))</FONT><BR/>"
+        }
+        html += "<B>\(label)</B>"
+        if !details.isEmpty { html += "<BR/><FONT POINT-SIZE=\"13\" COLOR=\"#57606a\">\(details.joined(separator: " · "))</FONT>" }
         if let mark {
             let word =
                 switch mark {
                 case .removed: d.words.removed
                 case .merged(let into): d.words.mergedInto.replacing("{}", with: "“\(into)”")
-                case .changed: d.words.changed
+                case .changed(let how): how ?? d.words.changed
                 }
-            html += "<BR/><FONT POINT-SIZE=\"9\" COLOR=\"\(mark.isGone ? "#8c959f" : "#9a6700")\"><I>\(escape(word, limit: 240))</I></FONT>"
+            html +=
+                "<BR/><FONT POINT-SIZE=\"13\" COLOR=\"\(mark.isGone ? "#8c959f" : "#9a6700")\"><I>\(wrapped(String(word.prefix(240)), width: 34))</I></FONT>"
         }
         // Later settings replace earlier ones: kind, then mark, then critical path.
         var attributes = Attributes()
@@ -140,21 +144,25 @@ public enum DotBuilder {
     }
 
     /// A legend of the kinds present, the critical path and loops: one
-    /// table node, compact wherever the layout puts it.
+    /// table node of two columns, compact wherever the layout puts it.
     private static func legend(_ d: Diagram) -> [String] {
         let kinds = StepKind.allCases.filter { k in d.workflow.steps.contains { $0.kind == k } }
-        var rows = "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><B>\(escape(d.words.legend))</B></TD></TR>"
+        var cells: [String] = []
         for kind in kinds {
             let fill = style[kind]?.fill ?? "#ffffff"
-            rows += "<TR><TD BGCOLOR=\"\(fill)\" WIDTH=\"18\"> </TD><TD ALIGN=\"LEFT\">\(escape(d.words.kinds[kind] ?? kind.rawValue))</TD></TR>"
+            cells.append("<TD BGCOLOR=\"\(fill)\" WIDTH=\"16\"> </TD><TD ALIGN=\"LEFT\">\(escape(d.words.kinds[kind] ?? kind.rawValue))</TD>")
         }
-        rows += "<TR><TD><FONT COLOR=\"\(red)\"><B>━━</B></FONT></TD><TD ALIGN=\"LEFT\">\(escape(d.words.critical))</TD></TR>"
+        cells.append("<TD><FONT COLOR=\"\(red)\"><B>━━</B></FONT></TD><TD ALIGN=\"LEFT\">\(escape(d.words.critical))</TD>")
         if d.marks.values.contains(where: \.isGone) {
-            rows += "<TR><TD><FONT COLOR=\"\(red)\"><B>┄┄</B></FONT></TD><TD ALIGN=\"LEFT\">\(escape(d.words.bypassed))</TD></TR>"
+            cells.append("<TD><FONT COLOR=\"\(red)\"><B>┄┄</B></FONT></TD><TD ALIGN=\"LEFT\">\(escape(d.words.bypassed))</TD>")
         }
-        rows += "<TR><TD>- - -</TD><TD ALIGN=\"LEFT\">\(escape(d.words.loop))</TD></TR>"
+        cells.append("<TD>- - -</TD><TD ALIGN=\"LEFT\">\(escape(d.words.loop))</TD>")
+        var rows = "<TR><TD COLSPAN=\"4\" ALIGN=\"LEFT\"><B>\(escape(d.words.legend))</B></TD></TR>"
+        for start in stride(from: 0, to: cells.count, by: 2) {
+            rows += "<TR>" + cells[start..<min(start + 2, cells.count)].joined() + "</TR>"
+        }
         return [
-            "  legend [shape=plaintext, style=\"\", fontsize=9, label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">\(rows)</TABLE>>];"
+            "  legend [shape=plaintext, style=\"\", fontsize=12, label=<<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" CELLPADDING=\"2\">\(rows)</TABLE>>];"
         ]
     }
 
@@ -206,6 +214,23 @@ public enum DotBuilder {
         var text = s.count > limit ? String(s.prefix(limit - 1)) + "…" : s
         text = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
         return Escape.markup(text).replacing("\\", with: "\\\\")
+    }
+
+    /// A label escaped and broken into lines of at most `width` characters
+    /// at spaces (a word longer than that keeps its line), so that a long
+    /// step name makes a taller node, not a wider diagram.
+    static func wrapped(_ s: String, width: Int, align: String = "<BR/>") -> String {
+        var lines: [String] = []
+        var line = ""
+        for word in s.split(separator: " ", omittingEmptySubsequences: true) {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines.map { escape($0, limit: 200) }.joined(separator: align)
     }
 
     /// Text for a quoted DOT string: backslash first, then quotes (no newlines reach here).

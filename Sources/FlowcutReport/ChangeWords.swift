@@ -78,6 +78,31 @@ extension Words {
         }
     }
 
+    /// What a change does to one of its steps, said on that step in a
+    /// diagram: "shortened by 47.57%", "gộp với bước “Ký”".
+    public func changeNote(_ a: ChangeAction, at id: String, in w: Workflow) -> String {
+        let t = WorkingTime(workdayHours: w.workdayHours, words: self)
+        let s = { self.step($0, in: w) }
+        let vi = language == .vi
+        switch a {
+        case .cut: return self[.diagramRemoved]
+        case .shorten(_, let to): return vi ? "rút ngắn còn \(estimate(to, t))" : "shortened to \(estimate(to, t))"
+        case .shortenWait(_, let to): return vi ? "thời gian chờ rút ngắn còn \(estimate(to, t))" : "wait shortened to \(estimate(to, t))"
+        case .shortenBy(_, let percent): return vi ? "rút ngắn \(share(percent))" : "shortened by \(share(percent))"
+        case .merge(let x, let y, _, _):
+            let other = id == x ? y : x
+            return vi ? "gộp với bước \(s(other))" : "merged with \(s(other))"
+        case .parallel(let x, let y):
+            let other = id == x ? y : x
+            return vi ? "thực hiện đồng thời với bước \(s(other))" : "at the same time as \(s(other))"
+        case .online: return vi ? "chuyển sang trực tuyến" : "moved online"
+        case .chance(let from, let to, let percent):
+            return id == from
+                ? (vi ? "\(share(percent)) hồ sơ chuyển sang bước \(s(to))" : "\(share(percent)) of dossiers on to \(s(to))")
+                : (vi ? "\(share(percent)) hồ sơ từ bước \(s(from))" : "\(share(percent)) of dossiers from \(s(from))")
+        }
+    }
+
     /// Why a suggestion proposes its change, as one sentence.
     public func reason(_ r: SuggestionReason, in w: Workflow) -> String {
         let s = { self.step($0, in: w) }

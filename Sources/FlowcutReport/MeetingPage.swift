@@ -18,9 +18,13 @@ public enum MeetingPage {
             pageHead(title: w.name, language: x.language) + """
                 h1 { font-size: 1.6rem; margin: 0 0 .3rem; } h2 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
                 .facts { color: #57606a; margin-bottom: 1rem; }
-                .pair { display: flex; gap: 1rem; align-items: flex-start; }
-                .pair > figure { flex: 1; margin: 0; border: 1px solid #d0d7de; border-radius: 6px; padding: .5rem; overflow: auto; }
-                figure svg { max-width: 100%; height: auto; }
+                .diagrams > input { position: absolute; opacity: 0; }
+                .diagrams > label { display: inline-block; padding: .4rem 1.1rem; border: 1px solid #d0d7de; border-bottom: none; border-radius: 6px 6px 0 0; cursor: pointer; font-size: 1.1rem; background: #f6f8fa; }
+                #view-before:checked ~ label[for=view-before], #view-after:checked ~ label[for=view-after] { background: #0969da; color: #fff; border-color: #0969da; }
+                .diagrams > input:focus-visible + label { outline: 3px solid #0969da; outline-offset: 2px; }
+                .diagrams > figure { display: none; margin: 0; border: 1px solid #d0d7de; border-radius: 0 6px 6px 6px; padding: .5rem; overflow: auto; max-height: 88vh; }
+                #view-before:checked ~ figure.before, #view-after:checked ~ figure.after, .diagrams.single > figure { display: block; }
+                figure svg { display: block; margin: 0 auto; }
                 figcaption { font-weight: bold; margin-bottom: .3rem; }
                 table { border-collapse: collapse; margin: .5rem 0; }
                 th, td { border-bottom: 1px solid #d0d7de; padding: .3rem .8rem; text-align: right; }
@@ -29,7 +33,7 @@ public enum MeetingPage {
                 code { background: #f6f8fa; padding: .1rem .3rem; border-radius: 4px; }
                 th.why, td.why { text-align: left; }
                 figcaption a { font-weight: normal; font-size: .8rem; }
-                @media print { figcaption a { display: none; } .pair { display: block; } .pair > figure { margin-bottom: 1rem; border: none; overflow: visible; } }
+                @media print { figcaption a, .diagrams > label { display: none; } .diagrams > figure { display: block; margin-bottom: 1rem; border: none; overflow: visible; max-height: none; } figure svg { max-width: 100%; height: auto; } }
                 </style>
                 </head>
                 <body>
@@ -42,12 +46,22 @@ public enum MeetingPage {
         if let d = w.latestDossiers { facts.append("\(x.dossiers(d.total, in: d.year)) (\(x.count(d.online)) \(x.online), \(x.count(d.paper)) \(x.paper))") }
         h += "<p class=\"facts\">\(facts.joined(separator: " · "))</p>\n"
         let fullSize = "<a href=\"%@\">(\(x.fullSize))</a>"
-        h +=
-            "<div class=\"pair\">\n<figure><figcaption>\(x.before.capitalizedFirst) \(fullSize.replacing("%@", with: "before.svg"))</figcaption>\n\(inline(beforeSVG))\n</figure>\n"
+        // Before and after in one place at their own size, the same scale
+        // (Graphviz's points), switched with two tabs: the eye sees what
+        // changes, and a step name reads at 16 points on a projector; a
+        // diagram larger than the screen pans inside its frame.
+        let before =
+            "<figure class=\"before\"><figcaption>\(x.beforeDiagram) \(fullSize.replacing("%@", with: "before.svg"))</figcaption>\n\(inline(beforeSVG))\n</figure>\n"
         if let afterSVG, let c = report.comparison {
             let name = escape(c.origin.phrase(x))
+            h += "<div class=\"diagrams\">\n"
+            h += "<input type=\"radio\" name=\"view\" id=\"view-before\" checked><label for=\"view-before\">\(x.before.capitalizedFirst)</label>\n"
+            h += "<input type=\"radio\" name=\"view\" id=\"view-after\"><label for=\"view-after\">\(x.after.capitalizedFirst): \(name)</label>\n"
+            h += before
             h +=
-                "<figure><figcaption>\(x.after.capitalizedFirst): \(name) \(fullSize.replacing("%@", with: "after.svg"))</figcaption>\n\(inline(afterSVG))\n</figure>\n"
+                "<figure class=\"after\"><figcaption>\(x.afterDiagram) \(fullSize.replacing("%@", with: "after.svg"))</figcaption>\n\(inline(afterSVG))\n</figure>\n"
+        } else {
+            h += "<div class=\"diagrams single\">\n" + before
         }
         h += "</div>\n"
         h += "<h2>\(x.numbers)</h2>\n<table>\n<thead><tr><th></th><th>\(x.before)</th>"

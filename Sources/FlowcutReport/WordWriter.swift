@@ -54,18 +54,23 @@ public enum WordWriter {
             relationship("rId1", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles", "styles.xml")
         ]
         var media: [(String, [UInt8])] = []
-        // The diagrams in a landscape section of their own, one to a page:
-        // they are wider than tall, and so read at twice the size.
-        if !images.isEmpty { body += "<w:p><w:pPr>\(section(landscape: false))</w:pPr></w:p>" }
+        // Each diagram in a section of its own, one to a page, turned the way
+        // it is drawn: landscape when wider than tall, portrait when taller
+        // (a top-to-bottom process), so that it reads at the largest size.
+        var last = false
         for (i, image) in images.enumerated() {
             let id = "rIdImage\(i + 1)"
             relationships.append(relationship(id, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image", "media/image\(i + 1).png"))
             media.append(("word/media/image\(i + 1).png", image.png))
-            body += paragraph([Run(text: image.caption, bold: true)], style: nil, keepWithNext: true, pageBreakBefore: i > 0)
-            body += picture(image.png, id: id, number: i + 1, name: image.caption)
+            // The section before ends here: the text's, or the diagram's before.
+            body += "<w:p><w:pPr>\(section(landscape: last))</w:pPr></w:p>"
+            let (w, h) = pixels(image.png) ?? (800, 600)
+            last = w > h
+            body += paragraph([Run(text: image.caption, bold: true)], style: nil, keepWithNext: true)
+            body += picture(image.png, id: id, number: i + 1, name: image.caption, landscape: last)
         }
         let document =
-            header + "<w:document \(namespaces)><w:body>" + body + section(landscape: !images.isEmpty) + "</w:body></w:document>"
+            header + "<w:document \(namespaces)><w:body>" + body + section(landscape: last) + "</w:body></w:document>"
         let types =
             header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
             + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
@@ -323,15 +328,16 @@ public enum WordWriter {
         return w > 0 && h > 0 ? (w, h) : nil
     }
 
-    /// The image at 96 dots an inch, made smaller to fit a landscape page's
-    /// width and its height less a line for the caption.
-    static func picture(_ png: [UInt8], id: String, number: Int, name: String) -> String {
+    /// The image at 96 dots an inch, made smaller to fit the page's width
+    /// and its height less a line for the caption.
+    static func picture(_ png: [UInt8], id: String, number: Int, name: String, landscape: Bool) -> String {
         let emuPerTwip = 635
         let (pw, ph) = pixels(png) ?? (800, 600)
         var cx = pw * 9_525
         var cy = ph * 9_525
-        let maxWidth = (page.height - page.left - page.right) * emuPerTwip
-        let maxHeight = (page.width - page.top - page.bottom - 720) * emuPerTwip
+        let (across, down) = landscape ? (page.height, page.width) : (page.width, page.height)
+        let maxWidth = (across - page.left - page.right) * emuPerTwip
+        let maxHeight = (down - page.top - page.bottom - 720) * emuPerTwip
         // In whole EMUs, so that the same image gives the same numbers everywhere.
         if cx > maxWidth {
             cy = cy * maxWidth / cx

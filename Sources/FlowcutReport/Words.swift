@@ -535,7 +535,16 @@ public struct Words: Sendable {
 
     /// A service level as reviewers name it.
     public func level(_ l: ServiceLevel) -> String {
-        guard language == .vi else { return l.rawValue }
+        guard language == .vi else {
+            switch l {
+            case .none: return "none"
+            case .level2: return "level 2"
+            case .level3: return "level 3"
+            case .level4: return "level 4"
+            case .partial: return "partly online"
+            case .full: return "fully online"
+            }
+        }
         switch l {
         case .none: return "không có"
         case .level2: return "mức độ 2"

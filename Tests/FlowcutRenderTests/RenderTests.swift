@@ -104,7 +104,9 @@ struct RenderTests {
         let plain = Diagrams.before(Analyzer.analyze(w, options: AnalysisOptions(runs: 0)), nil)
         #expect(try Self.parse(try Graphviz.render(dot: DotBuilder.dot(plain), format: .svg)).edges.filter(isRed).count == 6)
         // Labels are present as text, and the cut step is marked.
-        #expect(texts.contains("Thẩm định, dự thảo giấy phép"))
+        // Names are broken at spaces into lines of at most 26 characters:
+        // "Thẩm định, dự thảo giấy" is 23, with " phép" it would be 28.
+        #expect(texts.contains("Thẩm định, dự thảo giấy") && texts.contains("phép"))
         #expect(texts.contains("removed by the proposal"))
         // The merged step says where its work goes: sign into check's step.
         #expect(texts.contains("merged into “Xem xét, trình ký”"))
@@ -138,7 +140,8 @@ struct RenderTests {
         #expect(nodes.filter { Int($0.dropFirst()) != nil }.count == 7)
         #expect(!nodes.contains("x") && !nodes.contains("y"))
         #expect(texts.contains("Quote \" here"))
-        #expect(texts.contains("Back\\slash and \\n literally"))
+        // 27 characters: broken before "literally" (at most 26 a line).
+        #expect(texts.contains("Back\\slash and \\n") && texts.contains("literally"))
         #expect(texts.contains("<script>alert(1)</script>"))
         #expect(texts.contains("&amp; stays &amp;"))
         #expect(texts.contains("</b>>]; x [label=\"pwned\"]"))
@@ -199,5 +202,17 @@ struct RenderTests {
             _ = try Graphviz.render(dot: lanes("h\(other)", other + 2), format: .svg)
             #expect(try Graphviz.render(dot: graph, format: .svg) == first)
         }
+    }
+}
+
+/// Long names are broken into lines at spaces, by hand.
+struct WrappedLabelTests {
+    @Test func linesBreakAtSpacesWithinTheWidth() {
+        #expect(DotBuilder.wrapped("a b c", width: 3) == "a b<BR/>c")
+        // A word longer than the width keeps its own line, whole.
+        #expect(DotBuilder.wrapped("ab abcdef c", width: 4) == "ab<BR/>abcdef<BR/>c")
+        // Each line is escaped; runs of spaces collapse.
+        #expect(DotBuilder.wrapped("<b>  &", width: 10) == "&lt;b&gt; &amp;")
+        #expect(DotBuilder.wrapped("", width: 5) == "")
     }
 }

@@ -92,6 +92,20 @@ import Testing
         // The text's portrait section ends before the picture; the document's last section is landscape.
         #expect(xml.contains("<w:p><w:pPr><w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"))
         #expect(xml.contains("<w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"))
+        // A diagram taller than wide (1 000 × 4 000 px) gets a portrait page:
+        // its height, 16 838 − 1 134 − 1 134 − 720 (a line for the caption)
+        // = 13 850 twips × 635 = 8 794 750 EMU, its width a quarter of that,
+        // 2 198 687 (whole EMUs, rounded down).
+        var tall: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]
+        tall += [0, 0, 0x03, 0xE8, 0, 0, 0x0F, 0xA0]
+        let both = try Self.document(
+            WordWriter.parts(markdown: "x", images: [.init(png: png, caption: "A"), .init(png: tall, caption: "B")], title: "T", language: "vi-VN"))
+        #expect(both.contains("<wp:extent cx=\"2198687\" cy=\"8794750\"/>"))
+        #expect(both.contains("<w:p><w:pPr><w:sectPr><w:pgSz w:w=\"16838\" w:h=\"11906\" w:orient=\"landscape\"/>"))
+        #expect(
+            both.hasSuffix(
+                "<w:sectPr><w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1134\" w:right=\"1134\" w:bottom=\"1134\" w:left=\"1701\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/></w:sectPr></w:body></w:document>"
+            ))
         let rels = String(decoding: try #require(parts.first { $0.0 == "word/_rels/document.xml.rels" }).1, as: UTF8.self)
         #expect(
             rels.contains("Id=\"rIdImage1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/image1.png\""))
