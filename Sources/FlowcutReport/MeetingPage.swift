@@ -4,7 +4,7 @@ import FlowcutLanguage
 import FlowcutSimulation
 import FlowcutTiming
 
-/// The page a review meeting looks at: before and after side by side, the
+/// The page a review meeting looks at: before, after and a timeline, the
 /// numbers and savings, the suggestions with their reasons. Self-contained
 /// (inline SVG and CSS, nothing fetched), large enough for a projector,
 /// printable. Everything that comes from the reviewers' files is escaped.
@@ -20,10 +20,10 @@ public enum MeetingPage {
                 .facts { color: #57606a; margin-bottom: 1rem; }
                 .diagrams > input { position: absolute; opacity: 0; }
                 .diagrams > label { display: inline-block; padding: .4rem 1.1rem; border: 1px solid #d0d7de; border-bottom: none; border-radius: 6px 6px 0 0; cursor: pointer; font-size: 1.1rem; background: #f6f8fa; }
-                #view-before:checked ~ label[for=view-before], #view-after:checked ~ label[for=view-after] { background: #0969da; color: #fff; border-color: #0969da; }
+                #view-before:checked ~ label[for=view-before], #view-after:checked ~ label[for=view-after], #view-timeline:checked ~ label[for=view-timeline] { background: #0969da; color: #fff; border-color: #0969da; }
                 .diagrams > input:focus-visible + label { outline: 3px solid #0969da; outline-offset: 2px; }
                 .diagrams > figure { display: none; margin: 0; border: 1px solid #d0d7de; border-radius: 0 6px 6px 6px; padding: .5rem; overflow: auto; max-height: 88vh; }
-                #view-before:checked ~ figure.before, #view-after:checked ~ figure.after, .diagrams.single > figure { display: block; }
+                #view-before:checked ~ figure.before, #view-after:checked ~ figure.after, #view-timeline:checked ~ figure.timeline { display: block; }
                 figure svg { display: block; margin: 0 auto; }
                 figcaption { font-weight: bold; margin-bottom: .3rem; }
                 table { border-collapse: collapse; margin: .5rem 0; }
@@ -31,7 +31,7 @@ public enum MeetingPage {
                 th:first-child, td:first-child { text-align: left; }
                 .saved { color: #1a7f37; font-weight: bold; }
                 code { background: #f6f8fa; padding: .1rem .3rem; border-radius: 4px; }
-                th.why, td.why { text-align: left; }
+                th.why, td.why, td.rule { text-align: left; }
                 figcaption a { font-weight: normal; font-size: .8rem; }
                 @media print { figcaption a, .diagrams > label { display: none; } .diagrams > figure { display: block; margin-bottom: 1rem; border: none; overflow: visible; max-height: none; } figure svg { max-width: 100%; height: auto; } }
                 </style>
@@ -50,20 +50,23 @@ public enum MeetingPage {
         // (Graphviz's points), switched with two tabs: the eye sees what
         // changes, and a step name reads at 16 points on a projector; a
         // diagram larger than the screen pans inside its frame.
+        // A third tab: the main scenario as a timeline against the deadline.
         let before =
             "<figure class=\"before\"><figcaption>\(x.beforeDiagram) \(fullSize.replacing("%@", with: "before.svg"))</figcaption>\n\(inline(beforeSVG))\n</figure>\n"
+        let timeline = "<figure class=\"timeline\">\n" + Timeline.svg(a, words: x) + "</figure>\n"
+        func tab(_ id: String, _ label: String, checked: Bool = false) -> String {
+            "<input type=\"radio\" name=\"view\" id=\"view-\(id)\"\(checked ? " checked" : "")><label for=\"view-\(id)\">\(label)</label>\n"
+        }
+        h += "<div class=\"diagrams\">\n" + tab("before", x.before.capitalizedFirst, checked: true)
         if let afterSVG, let c = report.comparison {
-            let name = escape(c.origin.phrase(x))
-            h += "<div class=\"diagrams\">\n"
-            h += "<input type=\"radio\" name=\"view\" id=\"view-before\" checked><label for=\"view-before\">\(x.before.capitalizedFirst)</label>\n"
-            h += "<input type=\"radio\" name=\"view\" id=\"view-after\"><label for=\"view-after\">\(x.after.capitalizedFirst): \(name)</label>\n"
+            h += tab("after", "\(x.after.capitalizedFirst): \(escape(c.origin.phrase(x)))") + tab("timeline", x[.timelineTab])
             h += before
             h +=
                 "<figure class=\"after\"><figcaption>\(x.afterDiagram) \(fullSize.replacing("%@", with: "after.svg"))</figcaption>\n\(inline(afterSVG))\n</figure>\n"
         } else {
-            h += "<div class=\"diagrams single\">\n" + before
+            h += tab("timeline", x[.timelineTab]) + before
         }
-        h += "</div>\n"
+        h += timeline + "</div>\n"
         h += "<h2>\(x.numbers)</h2>\n<table>\n<thead><tr><th></th><th>\(x.before)</th>"
         if let c = report.comparison {
             let table = BeforeAfter(c, words: x, suggestions: report.suggestions)
@@ -103,7 +106,7 @@ public enum MeetingPage {
                 "<h2>\(x.suggestions)</h2>\n<table>\n<thead><tr><th>\(x.change)</th><th>\(x.rule)</th><th>\(x.perDossier)</th><th>\(x.perYearColumn)</th><th class=\"why\">\(x.why)</th></tr></thead>\n"
             for s in shown.map({ SuggestionRow($0.suggestion, in: w, words: x, conflict: $0.conflict) }) {
                 h +=
-                    "<tr><td>\(escape(s.statement))</td><td>\(escape(s.rule))\(s.isTargetOnly ? " (\(x.targetWord))" : "")</td><td>\(s.perDossier)</td>"
+                    "<tr><td>\(escape(s.statement))</td><td class=\"rule\">\(escape(s.rule))\(s.isTargetOnly ? " (\(x.targetWord))" : "")</td><td>\(s.perDossier)</td>"
                 h += "<td>\(s.perYear)</td><td class=\"why\">\(escape(s.reason))\(s.conflict.map { " <strong>\(escape($0))</strong>" } ?? "")</td></tr>\n"
             }
             h += "</table>\n"

@@ -120,6 +120,8 @@ public enum Phrase: String, Sendable, CaseIterable {
     case diagramRemoved
     case diagramMergedInto
     case conflictsWith
+    case timeline
+    case timelineTab
     case p90Over
     case reviewDefinitions
     case diagramBypassed
@@ -252,6 +254,8 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .diagramRemoved: "removed by the proposal"
         case .diagramMergedInto: "merged into {}"
         case .conflictsWith: "Not together with a change above: {}."
+        case .timeline: "Timeline of the main scenario (working days)"
+        case .timelineTab: "Timeline"
         case .p90Over: "P90 over"
         case .reviewDefinitions:
             "Expected lead time: the average over the simulated dossiers (the main scenario's where nothing is simulated), before → after the changes. Deadline: “over” when the main scenario ends after the deadline; “P90 over” when it ends by the deadline but more than one dossier in ten does not; “within” otherwise."
@@ -387,6 +391,8 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .diagramRemoved: "bỏ theo phương án"
         case .diagramMergedInto: "gộp vào bước {}"
         case .conflictsWith: "Không áp dụng cùng thay đổi ở trên: {}."
+        case .timeline: "Biểu đồ tiến độ theo kịch bản chính (ngày làm việc)"
+        case .timelineTab: "Biểu đồ tiến độ"
         case .p90Over: "P90 quá hạn"
         case .reviewDefinitions:
             "Thời gian giải quyết trung bình: bình quân của các hồ sơ mô phỏng (thời gian theo kịch bản chính nếu không mô phỏng), trước → sau khi áp dụng các thay đổi. Thời hạn: “quá hạn” khi kịch bản chính kết thúc sau thời hạn giải quyết; “P90 quá hạn” khi kịch bản chính trong hạn nhưng hơn 10% số hồ sơ quá hạn; còn lại là “trong hạn”."

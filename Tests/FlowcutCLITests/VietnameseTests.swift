@@ -91,14 +91,14 @@ struct SuggestionRowsTests {
         let page = try String(contentsOf: folder.appendingPathComponent("o/p/index.html"), encoding: .utf8)
         let table = try #require(page.components(separatedBy: "<h2>Suggestions</h2>").last)
         #expect(table.contains("<td>Merge “Xem xét” and “Ký” into one step done by Lãnh đạo phòng</td>"))
-        #expect(table.contains("<td>Remove “Chuyển hồ sơ”</td><td>Handoff done by the one-stop software</td><td>0.5 d</td>"))
+        #expect(table.contains("<td>Remove “Chuyển hồ sơ”</td><td class=\"rule\">Handoff done by the one-stop software</td><td>0.5 d</td>"))
         // Moving online saves no time here: in the set (Changes), not a row.
         #expect(!table.contains("online</td>"))
         #expect(page.contains("<li>Move “Tiếp nhận” online"))
         // Shortening a signature the set merges: named as the conflict.
         #expect(
             table.contains(
-                "<td>Shorten “Ký” by 53.4%</td><td>Bình Định&#39;s average cut (target)</td><td>0.53 d</td><td>10.68 d</td>"))
+                "<td>Shorten “Ký” by 53.4%</td><td class=\"rule\">Bình Định&#39;s average cut (target)</td><td>0.53 d</td><td>10.68 d</td>"))
         #expect(table.components(separatedBy: "Not together with a change above: Merge “Xem xét” and “Ký” into one step done by Lãnh đạo phòng.").count == 3)
         // The JSON report keeps every measured suggestion, the zero ones too.
         let json = try CLITests.run(["analyze", "p.flow", "--runs", "0", "--no-output", "--format", "json"], in: folder)

@@ -1,6 +1,7 @@
 import FlowcutAnalysis
 import FlowcutCore
 import FlowcutLanguage
+import FlowcutTiming
 import Testing
 
 @testable import FlowcutReport
@@ -104,5 +105,33 @@ struct ChangeWordsTests {
             Words.vietnamese.reason(benchmark, in: w)
                 == "Phương án của tỉnh Bình Định cắt giảm bình quân 47,57% thời gian các bước chuyên viên xử lý; đây là mục tiêu để thảo luận, không tự động áp dụng."
         )
+    }
+}
+
+/// The timeline of the main scenario, its bars placed by hand.
+struct TimelineTests {
+    @Test func barsFromEarliestStartToFinishWithTheWaitPale() throws {
+        // a 1 d, then b: a wait of 1 d and 2 d of work, then c 1 d; a
+        // deadline of 6 d. In hours: a 0–8, b 8–32 (waiting 8–16), c 32–40.
+        // The chart is 900 px for 48 h × 1.08 = 51.84 h: 17.361 px an hour,
+        // after a 380 px column of names.
+        let checked = Checker.check(
+            SourceFile(path: "t.flow", text: "procedure \"P\"\n  deadline 6d\nstep a \"A\" 1d\nstep b \"B\" 2d wait 1d\nstep c \"C\" 1d\na -> b -> c\n"))
+        let w = try #require(checked.workflow)
+        let svg = Timeline.svg(Analyzer.analyze(w, options: AnalysisOptions(runs: 0)), words: .english)
+        // a: from 380, 8 h = 138.9 px of work (critical: red).
+        #expect(svg.contains("<rect x=\"380\" y=\"65\" width=\"138.9\" height=\"20\" fill=\"#c0392b\"/>"))
+        // b: the wait from 380 + 138.9 = 518.9, 138.9 px, pale; the work
+        // from 380 + 16 × 17.361 = 657.8, 32 − 16 = 16 h = 277.8 px.
+        #expect(svg.contains("<rect x=\"518.9\" y=\"99\" width=\"138.9\" height=\"20\" fill=\"#c0392b\" fill-opacity=\"0.25\"/>"))
+        #expect(svg.contains("<rect x=\"657.8\" y=\"99\" width=\"277.8\" height=\"20\" fill=\"#c0392b\"/>"))
+        // c: from 380 + 32 × 17.361 = 935.6.
+        #expect(svg.contains("<rect x=\"935.6\" y=\"133\" width=\"138.9\" height=\"20\" fill=\"#c0392b\"/>"))
+        // The deadline at 380 + 48 × 17.361 = 1 213.3.
+        #expect(svg.contains("<line x1=\"1213.3\""))
+        #expect(svg.contains(">deadline 6 d</text>"))
+        // Names at 16 px (the SVG's font size, one unit to a pixel).
+        #expect(svg.contains("font-size=\"16\""))
+        #expect(svg.contains("<text x=\"370\" y=\"80\" text-anchor=\"end\" font-weight=\"bold\">A</text>"))
     }
 }
