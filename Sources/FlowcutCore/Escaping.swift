@@ -13,7 +13,7 @@ public enum Escape {
             case "&", "<", ">", "\"", "'": out.append(contentsOf: entity(scalar).unicodeScalars)
             case "\t", "\n", "\r": out.append(scalar)
             case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            case _ where scalar.properties.isBidiControl: continue
+            case _ where isBidiControl(scalar): continue
             default: out.append(scalar)
             }
         }
@@ -80,7 +80,19 @@ public enum Escape {
     /// A control character, or a bidirectional control (which reorders
     /// the text around it): what no output shows as it is.
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.generalCategory == .control || scalar.properties.isBidiControl
+        // General category Cc is exactly U+0000–U+001F and U+007F–U+009F.
+        let v = scalar.value
+        return v < 0x20 || (v >= 0x7F && v <= 0x9F) || isBidiControl(scalar)
+    }
+
+    /// Unicode's Bidi_Control property, which names twelve code points
+    /// (PropList.txt): U+061C, U+200E, U+200F, U+202A–U+202E and
+    /// U+2066–U+2069. Told by value: the property tables cost more than
+    /// the rest of the escaping of a diagram's labels.
+    public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        guard v >= 0x061C, v <= 0x2069 else { return false }
+        return v == 0x061C || v == 0x200E || v == 0x200F || (v >= 0x202A && v <= 0x202E) || v >= 0x2066
     }
 
     /// Text in a Markdown document or table cell: what Markdown, or the

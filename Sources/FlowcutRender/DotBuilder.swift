@@ -211,26 +211,45 @@ public enum DotBuilder {
     /// entities decoded first: a step named "a \N" was drawn with the
     /// node's internal name; `\\` is drawn as one backslash).
     public static func escape(_ s: String, limit: Int = 200) -> String {
-        var text = s.count > limit ? String(s.prefix(limit - 1)) + "…" : s
-        text = String(text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : Character($0) })
-        return Escape.markup(text).replacing("\\", with: "\\\\")
+        let text = s.utf8.count > limit && s.count > limit ? String(s.prefix(limit - 1)) + "…" : s
+        // One pass: what Escape.markup does, after control characters become
+        // spaces, and with a backslash doubled.
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x20, 0x7F: out.append(" ")
+            case 0x5C: out.append(contentsOf: "\\\\".unicodeScalars)
+            case 0x26, 0x3C, 0x3E, 0x22, 0x27: out.append(contentsOf: Escape.markup(String(scalar)).unicodeScalars)
+            case 0xFFFE, 0xFFFF: continue
+            case _ where Escape.isBidiControl(scalar): continue
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 
     /// A label escaped and broken into lines of at most `width` characters
     /// at spaces (a word longer than that keeps its line), so that a long
     /// step name makes a taller node, not a wider diagram.
     static func wrapped(_ s: String, width: Int, align: String = "<BR/>") -> String {
-        var lines: [String] = []
+        var out = ""
         var line = ""
+        var length = 0  // characters in `line`, counted once per word
         for word in s.split(separator: " ", omittingEmptySubsequences: true) {
-            if !line.isEmpty, line.count + 1 + word.count > width {
-                lines.append(line)
+            let count = word.count
+            if length > 0, length + 1 + count > width {
+                out += escape(line, limit: 200) + align
                 line = ""
+                length = 0
             }
-            line += (line.isEmpty ? "" : " ") + word
+            if length > 0 {
+                line += " "
+                length += 1
+            }
+            line += word
+            length += count
         }
-        if !line.isEmpty || lines.isEmpty { lines.append(line) }
-        return lines.map { escape($0, limit: 200) }.joined(separator: align)
+        return out + escape(line, limit: 200)
     }
 
     /// Text for a quoted DOT string: backslash first, then quotes (no newlines reach here).

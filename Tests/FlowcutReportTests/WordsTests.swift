@@ -135,3 +135,28 @@ struct TimelineTests {
         #expect(svg.contains("<text x=\"370\" y=\"80\" text-anchor=\"end\" font-weight=\"bold\">A</text>"))
     }
 }
+
+/// The escaping's fast checks against Unicode's own tables (the standard
+/// library's scalar properties), over every scalar.
+struct EscapeTests {
+    @Test func bidiControlsAreTheTwelveOfTheStandard() {
+        var found: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            #expect(Escape.isBidiControl(scalar) == scalar.properties.isBidiControl, "U+\(String(v, radix: 16))")
+            if scalar.properties.isBidiControl { found.append(v) }
+        }
+        #expect(found == [0x061C, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069])
+    }
+
+    @Test func controlsAreEscapedOnOneLineAsBefore() {
+        // Every scalar of category Cc (U+0000–U+001F, U+007F–U+009F) is
+        // escaped; the next ones are not.
+        for v in UInt32(0)...0xFF {
+            let scalar = Unicode.Scalar(v)!
+            let escaped = Escape.oneLine(String(scalar)) != String(scalar)
+            #expect(escaped == (scalar.properties.generalCategory == .control), "U+\(String(v, radix: 16))")
+        }
+        #expect(Escape.oneLine("a\u{202E}b") == "a\\u{202e}b")
+    }
+}
