@@ -43,7 +43,9 @@ public enum MeetingPage {
         var facts = [escape(report.path)]
         if let code = w.code { facts.append("\(x.code) \(escape(code))") }
         facts.append("\(x.service) \(escape(x.level(w.service)))")
-        if let d = w.latestDossiers { facts.append("\(x.dossiers(d.total, in: d.year)) (\(x.count(d.online)) \(x.online), \(x.count(d.paper)) \(x.paper))") }
+        if let d = w.latestDossiers {
+            facts.append("\(x.dossiers(d.total, in: d.year)) (\(x.count(d.online)) \(x[.onlineDossiers]), \(x.count(d.paper)) \(x.paper))")
+        }
         h += "<p class=\"facts\">\(facts.joined(separator: " · "))</p>\n"
         let fullSize = "<a href=\"%@\">(\(x.fullSize))</a>"
         // Before and after in one place at their own size, the same scale
@@ -94,7 +96,7 @@ public enum MeetingPage {
             h += "<tr><td>\(x.handoffs)</td><td>\(a.handoffs)</td></tr>\n</table>\n"
         }
         if let deadline = w.deadline {
-            h += "<p>\(x.deadlineIs): \(t.long(deadline)): \(escape(x.deadlineVerdict(a, deadline, t))).</p>\n"
+            h += "<p>\(x.deadlineIs) \(t.long(deadline)): \(escape(x.deadlineVerdict(a, deadline, t))).</p>\n"
         }
         if let sim = a.simulation, sim.stoppedCases > 0 {
             let counts = [sim.stoppedCases, sim.runs, sim.limits.loopReturns, sim.limits.stepRuns].map(x.count)

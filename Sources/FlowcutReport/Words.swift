@@ -121,6 +121,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case diagramMergedInto
     case conflictsWith
     case timeline
+    case onlineDossiers
     case timelineTab
     case p90Over
     case reviewDefinitions
@@ -255,6 +256,7 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .diagramMergedInto: "merged into {}"
         case .conflictsWith: "Not together with a change above: {}."
         case .timeline: "Timeline of the main scenario (working days)"
+        case .onlineDossiers: "online"
         case .timelineTab: "Timeline"
         case .p90Over: "P90 over"
         case .reviewDefinitions:
@@ -392,6 +394,7 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .diagramMergedInto: "gộp vào bước {}"
         case .conflictsWith: "Không áp dụng cùng thay đổi ở trên: {}."
         case .timeline: "Biểu đồ tiến độ theo kịch bản chính (ngày làm việc)"
+        case .onlineDossiers: "hồ sơ trực tuyến"
         case .timelineTab: "Biểu đồ tiến độ"
         case .p90Over: "P90 quá hạn"
         case .reviewDefinitions:
