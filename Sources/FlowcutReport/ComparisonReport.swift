@@ -129,24 +129,37 @@ extension ProcedureReport {
 
     /// `flowcut suggest`: a proposal block to paste into the file. The
     /// conflict-free set is written as statements; the other suggestions and
-    /// the targets as comments.
-    public static func proposalBlock(_ w: Workflow, path: String, suggestions: [Suggestion], chosen: [Change]) -> String {
-        let t = WorkingTime(workdayHours: w.workdayHours)
-        let volume = w.latestDossiers.map { "\($0.total) dossier\($0.total == 1 ? "" : "s") in \($0.year)" } ?? "no dossier counts"
-        var out = "# flowcut suggest \(path): ranked by saving per year (\(volume))\n"
-        out += "proposal \"Suggested by flowcut\"\n"
-        let chosenText = Set(chosen.map { WorkflowPrinter.statement($0.action, workdayHours: w.workdayHours) })
+    /// the targets as comments. The statements are the language's; the
+    /// reasons and comments the report's language (a Vietnamese file's
+    /// reasons read as the reviewers write theirs).
+    public static func proposalBlock(_ w: Workflow, path: String, suggestions: [Suggestion], chosen: [Change], words x: Words = .english) -> String {
+        let t = WorkingTime(workdayHours: w.workdayHours, words: x)
+        let vi = x.language == .vi
+        let volume = w.latestDossiers.map { x.dossiers($0.total, in: $0.year) } ?? (vi ? "chưa có số hồ sơ" : "no dossier counts")
+        var out =
+            vi
+            ? "# flowcut suggest \(path): xếp theo số ngày tiết kiệm mỗi năm (\(volume))\n"
+            : "# flowcut suggest \(path): ranked by saving per year (\(volume))\n"
+        out += vi ? "proposal \"Đề xuất của flowcut\"\n" : "proposal \"Suggested by flowcut\"\n"
+        let chosenActions = Set(chosen.map(\.action))
         let width = suggestions.map(\.statement.count).max() ?? 0
         func line(_ s: Suggestion, commented: Bool) -> String {
-            let statement = s.statement + String(repeating: " ", count: width - s.statement.count) + "  " + Formatter.quoted(s.reason)
+            let reason = vi ? x.reason(s.because, in: w) : s.reason
+            let statement = s.statement + String(repeating: " ", count: width - s.statement.count) + "  " + Formatter.quoted(reason)
+            let perYear = x.number(s.savingPerYearHours / w.workdayHours, decimals: 1)
             let note =
-                "\(s.rule): saves \(t.short(s.savingHours)) a dossier, \(formatNumber(s.savingPerYearHours / w.workdayHours, decimals: 1)) citizen-days a year"
+                vi
+                ? "\(x.ruleName(s.ruleDescription)): tiết kiệm \(t.short(s.savingHours)) mỗi hồ sơ, \(perYear) ngày chờ của người dân mỗi năm"
+                : "\(s.rule): saves \(t.short(s.savingHours)) a dossier, \(perYear) citizen-days a year"
             return commented ? "  # \(statement)  (\(note))\n" : "  \(statement)  # \(note)\n"
         }
-        for s in suggestions where chosenText.contains(s.statement) { out += line(s, commented: false) }
-        let others = suggestions.filter { !chosenText.contains($0.statement) }
+        for s in suggestions where chosenActions.contains(s.change) { out += line(s, commented: false) }
+        let others = suggestions.filter { !chosenActions.contains($0.change) }
         if !others.isEmpty {
-            out += "  # Not in the set above (they touch the same steps, or are targets only):\n"
+            out +=
+                vi
+                ? "  # Không có trong phương án trên (cùng tác động đến các bước đã thay đổi, hoặc chỉ là mục tiêu):\n"
+                : "  # Not in the set above (they touch the same steps, or are targets only):\n"
             for s in others { out += line(s, commented: true) }
         }
         return out

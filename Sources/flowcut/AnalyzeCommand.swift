@@ -60,10 +60,11 @@ struct Analyze: ParsableCommand {
     @Flag(help: "Run no suggestion rule: analyse each process as written, and its proposal if it has one.")
     var noSuggestions = false
 
-    @Option(help: "Language of the text, pages, review and diagrams: en or vi (the reviewers' labels stay as written).")
-    var lang: ReportLanguage = .en
+    @Option(help: "Language of the text, pages, review and diagrams: en or vi (the reviewers' labels stay as written; default: FLOWCUT_LANG, else en).")
+    var lang: ReportLanguage = DefaultLanguage.value
 
     func validate() throws {
+        try DefaultLanguage.validate()
         guard [proposal != nil, suggested, compare].count(where: { $0 }) <= 1 else {
             throw ValidationError("--proposal, --suggested and --compare go one at a time")
         }

@@ -2,8 +2,10 @@ import ArgumentParser
 import Flowcut
 import FlowcutAnalysis
 import FlowcutCore
+import FlowcutReport
 import FlowcutSimulation
 import FlowcutTiming
+import Foundation
 
 @main
 struct FlowcutCommand: ParsableCommand {
@@ -102,5 +104,19 @@ struct Version: ParsableCommand {
     func run() throws {
         Terminal.out("flowcut \(flowcutVersion)")
         Terminal.out("graphviz \(GraphvizInfo.version)")
+    }
+}
+
+/// The language every `--lang` defaults to: FLOWCUT_LANG's (en or vi), else
+/// English.
+enum DefaultLanguage {
+    static let variable = ProcessInfo.processInfo.environment["FLOWCUT_LANG"].flatMap { $0.isEmpty ? nil : $0 }
+    static var value: ReportLanguage { variable.flatMap { ReportLanguage(rawValue: $0.lowercased()) } ?? .en }
+
+    /// A FLOWCUT_LANG that is neither is a usage error, not English.
+    static func validate() throws {
+        if let v = variable, ReportLanguage(rawValue: v.lowercased()) == nil {
+            throw ValidationError("FLOWCUT_LANG is '\(v)': it takes en or vi")
+        }
     }
 }

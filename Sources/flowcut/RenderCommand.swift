@@ -41,13 +41,14 @@ struct Render: ParsableCommand {
         help: "Most steps drawn (default 2,000: Graphviz's layout grows faster than the process; --format dot is not limited).")
     var maxDrawSteps: Int = drawLimit
 
-    @Option(help: "Language of the diagram's own words: en or vi.")
-    var lang: ReportLanguage = .en
+    @Option(help: "Language of the diagram's own words: en or vi (default: FLOWCUT_LANG, else en).")
+    var lang: ReportLanguage = DefaultLanguage.value
 
     @Option(help: .hidden)
     var `repeat`: Int = 1
 
     func validate() throws {
+        try DefaultLanguage.validate()
         if maxDrawSteps < 1 { throw ValidationError("--max-draw-steps takes 1 or more, not \(maxDrawSteps)") }
         if proposal != nil && after { throw ValidationError("--proposal and --after go one at a time") }
         if (format == .png || format == .pdf) && output == nil {

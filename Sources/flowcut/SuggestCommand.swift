@@ -19,10 +19,19 @@ struct Suggest: ParsableCommand {
 
     @OptionGroup(title: "Limits") var limits: ReadLimitOptions
 
+    @Option(help: "Language of the reasons and comments: en or vi (the statements are the .flow language's; default: FLOWCUT_LANG, else en).")
+    var lang: ReportLanguage = DefaultLanguage.value
+
+    func validate() throws { try DefaultLanguage.validate() }
+
     func run() throws {
         let (_, w) = try Inputs.workflow(file, limits: limits.applied())
         guard w.steps.count <= Suggester.stepLimit else {
-            Terminal.out("# flowcut suggest \(file): \(w.steps.count) steps: suggestions are measured for processes of at most \(Suggester.stepLimit) steps")
+            Terminal.out(
+                lang == .vi
+                    ? "# flowcut suggest \(file): \(lang.words.count(w.steps.count)) bước: chỉ đề xuất thay đổi cho quy trình có không quá \(lang.words.count(Suggester.stepLimit)) bước"
+                    : "# flowcut suggest \(file): \(grouped(w.steps.count)) steps: suggestions are measured for processes of at most \(grouped(Suggester.stepLimit)) steps"
+            )
             return
         }
         let request = simulation.request(limits: limits.applied())
@@ -31,9 +40,11 @@ struct Suggest: ParsableCommand {
         let suggestions = Suggester.suggestions(before)
         let chosen = Suggester.suggestedChanges(suggestions, to: w)
         if suggestions.isEmpty {
-            Terminal.out("# flowcut suggest \(file): no rule finds anything to change")
+            Terminal.out(
+                lang == .vi
+                    ? "# flowcut suggest \(file): không quy tắc nào tìm thấy điểm cần thay đổi" : "# flowcut suggest \(file): no rule finds anything to change")
             return
         }
-        Terminal.out(ProcedureReport.proposalBlock(w, path: file, suggestions: suggestions, chosen: chosen), terminator: "")
+        Terminal.out(ProcedureReport.proposalBlock(w, path: file, suggestions: suggestions, chosen: chosen, words: lang.words), terminator: "")
     }
 }

@@ -19,13 +19,15 @@ struct CLITests {
         Bundle.main.bundleURL.appendingPathComponent("flowcut")
     }
 
-    static func run(_ arguments: [String], in folder: URL = root) throws -> Run {
+    static func run(_ arguments: [String], in folder: URL = root, environment extra: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        environment["FLOWCUT_LANG"] = nil
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let out = Pipe()
         let err = Pipe()
@@ -352,7 +354,7 @@ struct CLITests {
         #expect(analyzed.stdout.contains("5,001 h"))
         let suggested = try Self.run(["suggest", "big.flow", "--runs", "0"], in: folder)
         #expect(suggested.status == 0)
-        #expect(suggested.stdout == "# flowcut suggest big.flow: 5001 steps: suggestions are measured for processes of at most 5000 steps\n")
+        #expect(suggested.stdout == "# flowcut suggest big.flow: 5,001 steps: suggestions are measured for processes of at most 5,000 steps\n")
     }
 
     /// A file over 16 MB is read in two halves at once: a step at each

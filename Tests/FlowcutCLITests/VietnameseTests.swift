@@ -105,3 +105,39 @@ struct SuggestionRowsTests {
         #expect(json.stdout.contains("\"online route\""))
     }
 }
+
+/// FLOWCUT_LANG, and `suggest` in Vietnamese.
+struct LanguageChoiceTests {
+    static let file = "workflows/giay-phep-dich-vu-viec-lam.flow"
+
+    @Test func flowcutLangIsTheDefaultAndLangOverridesIt() throws {
+        let vi = try CLITests.run(["analyze", Self.file, "--runs", "100", "--no-output"], environment: ["FLOWCUT_LANG": "vi"])
+        #expect(vi.status == 0)
+        #expect(vi.stdout.contains("Thời hạn giải quyết"))
+        let en = try CLITests.run(["analyze", Self.file, "--runs", "100", "--no-output", "--lang", "en"], environment: ["FLOWCUT_LANG": "vi"])
+        #expect(en.stdout.contains("Deadline"))
+        // Neither en nor vi: a usage error, not English in silence.
+        let fr = try CLITests.run(["analyze", Self.file, "--runs", "100", "--no-output"], environment: ["FLOWCUT_LANG": "fr"])
+        #expect(fr.status == 64)
+        #expect(fr.stderr.contains("FLOWCUT_LANG is 'fr': it takes en or vi"))
+    }
+
+    @Test func suggestWritesVietnameseReasonsThatReadBack() throws {
+        let r = try CLITests.run(["suggest", Self.file, "--runs", "1000", "--lang", "vi"])
+        #expect(r.status == 0)
+        #expect(
+            r.stdout.hasPrefix("# flowcut suggest \(Self.file): xếp theo số ngày tiết kiệm mỗi năm (47 hồ sơ năm 2023)\nproposal \"Đề xuất của flowcut\"\n"))
+        // The statement stays the language's; its reason and note are Vietnamese, with names.
+        #expect(
+            r.stdout.contains(
+                "merge check sign by ldp     \"Lãnh đạo phòng ký thay Lãnh đạo Sở (ủy quyền ký).\"  # Ủy quyền ký: tiết kiệm 1 ngày mỗi hồ sơ, 47 ngày chờ của người dân mỗi năm"
+            ))
+        // The block pasted under the process reads back.
+        let folder = try CLITests.temporaryFolder()
+        let source = try String(contentsOf: CLITests.root.appendingPathComponent(Self.file), encoding: .utf8)
+        try Data((source + r.stdout).utf8).write(to: folder.appendingPathComponent("p.flow"))
+        let check = try CLITests.run(["check", "p.flow"], in: folder)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout.contains("3 proposals"))
+    }
+}
