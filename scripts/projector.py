@@ -104,6 +104,23 @@ def main():
                                "file://" + os.path.abspath(page)])
         finally:
             os.unlink(probe)
+    # The check itself can fail: the first page with its diagrams squeezed
+    # to a quarter of their width must measure under 16 px.
+    page = os.path.join(output, PROCEDURES[0], "index.html")
+    squeeze = "<style>figure svg { width: 25% !important; height: auto !important; }</style>"
+    html = open(page, encoding="utf-8").read().replace("</head>", squeeze + "</head>").replace("</body>", MEASURE + "</body>")
+    with tempfile.NamedTemporaryFile("w", suffix=".html", dir=os.path.dirname(page), delete=False, encoding="utf-8") as f:
+        f.write(html)
+        probe = f.name
+    try:
+        dom = run(chromium, ["--window-size=1920,1080", "--virtual-time-budget=5000", "--dump-dom", "file://" + os.path.abspath(probe)])
+        found = re.search(r'<pre id="projector">(.*?)</pre>', dom, re.S)
+        smallest = json.loads(found.group(1).replace("&quot;", '"'))["before"]["smallest"] if found else None
+        print(f"self-check: the same page with its diagrams at a quarter width measures {smallest:.1f} px" if smallest else "self-check: not measured")
+        if smallest is None or smallest >= SMALLEST:
+            failures.append("the measurement did not see names shrink on a squeezed page: it cannot fail")
+    finally:
+        os.unlink(probe)
     if failures:
         sys.exit("projector check failed:\n  " + "\n  ".join(failures))
     print(f"projector check: step names at {SMALLEST:.0f} px or more at 1920x1080, every diagram within the width")
