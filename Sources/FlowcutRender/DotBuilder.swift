@@ -8,10 +8,9 @@ public enum DotBuilder {
     static let red = "#c0392b"
 
     /// Fill colour and shape of each kind: waste red, value-adding green,
-    /// the necessary ones in calm colours.
-    /// A colour per kind: intake and delivery, handoff and rework (once
-    /// alike) differ in hue and in lightness, so that they still differ
-    /// printed in grey; the handoff is also an arrow-shaped box.
+    /// the necessary ones in calm colours. Intake and delivery, handoff and
+    /// rework (once alike) differ in hue and in lightness, so that they
+    /// still differ printed in grey; the handoff is also an arrow-shaped box.
     static let style: [StepKind: (fill: String, shape: String)] = [
         .intake: ("#dbeafe", "box"), .delivery: ("#93c5fd", "box"),
         .work: ("#dcfce7", "box"), .approval: ("#fed7aa", "box"),
@@ -62,7 +61,7 @@ public enum DotBuilder {
         let step = d.workflow.steps[s]
         let (fill, shape) = style[step.kind] ?? ("#ffffff", "box")
         let mark = d.marks[step.id]
-        var label = wrapped(step.label, width: 26)
+        var label = wrapped(step.label.count > 200 ? String(step.label.prefix(199)) + "…" : step.label, width: 26)
         if mark?.isGone == true { label = "<S>\(label)</S>" }
         var details: [String] = []
         let time = timeText(step.duration, d.workflow.workdayHours, d.words)

@@ -49,10 +49,10 @@ public enum MeetingPage {
         h += "<p class=\"facts\">\(facts.joined(separator: " · "))</p>\n"
         let fullSize = "<a href=\"%@\">(\(x.fullSize))</a>"
         // Before and after in one place at their own size, the same scale
-        // (Graphviz's points), switched with two tabs: the eye sees what
+        // (Graphviz's points), switched with tabs: the eye sees what
         // changes, and a step name reads at 16 points on a projector; a
-        // diagram larger than the screen pans inside its frame.
-        // A third tab: the main scenario as a timeline against the deadline.
+        // diagram larger than the screen pans inside its frame. A third tab:
+        // the main scenario as a timeline against the deadline.
         let before =
             "<figure class=\"before\"><figcaption>\(x.beforeDiagram) \(fullSize.replacing("%@", with: "before.svg"))</figcaption>\n\(inline(beforeSVG))\n</figure>\n"
         let timeline = "<figure class=\"timeline\">\n" + Timeline.svg(a, words: x) + "</figure>\n"

@@ -13,17 +13,22 @@ public enum Timeline {
     static let labelWidth = 380.0
     static let chartWidth = 900.0
     static let top = 58.0
+    /// More rows than a meeting reads: the rest are counted, not drawn
+    /// (a page of a 100 000-step process stays a page).
+    static let maximumRows = 300
 
     public static func svg(_ a: ProcedureAnalysis, words x: Words) -> String {
         let w = a.workflow
         let t = WorkingTime(workdayHours: w.workdayHours, words: x)
-        let rows = w.steps.indices.compactMap { s in a.criticalPath.schedule[s].map { (s, $0) } }
+        let scheduled = w.steps.indices.compactMap { s in a.criticalPath.schedule[s].map { (s, $0) } }
             .sorted { ($0.1.earliestStart, $0.0) < ($1.1.earliestStart, $1.0) }
+        let rows = scheduled.prefix(maximumRows)
+        let left = scheduled.count - rows.count
         let critical = Set(a.criticalPath.steps)
         // A little room after the later of the lead time and the deadline.
         let end = max(a.mainLeadTime, w.deadline ?? 0, 1e-9) * 1.08
         let scale = chartWidth / end
-        let height = top + Double(rows.count) * rowHeight + 50
+        let height = top + Double(rows.count) * rowHeight + (left > 0 ? 70 : 50)
         let width = labelWidth + chartWidth + 40
         func n(_ v: Double) -> String { formatNumber(v, decimals: 1) }
         func e(_ s: String) -> String { Escape.markup(s) }
@@ -67,6 +72,10 @@ public enum Timeline {
                 "<line x1=\"\(n(px))\" y1=\"\(n(top - 6))\" x2=\"\(n(px))\" y2=\"\(n(height - 44))\" stroke=\"#cf222e\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
             out +=
                 "<text x=\"\(n(px))\" y=\"\(n(height - 24))\" text-anchor=\"end\" fill=\"#cf222e\">\(e(x[.diagramDeadline])) \(e(t.short(deadline)))</text>\n"
+        }
+        if left > 0 {
+            let more = x.language == .en && left == 1 ? "… and 1 more step (the JSON report has them all)" : x.fill(x[.timelineMore], x.count(left))
+            out += "<text x=\"\(n(labelWidth))\" y=\"\(n(height - 48))\" font-size=\"14\" fill=\"#57606a\">\(e(more))</text>\n"
         }
         // The legend, on one line under the chart.
         let y = height - 8

@@ -123,6 +123,7 @@ public enum Phrase: String, Sendable, CaseIterable {
     case timeline
     case onlineDossiers
     case timelineTab
+    case timelineMore
     case p90Over
     case reviewDefinitions
     case diagramBypassed
@@ -258,6 +259,7 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .timeline: "Timeline of the main scenario (working days)"
         case .onlineDossiers: "online"
         case .timelineTab: "Timeline"
+        case .timelineMore: "… and {} more steps (the JSON report has them all)"
         case .p90Over: "P90 over"
         case .reviewDefinitions:
             "Expected lead time: the average over the simulated dossiers (the main scenario's where nothing is simulated), before → after the changes. Deadline: “over” when the main scenario ends after the deadline; “P90 over” when it ends by the deadline but more than one dossier in ten does not; “within” otherwise."
@@ -396,6 +398,7 @@ public enum Phrase: String, Sendable, CaseIterable {
         case .timeline: "Biểu đồ tiến độ theo kịch bản chính (ngày làm việc)"
         case .onlineDossiers: "hồ sơ trực tuyến"
         case .timelineTab: "Biểu đồ tiến độ"
+        case .timelineMore: "… và {} bước khác (đầy đủ trong báo cáo JSON)"
         case .p90Over: "P90 quá hạn"
         case .reviewDefinitions:
             "Thời gian giải quyết trung bình: bình quân của các hồ sơ mô phỏng (thời gian theo kịch bản chính nếu không mô phỏng), trước → sau khi áp dụng các thay đổi. Thời hạn: “quá hạn” khi kịch bản chính kết thúc sau thời hạn giải quyết; “P90 quá hạn” khi kịch bản chính trong hạn nhưng hơn 10% số hồ sơ quá hạn; còn lại là “trong hạn”."

@@ -160,3 +160,16 @@ struct EscapeTests {
         #expect(Escape.oneLine("a\u{202E}b") == "a\\u{202e}b")
     }
 }
+
+extension TimelineTests {
+    /// 301 steps in a row: 300 rows drawn, the last counted.
+    @Test func aLongProcessIsCountedNotDrawnPastThreeHundredRows() throws {
+        var text = "procedure \"P\"\n"
+        for i in 0...300 { text += "step s\(i) \"S\(i)\" 1h\n" }
+        text += (0...300).map { "s\($0)" }.joined(separator: " -> ") + "\n"
+        let w = try #require(Checker.check(SourceFile(path: "t.flow", text: text)).workflow)
+        let svg = Timeline.svg(Analyzer.analyze(w, options: AnalysisOptions(runs: 0)), words: .english)
+        #expect(svg.components(separatedBy: "<g><title>").count - 1 == 300)
+        #expect(svg.contains(">… and 1 more step (the JSON report has them all)</text>"))
+    }
+}
