@@ -26,7 +26,7 @@ extension ProcedureReport {
         } else if let sim = a.simulation {
             out += "| \(x.expectedLeadTime) (\(x.count(sim.runs)) \(x.cases)) | \(time.long(sim.expectedLeadTime)) |\n"
             out += "| P50 · P90 · P95 | \(time.short(sim.percentile(0.5))) · \(time.short(sim.percentile(0.9))) · \(time.short(sim.percentile(0.95))) |\n"
-            if let d = w.deadline { out += "| \(x.onTime) | \(x.percent(sim.onTimeRate(d))) |\n" }
+            if let d = w.deadline { out += "| \(x.onTime.capitalizedFirst) | \(x.percent(sim.onTimeRate(d))) |\n" }
         }
         out += "| \(x.handoffs) | \(a.handoffs) |\n"
         if let pce = a.pce { out += "| \(x.pce) | \(x.percent(pce)) |\n" }
