@@ -128,6 +128,8 @@ struct LanguageChoiceTests {
         #expect(
             r.stdout.hasPrefix("# flowcut suggest \(Self.file): xếp theo số ngày tiết kiệm mỗi năm (47 hồ sơ năm 2023)\nproposal \"Đề xuất của flowcut\"\n"))
         // The statement stays the language's; its reason and note are Vietnamese, with names.
+        // The saving by hand: the merge takes sign's 1 d off every dossier's path
+        // (sign runs in every case), × 47 dossiers in 2023 = 47 days a year.
         #expect(
             r.stdout.contains(
                 "merge check sign by ldp     \"Lãnh đạo phòng ký thay Lãnh đạo Sở (ủy quyền ký).\"  # Ủy quyền ký: tiết kiệm 1 ngày mỗi hồ sơ, 47 ngày chờ của người dân mỗi năm"
