@@ -233,6 +233,20 @@ public struct Workflow: Sendable {
     /// The latest year's dossiers: the annual volume (ANALYSIS.md).
     public var latestDossiers: DossierCount? { dossiers.last }
 
+    /// A step's name as written: its label, or its ID when it has none (or
+    /// when no step has that ID).
+    public func stepName(_ id: String) -> String {
+        guard let i = stepIndex(of: id), !steps[i].label.isEmpty else { return id }
+        return steps[i].label
+    }
+
+    /// An actor's name as written: its label, or its ID when it has none
+    /// (or when no actor has that ID).
+    public func actorName(_ id: String) -> String {
+        guard let a = actors.first(where: { $0.id == id }), !a.label.isEmpty else { return id }
+        return a.label
+    }
+
     /// A step with at least one written probability on its outgoing arrows.
     public func isDecision(_ step: Int) -> Bool { graph.isDecision[step] }
 

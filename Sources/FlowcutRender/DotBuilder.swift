@@ -72,10 +72,8 @@ public enum DotBuilder {
         if step.endsCase { details.append(d.words.ends) }
         var html = ""
         if let id = step.actor {
-            let actor = d.workflow.actors.first { $0.id == id }
-            let name = actor.map { $0.label.isEmpty ? id : $0.label } ?? id
-            let external = actor?.isExternal == true ? " (\(d.words.external))" : ""
-            html += "<FONT POINT-SIZE=\"13\" COLOR=\"#57606a\">\(wrapped(name + external, width: 34))</FONT><BR/>"
+            let external = d.workflow.actors.contains { $0.id == id && $0.isExternal } ? " (\(d.words.external))" : ""
+            html += "<FONT POINT-SIZE=\"13\" COLOR=\"#57606a\">\(wrapped(d.workflow.actorName(id) + external, width: 34))</FONT><BR/>"
         }
         html += "<B>\(label)</B>"
         if !details.isEmpty { html += "<BR/><FONT POINT-SIZE=\"13\" COLOR=\"#57606a\">\(details.joined(separator: " · "))</FONT>" }

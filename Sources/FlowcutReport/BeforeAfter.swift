@@ -1,6 +1,5 @@
 import FlowcutAnalysis
 import FlowcutCore
-import FlowcutLanguage
 import FlowcutSimulation
 import FlowcutTiming
 

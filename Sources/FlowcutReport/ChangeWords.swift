@@ -9,16 +9,12 @@ extension Words {
     /// A step as the reader knows it: its name in quotes; its ID when it has
     /// no name of its own (or the process has no such step).
     public func step(_ id: String, in w: Workflow) -> String {
-        guard let i = w.stepIndex(of: id) else { return id }
-        let label = w.steps[i].label
-        return label.isEmpty || label == id ? id : "“\(label)”"
+        let name = w.stepName(id)
+        return name == id ? id : "“\(name)”"
     }
 
     /// An actor by its name; its ID when it has none.
-    public func actor(_ id: String, in w: Workflow) -> String {
-        guard let a = w.actors.first(where: { $0.id == id }), !a.label.isEmpty else { return id }
-        return a.label
-    }
+    public func actor(_ id: String, in w: Workflow) -> String { w.actorName(id) }
 
     /// A rule's name in this language.
     public func ruleName(_ d: RuleDescription) -> String { language == .vi ? d.nameVietnamese : d.name }

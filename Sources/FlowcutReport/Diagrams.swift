@@ -16,8 +16,7 @@ public enum Diagrams {
             switch change.action {
             case .cut(let id): marks[id] = .removed
             case .merge(let x, let y, _, _):
-                let into = a.workflow.stepIndex(of: x).map { a.workflow.steps[$0].label } ?? x
-                marks[y] = .merged(into: into.isEmpty ? x : into)
+                marks[y] = .merged(into: a.workflow.stepName(x))
             default: break
             }
             for id in change.action.stepIDs where marks[id] == nil || how[id] != nil {

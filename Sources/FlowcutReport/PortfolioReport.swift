@@ -32,7 +32,7 @@ public struct PortfolioReport: Sendable {
 
     /// One row of the ranked table, after the name: dossiers a year, lead
     /// time before → after, cut, citizen-days and staff hours a year,
-    /// deadline fit, online share.
+    /// deadline fit (at `deadlineColumn`), online share.
     func cells(_ e: Portfolio.Entry) -> [String] {
         let x = words
         let t = WorkingTime(workdayHours: e.workflow.workdayHours, words: x)
@@ -43,6 +43,9 @@ public struct PortfolioReport: Sendable {
             x.deadlineFit(e.deadlineFit), latestOnlineShare(e).map(x.percent) ?? "—",
         ]
     }
+
+    /// Where `cells` puts the deadline fit.
+    static let deadlineColumn = 5
 
     /// The ranked table's header, after the name column.
     var header: [String] {
@@ -267,8 +270,10 @@ public struct PortfolioReport: Sendable {
             case .file(let entry):
                 let name = e(entry.workflow.name)
                 let link = pages[entry.path].map { "<a href=\"\(e($0))/index.html\">\(name)</a>" } ?? name
-                let over = [x.over, x.deadlineFit(.p90Over)]
-                let row = cells(entry).map { over.contains($0) ? "<span class=\"over\">\(e($0))</span>" : e($0) }
+                // Shown red by what the fit is, not by what its words read.
+                let row = cells(entry).enumerated().map { k, cell in
+                    k == Self.deadlineColumn && entry.isOverDeadline ? "<span class=\"over\">\(e(cell))</span>" : e(cell)
+                }
                 h += "<tr><td>\(link)</td>" + row.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
             case .unwritten(let r):
                 h +=

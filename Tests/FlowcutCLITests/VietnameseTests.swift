@@ -143,3 +143,18 @@ struct LanguageChoiceTests {
         #expect(check.stdout.contains("3 proposals"))
     }
 }
+
+/// The ranked table's deadline cell: red when the fit is over, by the fit.
+struct RankedTableTests {
+    @Test func theDeadlineCellIsRedWhenOverAndOnlyThen() throws {
+        let folder = try CLITests.temporaryFolder()
+        // 4 d against 3 d: over; 1 d against 3 d: within (no simulation).
+        try Data("procedure \"Late\"\n  deadline 3d\nstep a \"A\" 4d\n".utf8).write(to: folder.appendingPathComponent("late.flow"))
+        try Data("procedure \"Fine\"\n  deadline 3d\nstep a \"A\" 1d\n".utf8).write(to: folder.appendingPathComponent("fine.flow"))
+        let r = try CLITests.run(["analyze", ".", "--runs", "0", "--no-suggestions", "--out", "o"], in: folder)
+        #expect(r.status == 0, "\(r.stderr)")
+        let index = try String(contentsOf: folder.appendingPathComponent("o/index.html"), encoding: .utf8)
+        #expect(index.components(separatedBy: "<td><span class=\"over\">over</span></td>").count == 2)
+        #expect(index.contains("<td>within</td>"))
+    }
+}
