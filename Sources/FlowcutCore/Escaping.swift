@@ -118,10 +118,9 @@ public enum Escape {
 
     /// A Markdown code span holding `s` as written: fenced with one more
     /// backtick than its longest run of them; control characters and
-    /// bidirectional controls left out, a line break a space, and in a
-    /// table (`inTable`) a `|` escaped, which GitHub's tables need even
-    /// inside code.
-    public static func markdownCode(_ s: String, inTable: Bool = false) -> String {
+    /// bidirectional controls left out, a line break a space. (Not for a
+    /// table cell: GitHub's tables need `|` escaped even inside code.)
+    public static func markdownCode(_ s: String) -> String {
         var body = String.UnicodeScalarView()
         var run = 0
         var longest = 0
@@ -130,7 +129,6 @@ public enum Escape {
             longest = max(longest, run)
             switch scalar {
             case "\n", "\r", "\t": body.append(" ")
-            case "|" where inTable: body.append(contentsOf: "\\|".unicodeScalars)
             case _ where isControl(scalar): continue
             default: body.append(scalar)
             }
