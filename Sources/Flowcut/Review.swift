@@ -38,7 +38,7 @@ public struct Review: Sendable {
     @discardableResult
     public func write(to sink: some ReviewSink, drawings: inout [Result<Drawings, any Error>?]) throws -> Int {
         var pages: [String: String] = [:]
-        var used = Set<String>()
+        let slugs = Self.slugs(for: reports.map(\.path))
         // Drawings not made yet, and the pages, are made in parallel a batch
         // at a time (so that not every page is held at once); the files are
         // written in order.
@@ -67,14 +67,7 @@ public struct Review: Sendable {
                 }
                 made = slots.values
             }
-            // Distinct whatever the file system folds: compared in lower case.
-            var slug = Self.slug(for: report.path)
-            var n = 2
-            while used.contains(slug.lowercased()) {
-                slug = Self.slug(for: report.path) + "-\(n)"
-                n += 1
-            }
-            used.insert(slug.lowercased())
+            let slug = slugs[i]
             pages[report.path] = slug
             let (d, page, docx) = try made[i % batch]!.get()
             try sink.write(d.before, to: "\(slug)/before.svg")
@@ -122,6 +115,23 @@ public struct Review: Sendable {
     public func write(to sink: some ReviewSink) throws -> Int {
         var none: [Result<Drawings, any Error>?] = []
         return try write(to: sink, drawings: &none)
+    }
+
+    /// Each procedure's folder name, in order: `slug(for:)`, with `-2`,
+    /// `-3`… after a name already taken, distinct whatever the file system
+    /// folds (compared in lower case).
+    public static func slugs(for paths: [String]) -> [String] {
+        var used = Set<String>()
+        return paths.map { path in
+            var slug = slug(for: path)
+            var n = 2
+            while used.contains(slug.lowercased()) {
+                slug = Self.slug(for: path) + "-\(n)"
+                n += 1
+            }
+            used.insert(slug.lowercased())
+            return slug
+        }
     }
 
     /// A folder name for a procedure file: its name without its ending,
