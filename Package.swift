@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 let package = Package(
@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "FlowcutAnalysis", targets: ["FlowcutAnalysis"]),
         .library(name: "FlowcutReport", targets: ["FlowcutReport"]),
         .library(name: "FlowcutImport", targets: ["FlowcutImport"]),
+        .library(name: "FlowcutServe", targets: ["FlowcutServe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -20,6 +21,11 @@ let package = Package(
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // `flowcut serve`; its default traits (swift-configuration, full Foundation) are not needed.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-log", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
     ],
     targets: [
         // The model every stage shares: Workflow, Step, Actor, TimeEstimate, Diagnostic.
@@ -73,12 +79,24 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        // The review as a live local web application (`flowcut serve`):
+        // the folder watched, pages pushed, a proposal tried and kept.
+        .target(
+            name: "FlowcutServe",
+            dependencies: [
+                "Flowcut", "FlowcutCore", "FlowcutLanguage", "FlowcutAnalysis", "FlowcutReport", "FlowcutSimulation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         // The executable owns the terminal: commands, printing, exit codes.
         .executableTarget(
             name: "FlowcutCLI",
             dependencies: [
                 "Flowcut", "FlowcutCore", "FlowcutLanguage", "FlowcutTiming", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutReport", "FlowcutRender",
-                "FlowcutImport",
+                "FlowcutImport", "FlowcutServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/flowcut"
@@ -109,6 +127,13 @@ let package = Package(
             dependencies: ["FlowcutCore", "FlowcutLanguage", "FlowcutTiming", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutImport"]
         ),
         .testTarget(name: "FlowcutCLITests", dependencies: ["FlowcutCLI"]),
+        .testTarget(
+            name: "FlowcutServeTests",
+            dependencies: [
+                "FlowcutServe", "Flowcut", "FlowcutCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "FlowcutTests", dependencies: ["Flowcut", "FlowcutCore", "FlowcutSimulation", "FlowcutAnalysis", "FlowcutReport"]),
     ],
     swiftLanguageModes: [.v6]

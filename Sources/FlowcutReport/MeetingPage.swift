@@ -9,13 +9,13 @@ import FlowcutTiming
 /// (inline SVG and CSS, nothing fetched), large enough for a projector,
 /// printable. Everything that comes from the reviewers' files is escaped.
 public enum MeetingPage {
-    public static func html(_ report: ProcedureReport, beforeSVG: String, afterSVG: String?) -> String {
-        let a = report.analysis
-        let w = a.workflow
+    /// - Parameter live: the proposal editor and script of a page served
+    /// by `flowcut serve`; nil for the page written into the review.
+    public static func html(_ report: ProcedureReport, beforeSVG: String, afterSVG: String?, live: LiveEditor? = nil) -> String {
+        let w = report.analysis.workflow
         let x = report.words
-        let t = WorkingTime(workdayHours: w.workdayHours, words: x)
         var h =
-            pageHead(title: w.name, language: x.language) + """
+            pageHead(title: w.name, language: x.language) + (live.map { LivePage.head($0) } ?? "") + """
                 h1 { font-size: 1.6rem; margin: 0 0 .3rem; } h2 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
                 .facts { color: #57606a; margin-bottom: 1rem; }
                 .diagrams > input { position: absolute; opacity: 0; }
@@ -47,6 +47,21 @@ public enum MeetingPage {
             facts.append("\(x.dossiers(d.total, in: d.year)) (\(x.count(d.online)) \(x[.onlineDossiers]), \(x.count(d.paper)) \(x.paper))")
         }
         h += "<p class=\"facts\">\(facts.joined(separator: " · "))</p>\n"
+        if let live { h += LivePage.editor(live, words: x) }
+        h += "<div id=\"figures\">\n" + figures(report, beforeSVG: beforeSVG, afterSVG: afterSVG) + "</div>\n"
+        if live != nil { h += LivePage.script }
+        h += "</body>\n</html>\n"
+        return h
+    }
+
+    /// The diagrams, numbers and suggestions of the page: what a what-if
+    /// redraws.
+    public static func figures(_ report: ProcedureReport, beforeSVG: String, afterSVG: String?) -> String {
+        let a = report.analysis
+        let w = a.workflow
+        let x = report.words
+        let t = WorkingTime(workdayHours: w.workdayHours, words: x)
+        var h = ""
         let fullSize = "<a href=\"%@\">(\(x.fullSize))</a>"
         // Before and after in one place at their own size, the same scale
         // (Graphviz's points), switched with tabs: the eye sees what
@@ -69,7 +84,7 @@ public enum MeetingPage {
             h += tab("timeline", x[.timelineTab]) + before
         }
         h += timeline + "</div>\n"
-        h += "<h2>\(x.numbers)</h2>\n<table>\n<thead><tr><th></th><th>\(x.before)</th>"
+        h += "<h2>\(x.numbers)</h2>\n<table id=\"numbers\">\n<thead><tr><th></th><th>\(x.before)</th>"
         if let c = report.comparison {
             let table = BeforeAfter(c, words: x, suggestions: report.suggestions)
             h += "<th>\(x.after)</th><th>\(x.saved)</th></tr></thead>\n"
@@ -113,7 +128,6 @@ public enum MeetingPage {
             }
             h += "</table>\n"
         }
-        h += "</body>\n</html>\n"
         return h
     }
 

@@ -9,6 +9,9 @@ public struct PortfolioReport: Sendable {
     /// Folder name of each procedure's page, by path.
     public let pages: [String: String]
     public let words: Words
+    /// The session's token when `flowcut serve` shows the page: it then
+    /// follows the files as they change.
+    public var liveToken: String?
 
     public init(_ portfolio: Portfolio, pages: [String: String] = [:], words: Words = .english) {
         self.portfolio = portfolio
@@ -261,6 +264,7 @@ public struct PortfolioReport: Sendable {
                 <h1>\(e(x.review))</h1>
 
                 """
+        if let liveToken { h += LivePage.reviewMarker(token: liveToken, words: x) }
         h += "<p>\(x.count(p.entries.count)) \(x.proceduresAnalysed)\(p.failures.isEmpty ? "" : ", \(x.count(p.failures.count)) \(x.withErrors)"). "
         h += "\(x.savingsIfAdopted): <span class=\"total\">\(x.number(p.citizenDaysPerYear, decimals: 1)) \(x.citizenDays)</span>, "
         h += "<span class=\"total\">\(x.number(p.staffHoursPerYear, decimals: 1)) \(x.staffHours)</span>.</p>\n"
@@ -303,6 +307,7 @@ public struct PortfolioReport: Sendable {
                 "<h2>\(e(x.filesWithErrors))</h2>\n<ul>\n" + p.failures.map { "<li><code>\(e($0.path))</code>: \($0.errors)</li>" }.joined(separator: "\n")
                 + "\n</ul>\n"
         }
+        if liveToken != nil { h += LivePage.script }
         h += "</body>\n</html>\n"
         return h
     }
