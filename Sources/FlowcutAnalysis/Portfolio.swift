@@ -4,30 +4,64 @@ import FlowcutTiming
 
 /// A department's procedures together (ANALYSIS.md, "A portfolio").
 public struct Portfolio: Sendable {
-    /// One analysed procedure: where it came from, before, and after if any.
+    /// One analysed procedure: where it came from, its process, and the
+    /// figures of its analysis the review uses (kept, not the whole
+    /// analysis: a review of thousands is ranked from these, and a run
+    /// that reuses a procedure's files has only these).
     public struct Entry: Sendable {
         public var path: String
-        public var before: ProcedureAnalysis
-        public var comparison: Comparison?
+        public var workflow: Workflow
+        public var figures: Figures
 
-        public init(path: String, before: ProcedureAnalysis, comparison: Comparison?) {
-            self.path = path
-            self.before = before
-            self.comparison = comparison
+        /// What the review reads of a procedure's analysis.
+        public struct Figures: Sendable, Hashable {
+            /// The main scenario's lead time, and the simulation's P90 (nil without one).
+            public var mainLeadTime: Double
+            public var p90: Double?
+            /// The expected lead time, else the main one (`comparableLeadTime`), before and after.
+            public var before: Double
+            public var after: Double?
+            public var citizenDaysPerYear: Double
+            public var staffHoursPerYear: Double
+
+            public init(mainLeadTime: Double, p90: Double?, before: Double, after: Double?, citizenDaysPerYear: Double, staffHoursPerYear: Double) {
+                self.mainLeadTime = mainLeadTime
+                self.p90 = p90
+                self.before = before
+                self.after = after
+                self.citizenDaysPerYear = citizenDaysPerYear
+                self.staffHoursPerYear = staffHoursPerYear
+            }
+
+            public init(before: ProcedureAnalysis, comparison: Comparison?) {
+                self.init(
+                    mainLeadTime: before.mainLeadTime, p90: before.simulation?.percentile(0.9), before: before.comparableLeadTime,
+                    after: comparison?.after.comparableLeadTime, citizenDaysPerYear: comparison?.citizenDaysPerYear ?? 0,
+                    staffHoursPerYear: comparison?.staffHoursPerYear ?? 0)
+            }
         }
 
-        public var workflow: Workflow { before.workflow }
+        public init(path: String, before: ProcedureAnalysis, comparison: Comparison?) {
+            self.init(path: path, workflow: before.workflow, figures: Figures(before: before, comparison: comparison))
+        }
+
+        public init(path: String, workflow: Workflow, figures: Figures) {
+            self.path = path
+            self.workflow = workflow
+            self.figures = figures
+        }
+
         /// Dossiers of the latest year (0 without counts).
         public var dossiersPerYear: Int { workflow.latestDossiers?.total ?? 0 }
-        public var citizenDaysPerYear: Double { comparison?.citizenDaysPerYear ?? 0 }
-        public var staffHoursPerYear: Double { comparison?.staffHoursPerYear ?? 0 }
+        public var citizenDaysPerYear: Double { figures.citizenDaysPerYear }
+        public var staffHoursPerYear: Double { figures.staffHoursPerYear }
 
         /// How the process as written stands against its deadline: nil
         /// without one.
         public var deadlineFit: DeadlineFit? {
             guard let deadline = workflow.deadline else { return nil }
-            if ProcedureAnalysis.fits(before.mainLeadTime, deadline) == false { return .mainOver }
-            if ProcedureAnalysis.fits(before.simulation?.percentile(0.9), deadline) == false { return .p90Over }
+            if ProcedureAnalysis.fits(figures.mainLeadTime, deadline) == false { return .mainOver }
+            if ProcedureAnalysis.fits(figures.p90, deadline) == false { return .p90Over }
             return .within
         }
 
@@ -127,8 +161,7 @@ public struct Portfolio: Sendable {
     public var bySavings: [Entry] { sorted(by: \.citizenDaysPerYear, >) }
 
     /// The entries by `key` (`first` says which goes first), ties by path:
-    /// each key worked out once, and indices sorted instead of entries
-    /// (each a whole analysis, copied and retained at every comparison).
+    /// each key worked out once, and indices sorted instead of entries.
     private func sorted<K: Equatable>(by key: (Entry) -> K, _ first: (K, K) -> Bool) -> [Entry] {
         let keys = entries.map(key)
         let paths = entries.map(\.path)

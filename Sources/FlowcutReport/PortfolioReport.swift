@@ -20,7 +20,7 @@ public struct PortfolioReport: Sendable {
     }
 
     func leadTimes(_ e: Portfolio.Entry) -> (before: Double, after: Double?) {
-        (e.before.comparableLeadTime, e.comparison?.after.comparableLeadTime)
+        (e.figures.before, e.figures.after)
     }
 
     func cut(_ e: Portfolio.Entry) -> Double? {
