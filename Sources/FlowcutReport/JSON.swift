@@ -10,6 +10,11 @@ public indirect enum JSON: Sendable, Equatable {
     case string(String)
     case array([JSON])
     case object([(String, JSON)])
+    /// A value already written by `written()` (at the outermost level):
+    /// put in its place with its lines indented to it, it reads exactly as
+    /// the value written there would (a review reuses the procedures'
+    /// JSON it kept from the run before).
+    case raw([UInt8])
 
     public static func == (a: JSON, b: JSON) -> Bool { a.text() == b.text() }
 
@@ -34,6 +39,14 @@ public indirect enum JSON: Sendable, Equatable {
         return out
     }
 
+    /// The value as `bytes()` writes it, without the final line break: what
+    /// `.raw` takes.
+    public func written() -> [UInt8] {
+        var out: [UInt8] = []
+        write(&out, indent: 0)
+        return out
+    }
+
     /// Arrays of at least this many objects or arrays are written an item
     /// per core (a portfolio's JSON is tens of megabytes), then joined.
     static let parallelItems = 16
@@ -54,6 +67,7 @@ public indirect enum JSON: Sendable, Equatable {
             if items.allSatisfy({
                 if case .object = $0 { return false }
                 if case .array = $0 { return false }
+                if case .raw = $0 { return false }
                 return true
             }) {
                 out.append(UInt8(ascii: "["))
@@ -86,6 +100,15 @@ public indirect enum JSON: Sendable, Equatable {
             }
             Self.pad(indent, &out)
             out.append(UInt8(ascii: "]"))
+        case .raw(let bytes):
+            // Line breaks occur only between values (a string's are escaped).
+            var start = 0
+            for i in bytes.indices where bytes[i] == UInt8(ascii: "\n") {
+                out.append(contentsOf: bytes[start...i])
+                Self.pad(indent, &out)
+                start = i + 1
+            }
+            out.append(contentsOf: bytes[start...])
         case .object(let fields):
             if fields.isEmpty {
                 Self.append("{}", to: &out)

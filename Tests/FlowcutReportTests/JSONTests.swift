@@ -93,3 +93,18 @@ import Testing
         }
     }
 }
+
+extension JSONTests {
+    /// A value written once and put back with `.raw` at any depth reads as
+    /// the hand-laid text of the value written in place (`expected`): the
+    /// review reuses a procedure's JSON this way.
+    @Test(arguments: [2, JSON.parallelItems + 1])
+    func aRawValueIsIndentedToItsPlace(count: Int) {
+        let raw = (0..<count).map { JSON.raw(Self.item($0).written()) }
+        let nested = JSON.object([("procedures", .array(raw)), ("k", .raw(JSON.string("x\ny").written()))])
+        let text =
+            "{\n  \"procedures\": [\n" + (0..<count).map { "    " + Self.expected($0, depth: 2) }.joined(separator: ",\n")
+            + "\n  ],\n  \"k\": \"x\\ny\"\n}\n"
+        #expect(nested.text() == text)
+    }
+}
