@@ -35,9 +35,16 @@ public enum Flowcut {
         _ reports: [ProcedureReport], failures: [(path: String, errors: Int)] = [], records: Records = Records(), targets: Targets = .decision766,
         words: Words = .english
     ) -> Review {
-        let portfolio = Portfolio(
-            entries: reports.map { Portfolio.Entry(path: $0.path, before: $0.analysis, comparison: $0.comparison) },
-            failures: failures, records: records, targets: targets)
-        return Review(reports: reports, portfolio: portfolio, words: words)
+        review(procedures: reports.map { .analysed($0, keep: nil) }, failures: failures, records: records, targets: targets, words: words)
+    }
+
+    /// The review over procedures analysed now or reused from the review
+    /// it replaces (`ReviewCache`).
+    public static func review(
+        procedures: [ReviewedProcedure], failures: [(path: String, errors: Int)] = [], records: Records = Records(), targets: Targets = .decision766,
+        words: Words = .english
+    ) -> Review {
+        let portfolio = Portfolio(entries: procedures.map(\.entry), failures: failures, records: records, targets: targets)
+        return Review(procedures: procedures, portfolio: portfolio, words: words)
     }
 }

@@ -112,7 +112,8 @@ public struct OutputFolder: Sendable {
 
         /// Writes `bytes` at `relative` (folders made as needed). Every part
         /// of `relative` must be a plain name: flowcut's own slugs.
-        func write(_ bytes: [UInt8], to relative: String, recorded: Bool) throws(FileProblem) {
+        /// Checks that `relative` is a plain path and makes its folders.
+        private func prepare(_ relative: String) throws(FileProblem) {
             let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
             guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") && $0.utf8.count <= 255 })
             else { throw FileProblem("refused to write \(Files.shown(relative)): not a plain path inside the review") }
@@ -123,6 +124,35 @@ public struct OutputFolder: Sendable {
                     throw FileProblem.errno("write", folder.root + "/" + folderPath)
                 }
             }
+        }
+
+        /// A hard link of `source` at `relative`; false where the file
+        /// system refuses one (the caller then writes the bytes).
+        private func linked(_ source: String, _ relative: String) throws(FileProblem) -> Bool {
+            try prepare(relative)
+            guard Glibc.link(source, path + "/" + relative) == 0 else {
+                if errno == EEXIST { throw FileProblem.errno("write", folder.root + "/" + relative) }
+                return false
+            }
+            recorded.append(relative)
+            return true
+        }
+
+        /// The same bytes as the file written at `same`: a link to it.
+        public func write(_ bytes: [UInt8], to relative: String, sameAs same: String) throws {
+            if try !linked(path + "/" + same, relative) { try write(bytes, to: relative, recorded: true) }
+        }
+
+        /// A file of the review being replaced, placed in the new one as a link.
+        public func place(_ source: String, at relative: String) throws {
+            if try !linked(source, relative) {
+                guard let bytes = FileBytes.read(source, most: Int.max) else { throw FileProblem("cannot read \(Files.shown(source))") }
+                try write(bytes, to: relative, recorded: true)
+            }
+        }
+
+        func write(_ bytes: [UInt8], to relative: String, recorded: Bool) throws(FileProblem) {
+            try prepare(relative)
             let file = path + "/" + relative
             let fd = open(file, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
             guard fd >= 0 else { throw FileProblem.errno("write", folder.root + "/" + relative) }

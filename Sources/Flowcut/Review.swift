@@ -12,12 +12,66 @@ import Foundation
 public protocol ReviewSink {
     /// Writes `bytes` at `relative` (plain names joined by `/`).
     func write(_ bytes: [UInt8], to relative: String) throws
+    /// Writes `bytes` at `relative`, which holds the same bytes as the file
+    /// this sink wrote at `same` (a folder links it).
+    func write(_ bytes: [UInt8], to relative: String, sameAs same: String) throws
+    /// Puts the file at `source` (absolute, an earlier review's) at `relative`.
+    func place(_ source: String, at relative: String) throws
+}
+
+extension ReviewSink {
+    public func write(_ bytes: [UInt8], to relative: String, sameAs same: String) throws {
+        try write(bytes, to: relative)
+    }
+
+    public func place(_ source: String, at relative: String) throws {
+        guard let bytes = FileBytes.read(source, most: Int.max) else { throw FileProblem("cannot read \(Files.shown(source))") }
+        try write(bytes, to: relative)
+    }
+}
+
+/// A procedure of the review: analysed in this run, or its files and
+/// figures reused from the review it replaces (`ReviewCache`).
+public enum ReviewedProcedure: Sendable {
+    /// Analysed now; with a cache key, its files are also kept for the next run,
+    /// with `text` (what was printed for it) and `notes`.
+    case analysed(ProcedureReport, keep: (key: String, text: String, notes: [String])?)
+    case reused(CachedProcedure)
+
+    public var path: String {
+        switch self {
+        case .analysed(let r, _): r.path
+        case .reused(let c): c.path
+        }
+    }
+
+    public var entry: Portfolio.Entry {
+        switch self {
+        case .analysed(let r, _): Portfolio.Entry(path: r.path, before: r.analysis, comparison: r.comparison)
+        case .reused(let c): Portfolio.Entry(path: c.path, workflow: c.workflow, figures: c.figures)
+        }
+    }
+
+    /// Its JSON object (ANALYSIS.md), as `JSON.written()` writes it.
+    public var json: JSON {
+        switch self {
+        case .analysed(let r, _): r.json
+        case .reused(let c): .raw(c.json)
+        }
+    }
+
+    public var markdown: String {
+        switch self {
+        case .analysed(let r, _): r.markdown
+        case .reused(let c): c.markdown
+        }
+    }
 }
 
 /// The department's review: every procedure's page and diagrams, and the
 /// review itself (index.html, report.md, portfolio.json).
 public struct Review: Sendable {
-    public var reports: [ProcedureReport]
+    public var procedures: [ReviewedProcedure]
     public var portfolio: Portfolio
     public var words: Words
     /// Also each procedure as a Word document with its diagrams as PNG
@@ -25,55 +79,108 @@ public struct Review: Sendable {
     /// `ranked.csv` and `scorecard.csv` are always written.
     public var officeDocuments = false
 
+    /// The procedures analysed in this run.
+    public var reports: [ProcedureReport] {
+        procedures.compactMap {
+            if case .analysed(let r, _) = $0 { return r }
+            return nil
+        }
+    }
+
     /// The review's `portfolio` object of the JSON (ANALYSIS.md).
     public var json: JSON { PortfolioReport(portfolio, words: words).json }
+
+    /// What one procedure's turn of `write` made (in parallel, a batch at a time).
+    private struct Made: Sendable {
+        var drawings: Drawings
+        var page: String
+        var docx: [UInt8]?
+        /// The procedure's JSON written, for `portfolio.json` and the cache.
+        var json: [UInt8]
+        var entry: [UInt8]?
+    }
 
     /// Writes every file: each procedure's diagrams and page
     /// (`<procedure>/before.svg`, `after.svg`, `index.html`, with
     /// `officeDocuments` `procedure.docx`), then the review (`index.html`,
     /// `report.md`, `review.docx`, `ranked.csv`, `scorecard.csv` with the
-    /// records, `portfolio.json`). Diagrams not given in `drawings` (by report) are drawn here;
-    /// each batch's are freed once written.
+    /// records, `portfolio.json`). Diagrams not given in `drawings` (by
+    /// procedure) are drawn here; each batch's are freed once written. A
+    /// procedure reused from the review replaced has its files placed again
+    /// (links); one analysed with a key is also kept in `.flowcut-cache/`.
     /// - Returns: how many procedures were written.
     @discardableResult
     public func write(to sink: some ReviewSink, drawings: inout [Result<Drawings, any Error>?]) throws -> Int {
         var pages: [String: String] = [:]
-        let slugs = Self.slugs(for: reports.map(\.path))
+        let slugs = Self.slugs(for: procedures.map(\.path))
         // Drawings not made yet, and the pages, are made in parallel a batch
         // at a time (so that not every page is held at once); the files are
         // written in order.
         let batch = 64
-        var made: [Result<(drawings: Drawings, page: String, docx: [UInt8]?), any Error>?] = []
+        var made: [Result<Made, any Error>?] = []
         let words = self.words
-        let reports = self.reports
+        let procedures = self.procedures
         let office = officeDocuments
-        for (i, report) in reports.enumerated() {
+        var written: [JSON] = []
+        written.reserveCapacity(procedures.count)
+        for (i, procedure) in procedures.enumerated() {
             if i % batch == 0 {
-                let size = min(batch, reports.count - i)
-                let slots = Slots<Result<(drawings: Drawings, page: String, docx: [UInt8]?), any Error>?>(count: size, initial: nil)
+                let size = min(batch, procedures.count - i)
+                let slots = Slots<Result<Made, any Error>?>(count: size, initial: nil)
                 // This batch's drawings, moved out: written, they are freed.
                 var moved: [Result<Drawings, any Error>?] = Array(repeating: nil, count: size)
                 for k in 0..<size where i + k < drawings.count { swap(&moved[k], &drawings[i + k]) }
                 let taken = moved
                 DispatchQueue.concurrentPerform(iterations: size) { k in
-                    let report = reports[i + k]
+                    guard case .analysed(let report, let keep) = procedures[i + k] else { return }
                     slots[k] = Result {
                         let d = try (taken[k] ?? Result { try Drawings(report.analysis, report.comparison, words) }).get()
                         let page = MeetingPage.html(
                             report, beforeSVG: String(decoding: d.before, as: UTF8.self),
                             afterSVG: d.after.map { String(decoding: $0, as: UTF8.self) })
-                        return (d, page, office ? try Self.docx(report, words) : nil)
+                        let docx = office ? try Self.docx(report, words) : nil
+                        let json = report.json.written()
+                        var entry: [UInt8]?
+                        if let keep {
+                            var sizes = [("before.svg", d.before.count)]
+                            if let after = d.after { sizes.append(("after.svg", after.count)) }
+                            sizes.append(("index.html", page.utf8.count))
+                            if let docx { sizes.append(("procedure.docx", docx.count)) }
+                            entry = CachedProcedure(
+                                key: keep.key, path: report.path, workflow: report.analysis.workflow,
+                                figures: Portfolio.Entry.Figures(before: report.analysis, comparison: report.comparison), text: keep.text,
+                                markdown: report.markdown, json: json, notes: keep.notes, sizes: sizes
+                            ).encoded()
+                        }
+                        return Made(drawings: d, page: page, docx: docx, json: json, entry: entry)
                     }
                 }
                 made = slots.values
             }
             let slug = slugs[i]
-            pages[report.path] = slug
-            let (d, page, docx) = try made[i % batch]!.get()
-            try sink.write(d.before, to: "\(slug)/before.svg")
-            if let after = d.after { try sink.write(after, to: "\(slug)/after.svg") }
-            try sink.write(Array(page.utf8), to: "\(slug)/index.html")
-            if let docx { try sink.write(docx, to: "\(slug)/procedure.docx") }
+            pages[procedure.path] = slug
+            switch procedure {
+            case .reused(let c):
+                let cache = ReviewCache.folder + "/" + c.key
+                for (name, _) in c.sizes {
+                    try sink.place(c.folder + "/" + name, at: "\(slug)/\(name)")
+                    try sink.place(c.folder + "/" + name, at: "\(cache)/\(name)")
+                }
+                try sink.place(c.folder + "/entry", at: "\(cache)/entry")
+                written.append(.raw(c.json))
+            case .analysed(_, let keep):
+                let m = try made[i % batch]!.get()
+                var files: [(String, [UInt8])] = [("before.svg", m.drawings.before)]
+                if let after = m.drawings.after { files.append(("after.svg", after)) }
+                files.append(("index.html", Array(m.page.utf8)))
+                if let docx = m.docx { files.append(("procedure.docx", docx)) }
+                for (name, bytes) in files {
+                    try sink.write(bytes, to: "\(slug)/\(name)")
+                    if let keep { try sink.write(bytes, to: "\(ReviewCache.folder)/\(keep.key)/\(name)", sameAs: "\(slug)/\(name)") }
+                }
+                if let keep, let entry = m.entry { try sink.write(entry, to: "\(ReviewCache.folder)/\(keep.key)/entry") }
+                written.append(.raw(m.json))
+            }
         }
         let review = PortfolioReport(portfolio, pages: pages, words: words)
         try sink.write(Array(review.html.utf8), to: "index.html")
@@ -83,8 +190,8 @@ public struct Review: Sendable {
             try OfficePackage.zip(WordWriter.parts(markdown: markdown, title: words.review, language: Self.languageTag(words))), to: "review.docx")
         try sink.write(Array(review.rankedCSV.utf8), to: "ranked.csv")
         if !portfolio.scorecard.isEmpty { try sink.write(Array(review.scorecardCSV.utf8), to: "scorecard.csv") }
-        try sink.write(JSON.object([("procedures", .array(reports.map(\.json))), ("portfolio", review.json)]).bytes(), to: "portfolio.json")
-        return reports.count
+        try sink.write(JSON.object([("procedures", .array(written)), ("portfolio", review.json)]).bytes(), to: "portfolio.json")
+        return procedures.count
     }
 
     static func languageTag(_ words: Words) -> String { words.language == .vi ? "vi-VN" : "en-GB" }

@@ -135,6 +135,23 @@ struct Analyze: ParsableCommand {
                 throw ValidationError("\(Files.shown(path)): \(refusal)")
             }
         }
+        // Procedures whose files the review being replaced holds for the
+        // same input, build and options are reused, not analysed again.
+        let context = ReviewCache.runContext(
+            "flowcut \(flowcutVersion)\n\(request)\n\(lang.rawValue) office \(office) compare \(compare)\nrecords "
+                + ReviewCache.fingerprint(files: settings.stats))
+        let cache = folder.map { ReviewCache(reviewAt: $0.root) }
+        let keys: [String?] = checked.map { result in
+            guard cache != nil, let result, result.workflow != nil, !result.file.bytes.isEmpty else { return nil }
+            return ReviewCache.key(context: context, path: result.file.path, bytes: result.file.bytes)
+        }
+        let reused = Slots<CachedProcedure?>(count: checked.count, initial: nil)
+        if let cache {
+            DispatchQueue.concurrentPerform(iterations: checked.count) { i in
+                if let key = keys[i], let w = checked[i]?.workflow { reused[i] = cache.entry(key, path: inputs.files[i], workflow: w) }
+            }
+        }
+        let hits = reused.values
         // Analyse in parallel; print in input order.
         let analyses = Slots<ProcedureOutcome?>(count: checked.count, initial: nil)
         // Each procedure's diagrams are drawn as soon as it is analysed:
@@ -144,6 +161,10 @@ struct Analyze: ParsableCommand {
         let words = lang.words
         let progress = Progress(total: checked.count, shown: !quiet && Terminal.isTerminal(STDERR_FILENO) && checked.count > 1)
         DispatchQueue.concurrentPerform(iterations: checked.count) { i in
+            guard hits[i] == nil else {
+                progress.advance()
+                return
+            }
             let outcome = checked[i]?.workflow.map { Flowcut.analyze($0, request) }
             analyses[i] = outcome
             if let outcome, !noOutput {
@@ -153,12 +174,12 @@ struct Analyze: ParsableCommand {
         }
         progress.finish()
         let analysed = analyses.values
-        var reports: [ProcedureReport] = []
+        var items: [Item] = []
         var drawn: [Result<Drawings, any Error>?] = []
         var failures: [(path: String, errors: Int)] = []
         // Text: one block per file, in input order (a broken file's line too).
         var blocks: [String] = []
-        var textBlocks: [(block: Int, report: ProcedureReport, compared: ProcedureOutcome?)] = []
+        var textBlocks: [(block: Int, item: Int, report: ProcedureReport, compared: ProcedureOutcome?)] = []
         for (i, (path, result)) in zip(inputs.files, checked).enumerated() {
             guard let result else {
                 withErrors += 1
@@ -166,13 +187,21 @@ struct Analyze: ParsableCommand {
                 continue
             }
             Terminal.printDiagnostics(result)
+            if let hit = hits[i] {
+                for note in hit.notes { Terminal.note(note) }
+                items.append(Item(procedure: .reused(hit), key: nil, notes: []))
+                drawn.append(nil)
+                if format == .text { blocks.append(hit.text) }
+                continue
+            }
             guard let outcome = analysed[i] else {
                 blocks.append(summaryLine(path, result) + "\n")
                 failures.append((path, result.diagnostics.errorCount))
                 withErrors += 1
                 continue
             }
-            for note in outcome.notes { Terminal.note("\(path): \(note)") }
+            let notes = outcome.notes.map { "\(path): \($0)" }
+            for note in notes { Terminal.note(note) }
             if let failure = outcome.failure {
                 if let d = failure.diagnostic {
                     Terminal.errRaw(DiagnosticText(colored: Terminal.colorErrors).render(d, in: result.file))
@@ -186,22 +215,28 @@ struct Analyze: ParsableCommand {
                 withErrors += 1
             }
             let report = Flowcut.report(outcome, path: path, words: words)
-            reports.append(report)
+            // Kept for the next run only when nothing went wrong with it.
+            let key = outcome.failure == nil && outcome.missingProposal == nil ? keys[i] : nil
+            items.append(Item(procedure: .analysed(report, keep: nil), key: key, notes: notes))
             // Moved out of the slots: each procedure's SVGs can then be
             // freed as soon as its files are written.
             drawn.append(pictures.take(i))
-            if format == .text {
+            if format == .text || key != nil {
                 // Written below, on every core.
-                textBlocks.append((blocks.count, report, compare ? outcome : nil))
-                blocks.append("")
+                textBlocks.append((format == .text ? blocks.count : -1, items.count - 1, report, compare ? outcome : nil))
+                if format == .text { blocks.append("") }
             }
         }
         for (k, text) in textBlocks.concurrentMap({ item in
             item.report.text + (item.compared.map { ProcedureReport.compareTable($0.before, $0.comparisons, words: words) } ?? "")
         }).enumerated() {
-            blocks[textBlocks[k].block] = text
+            let t = textBlocks[k]
+            if t.block >= 0 { blocks[t.block] = text }
+            if let key = items[t.item].key { items[t.item].procedure = .analysed(t.report, keep: (key, text, items[t.item].notes)) }
         }
-        var review = Flowcut.review(reports, failures: failures, records: read.records, targets: settings.targets, words: words)
+        let procedures = items.map(\.procedure)
+        let reusedCount = hits.count { $0 != nil }
+        var review = Flowcut.review(procedures: procedures, failures: failures, records: read.records, targets: settings.targets, words: words)
         review.officeDocuments = office
         if format == .text, let line = ScorecardReport(review.portfolio.scorecard, words: words).summaryLine {
             var summary = line + "\n"
@@ -221,10 +256,17 @@ struct Analyze: ParsableCommand {
                 do {
                     let written = try folder.publish(review, drawings: &drawn, force: force)
                     if format == .text {
+                        let unchanged =
+                            reusedCount == 0
+                            ? ""
+                            : lang == .vi
+                                ? " (\(lang.words.count(reusedCount)) thủ tục không đổi so với lần chạy trước, dùng lại)"
+                                : " (\(grouped(reusedCount)) unchanged since the last run, reused)"
                         blocks.append(
                             lang == .vi
-                                ? "Sơ đồ và trang: \(written) thủ tục trong \(out)/; báo cáo rà soát: \(out)/index.html\n"
-                                : "Diagrams and pages: \(written) procedure\(written == 1 ? "" : "s") in \(out)/; the department's review: \(out)/index.html\n")
+                                ? "Sơ đồ và trang: \(written) thủ tục trong \(out)/\(unchanged); báo cáo rà soát: \(out)/index.html\n"
+                                : "Diagrams and pages: \(written) procedure\(written == 1 ? "" : "s") in \(out)/\(unchanged); the department's review: \(out)/index.html\n"
+                        )
                     }
                 } catch {
                     Terminal.fail("\(error)")
@@ -237,19 +279,25 @@ struct Analyze: ParsableCommand {
             // The reviewers' labels as they are, but never a terminal's control sequence.
             Terminal.out(Escape.terminal(blocks.joined(separator: "\n")), terminator: "")
         case .json:
-            if reports.count == 1 && inputs.files.count == 1 {
-                Terminal.outBytes(reports[0].json.bytes())
-            } else if !reports.isEmpty || !inputs.files.isEmpty {
+            if procedures.count == 1 && inputs.files.count == 1 {
+                Terminal.outBytes(procedures[0].json.bytes())
+            } else if !procedures.isEmpty || !inputs.files.isEmpty {
                 // Each procedure's JSON made on every core.
-                let procedures = JSON.array(reports.concurrentMap(\.json))
-                let all = JSON.object([("procedures", procedures), ("portfolio", review.json)])
+                let all = JSON.object([("procedures", .array(procedures.concurrentMap(\.json))), ("portfolio", review.json)])
                 Terminal.outBytes(all.bytes())
             }
         case .markdown:
-            Terminal.out(Escape.terminal("# flowcut\n\n" + reports.map(\.markdown).joined(separator: "\n")), terminator: "")
+            Terminal.out(Escape.terminal("# flowcut\n\n" + procedures.map(\.markdown).joined(separator: "\n")), terminator: "")
         }
         Terminal.finish(withErrors > 0 ? 1 : 0)
     }
+}
+
+/// A procedure of the run, with its cache key and notes while its text is made.
+private struct Item {
+    var procedure: ReviewedProcedure
+    var key: String?
+    var notes: [String]
 }
 
 extension ReportLanguage: ExpressibleByArgument {}
