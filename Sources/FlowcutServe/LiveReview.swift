@@ -19,13 +19,22 @@ public actor LiveReview {
         public var limits: Limits
         /// The session's token: required by every request that tries or writes.
         public var token: String
+        /// The department's records, joined to each file by procedure code
+        /// (read once, at start), and the scorecard's targets.
+        public var records: Records
+        public var targets: Targets
 
-        public init(paths: [String], request: AnalysisRequest = AnalysisRequest(), words: Words = .english, limits: Limits = .standard, token: String) {
+        public init(
+            paths: [String], request: AnalysisRequest = AnalysisRequest(), words: Words = .english, limits: Limits = .standard, token: String,
+            records: Records = Records(), targets: Targets = .decision766
+        ) {
             self.paths = paths
             self.request = request
             self.words = words
             self.limits = limits
             self.token = token
+            self.records = records
+            self.targets = targets
         }
     }
 
@@ -135,7 +144,7 @@ public actor LiveReview {
     static func make(_ path: String, _ signature: FileSignature, _ bytes: [UInt8]?, _ problem: String?, _ settings: Settings) -> Procedure {
         var p = Procedure(path: path, signature: signature, hash: bytes.map(contentHash) ?? "", problem: problem)
         guard let bytes else { return p }
-        let checked: CheckedFile
+        var checked: CheckedFile
         if path.hasSuffix(".flow") {
             checked = Checker.check(SourceFile(path: path, bytes: bytes), keepSyntax: true, limits: settings.limits)
             p.draft = checked.hasErrors ? nil : ProposalDraft(checked)
@@ -146,6 +155,12 @@ public actor LiveReview {
                 p.problem = problem.description
                 return p
             }
+        }
+        if !settings.records.isEmpty, let w = checked.workflow {
+            // As `analyze` does: the records' counts where they differ (W703 says so).
+            let joined = Flowcut.join(settings.records, into: w)
+            checked.workflow = joined.workflow
+            checked.diagnostics += joined.diagnostics
         }
         p.checked = checked
         if let w = checked.workflow {
@@ -175,7 +190,7 @@ public actor LiveReview {
                 failures.append((path, max(1, p.checked?.diagnostics.errorCount ?? 1)))
             }
         }
-        let review = Flowcut.review(reports, failures: failures, words: settings.words)
+        let review = Flowcut.review(reports, failures: failures, records: settings.records, targets: settings.targets, words: settings.words)
         var page = PortfolioReport(review.portfolio, pages: slugs, words: settings.words)
         page.liveToken = settings.token
         let html = page.html

@@ -28,6 +28,8 @@ struct Serve: ParsableCommand {
 
     @OptionGroup(title: "Limits") var limits: ReadLimitOptions
 
+    @OptionGroup(title: "The department's records") var records: RecordsOptions
+
     @Flag(help: "Run no suggestion rule.")
     var noSuggestions = false
 
@@ -46,8 +48,19 @@ struct Serve: ParsableCommand {
             for problem in sources.problems { Terminal.fail(problem) }
             Terminal.finish(1)
         }
+        // The department's records, as `analyze` reads them (--stats, or a folder's review.yaml).
+        let recordSettings = records.settings(inputs: input.paths)
+        let read = Flowcut.records(recordSettings.stats, limits: limits.applied())
+        let problems = recordSettings.problems + read.problems.map(\.description)
+        for (path, findings) in read.findings where !findings.isEmpty { Terminal.importFindings(findings, in: path) }
+        guard problems.isEmpty else {
+            for problem in problems { Terminal.fail(problem) }
+            Terminal.finish(1)
+        }
         let request = simulation.request(suggestions: !noSuggestions, limits: limits.applied())
-        let settings = LiveReview.Settings(paths: input.paths, request: request, words: lang.words, limits: limits.applied(), token: Self.token())
+        let settings = LiveReview.Settings(
+            paths: input.paths, request: request, words: lang.words, limits: limits.applied(), token: Self.token(), records: read.records,
+            targets: recordSettings.targets)
         let live = LiveReview(settings)
         let host = self.host
         let port = self.port

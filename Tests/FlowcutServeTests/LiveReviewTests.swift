@@ -63,4 +63,26 @@ struct LiveReviewTests {
             #expect(!page.contains(english), "\(english)")
         }
     }
+
+    /// The department's records joined as `analyze` joins them: the file's
+    /// own 2024 line (25 online, 15 paper) gives way to the statistics'
+    /// (30 online, 10 paper: Tests/Fixtures/records/thong-ke-06a.csv, the
+    /// figures RecordsCLITests reads by hand).
+    @Test func theRecordsAreJoinedToTheServedFiles() async throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let read = Flowcut.records([root.appendingPathComponent("Tests/Fixtures/records/thong-ke-06a.csv").path])
+        #expect(read.problems.isEmpty)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("flowcut-serve-records-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Self.write(
+            "procedure \"Cấp giấy phép lao động\"\n  code \"1.001806\"\n  deadline 5d\n  service full\n  dossiers 2024 online 25 paper 15\nstep s \"S\" 1d\n",
+            folder + "/a.flow")
+        let live = LiveReview(
+            LiveReview.Settings(paths: [folder], request: AnalysisRequest(runs: 50), token: ServeRouteTests.token, records: read.records))
+        await live.refresh()
+        let page = try #require(try await live.procedureHTML("a"))
+        #expect(page.contains("40 dossiers in 2024 (30 online, 10 paper)"))
+        let review = await live.reviewHTML()
+        #expect(review.contains("1.001806"))
+    }
 }
