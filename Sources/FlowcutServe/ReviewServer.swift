@@ -28,7 +28,12 @@ public enum ReviewServer {
         let allowed = Locked<Set<String>?>(nil)
         public init() {}
 
+        /// Bound to loopback, only loopback's names; bound to another
+        /// address (`--host`), the user meant other machines to reach it,
+        /// under whatever name they use: any.
         public func allow(host: String, port: Int) {
+            let loopback = host == "localhost" || host == "::1" || host.hasPrefix("127.")
+            guard loopback else { return allowed.withLock { $0 = nil } }
             var names: Set<String> = ["127.0.0.1:\(port)", "localhost:\(port)", "[::1]:\(port)"]
             names.insert((host.contains(":") ? "[\(host)]" : host) + ":\(port)")
             allowed.withLock { $0 = names }

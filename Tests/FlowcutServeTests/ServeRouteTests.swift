@@ -237,3 +237,16 @@ struct ServeRouteTests {
         }
     }
 }
+
+extension ServeRouteTests {
+    @Test func boundToAnotherAddressAnyHostNameIsTaken() async throws {
+        let (_, _, live) = try await Self.served()
+        let hosts = ReviewServer.Hosts()
+        hosts.allow(host: "0.0.0.0", port: 8765)
+        try await Self.app(live, hosts: hosts).test(.router) { client in
+            var h = HTTPFields()
+            h[HTTPField.Name("Host")!] = "192.168.1.20:8765"
+            try await client.execute(uri: "/", method: .get, headers: h) { r in #expect(r.status == .ok) }
+        }
+    }
+}
