@@ -107,7 +107,7 @@ public enum LivePage {
         """
         #live { border: 1px solid #d0d7de; border-radius: 6px; padding: .6rem 1rem; margin: 0 0 1rem; background: #f6f8fa; }
         #live h2 { margin: 0 0 .3rem; font-size: 1.15rem; } #live p { margin: .2rem 0; }
-        #draft { width: 100%; box-sizing: border-box; font: 17px/1.4 "DejaVu Sans Mono", monospace; padding: .4rem; }
+        #draft { width: 100%; box-sizing: border-box; font: 17px/1.45 "DejaVu Sans", sans-serif; padding: .4rem; }
         #live button { font-size: 1rem; padding: .3rem .8rem; margin: .2rem .3rem .2rem 0; cursor: pointer; }
         #live .add { background: #fff; border: 1px solid #0969da; color: #0969da; border-radius: 4px; }
         #draft-findings { margin: .3rem 0; padding-left: 1.2rem; } #draft-findings li { cursor: pointer; }
