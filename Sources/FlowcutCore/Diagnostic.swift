@@ -50,6 +50,24 @@ public struct Diagnostic: Sendable, Hashable {
     public var place: Place?
     public var notes: [Note]
 
+    /// The finding in Vietnamese: what its code means, then the name or
+    /// value it is about and the one it suggests, where the English message
+    /// quotes them (`'ldpp'`; "did you mean 'ldp'?"). The place, and the
+    /// line with its caret, show the rest.
+    public var vietnameseMessage: String {
+        var text = code.summaryVietnamese
+        var suggestion: Substring?
+        if let r = message.firstRange(of: "did you mean '"), let end = message[r.upperBound...].firstIndex(of: "'") {
+            suggestion = message[r.upperBound..<end]
+        }
+        if let open = message.firstIndex(of: "'"), let close = message[message.index(after: open)...].firstIndex(of: "'") {
+            let quoted = message[message.index(after: open)..<close]
+            if !quoted.isEmpty, quoted.count <= 80, quoted != suggestion { text += ": ‘\(quoted)’" }
+        }
+        if let suggestion { text += "; có phải là ‘\(suggestion)’?" }
+        return text
+    }
+
     public init(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Note] = []) {
         self.severity = code.severity
         self.code = code

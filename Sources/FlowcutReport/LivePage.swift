@@ -271,7 +271,7 @@ extension LivePage {
         h += "<p id=\"live\" data-token=\"\(e(token))\" data-slug=\"\(e(slug))\" data-base=\"\(e(base))\">\(x[live: .fileHasErrors])</p>\n"
         if let problem { h += "<pre>\(e(problem))</pre>\n" }
         if let checked, !checked.diagnostics.isEmpty {
-            let text = checked.diagnostics.map { DiagnosticText(colored: false).render($0, in: checked.file) }.joined()
+            let text = checked.diagnostics.map { DiagnosticText(colored: false, vietnamese: x.language == .vi).render($0, in: checked.file) }.joined()
             h += "<pre>\(e(text))</pre>\n"
         }
         return h + script + "</body>\n</html>\n"

@@ -361,11 +361,16 @@ public actor LiveReview {
     func lines(_ text: String) -> Int { text.split(separator: "\n", omittingEmptySubsequences: false).count }
 
     func findings(_ trial: ProposalDraft.Trial) -> [Finding] {
-        trial.draft.map { diagnosticJSON($0.diagnostic, message: $0.diagnostic.message, place: $0.place) }
+        trial.draft.map { diagnosticJSON($0.diagnostic, message: words($0.diagnostic), place: $0.place) }
             + trial.file.map { d in
                 let at = d.range.line > 0 ? "\(Files.name(of: trial.checked.file.path)):\(d.range.line):\(trial.checked.file.column(of: d.range)): " : ""
-                return diagnosticJSON(d, message: at + d.message, place: nil)
+                return diagnosticJSON(d, message: at + words(d), place: nil)
             }
+    }
+
+    /// A finding's message in the pages' language.
+    func words(_ d: Diagnostic) -> String {
+        settings.words.language == .vi ? d.vietnameseMessage : d.message
     }
 
     func diagnosticJSON(_ d: Diagnostic?, message: String, place: DraftPlace?) -> Finding {

@@ -81,6 +81,7 @@ struct Analyze: ParsableCommand {
     }
 
     func run() throws {
+        Terminal.speak(lang)
         // Where the review goes is checked before anything is read.
         let folder: OutputFolder?
         do { folder = noOutput ? nil : try OutputFolder(out, inputs: input.paths) } catch {
@@ -204,7 +205,7 @@ struct Analyze: ParsableCommand {
             for note in notes { Terminal.note(note) }
             if let failure = outcome.failure {
                 if let d = failure.diagnostic {
-                    Terminal.errRaw(DiagnosticText(colored: Terminal.colorErrors).render(d, in: result.file))
+                    Terminal.errRaw(Terminal.diagnosticText.render(d, in: result.file))
                 } else {
                     Terminal.fail("\(path): \(failure.message)")
                 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FlowcutCore
 import FlowcutLanguage
+import FlowcutReport
 
 struct Apply: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,24 +16,36 @@ struct Apply: ParsableCommand {
 
     @OptionGroup(title: "Limits") var limits: ReadLimitOptions
 
+    @Option(help: "Language of the findings and messages: en or vi (the codes stay; default: FLOWCUT_LANG, else en).")
+    var lang: ReportLanguage = DefaultLanguage.value
+
+    func validate() throws { try DefaultLanguage.validate() }
+
     func run() throws {
+        Terminal.speak(lang)
         let (source, before) = try Inputs.workflow(file, limits: limits.applied())
         guard let chosen = proposal.map({ name in before.proposals.first { $0.name == name } }) ?? before.proposals.first else {
             if let proposal {
                 let names = before.proposals.map { "\"\($0.name)\"" }.joined(separator: ", ")
-                Terminal.fail("\(file) has no proposal \"\(proposal)\"" + (names.isEmpty ? "" : "; it has \(names)"))
+                Terminal.fail(
+                    Terminal.isVietnamese
+                        ? "\(file) không có phương án “\(proposal)”" + (names.isEmpty ? "" : "; các phương án có trong tệp: \(names)")
+                        : "\(file) has no proposal \"\(proposal)\"" + (names.isEmpty ? "" : "; it has \(names)"), translated: true)
             } else {
-                Terminal.fail("\(file) has no proposal to apply")
+                Terminal.fail(Terminal.isVietnamese ? "\(file) không có phương án nào để áp dụng" : "\(file) has no proposal to apply", translated: true)
             }
             throw ExitCode(1)
         }
         switch ProposalApplier.apply(chosen.changes, to: before) {
         case .success(let applied):
-            Terminal.out("# \(before.name): after proposal \"\(chosen.name)\" (flowcut apply \(file))", terminator: "\n")
+            Terminal.out(
+                Terminal.isVietnamese
+                    ? "# \(before.name): sau khi áp dụng phương án “\(chosen.name)” (flowcut apply \(file))"
+                    : "# \(before.name): after proposal \"\(chosen.name)\" (flowcut apply \(file))", terminator: "\n")
             Terminal.out(applied.text, terminator: "")
         case .failure(let error):
             if let d = error.diagnostic {
-                Terminal.errRaw(DiagnosticText(colored: Terminal.colorErrors).render(d, in: source))
+                Terminal.errRaw(Terminal.diagnosticText.render(d, in: source))
             } else {
                 Terminal.fail(error.message)
             }

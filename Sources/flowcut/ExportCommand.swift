@@ -2,6 +2,7 @@ import ArgumentParser
 import Flowcut
 import FlowcutCore
 import FlowcutImport
+import FlowcutReport
 import Foundation
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
@@ -30,6 +31,7 @@ struct Export: ParsableCommand {
     @OptionGroup(title: "Limits") var limits: ReadLimitOptions
 
     func validate() throws {
+        try DefaultLanguage.validate()
         for target in [output, scenario].compactMap({ $0 }) where Files.isSameFile(target, asAnyOf: [file]) {
             throw ValidationError("\(Files.shown(target)) is the input file itself; choose another output")
         }
@@ -38,7 +40,11 @@ struct Export: ParsableCommand {
         }
     }
 
+    @Option(help: "Language of the findings and messages: en or vi (the codes stay; default: FLOWCUT_LANG, else en).")
+    var lang: ReportLanguage = DefaultLanguage.value
+
     func run() throws {
+        Terminal.speak(lang)
         let (_, w) = try Inputs.workflow(file, limits: limits.applied())
         let exported: BPMNExport.Output
         do { exported = try BPMNExport.export(w) } catch {

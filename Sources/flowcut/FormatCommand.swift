@@ -3,6 +3,7 @@ import Flowcut
 import FlowcutCore
 import FlowcutImport
 import FlowcutLanguage
+import FlowcutReport
 import Foundation
 
 struct Format: ParsableCommand {
@@ -17,7 +18,13 @@ struct Format: ParsableCommand {
 
     @OptionGroup(title: "Limits") var limits: ReadLimitOptions
 
+    @Option(help: "Language of the findings and messages: en or vi (the codes stay; default: FLOWCUT_LANG, else en).")
+    var lang: ReportLanguage = DefaultLanguage.value
+
+    func validate() throws { try DefaultLanguage.validate() }
+
     func run() throws {
+        Terminal.speak(lang)
         let inputs = Inputs(paths: input.paths, limits: limits.applied())
         var failed = inputs.failures > 0
         var unformatted = 0
@@ -33,7 +40,10 @@ struct Format: ParsableCommand {
             }
             guard let formatted = Formatter.format(result) else {
                 Terminal.printDiagnostics(result)
-                Terminal.err("\(path): not formatted: the file has \(plural(result.diagnostics.errorCount, "error"))")
+                Terminal.err(
+                    Terminal.isVietnamese
+                        ? "\(path): chưa định dạng: tệp có \(result.diagnostics.errorCount) lỗi"
+                        : "\(path): not formatted: the file has \(plural(result.diagnostics.errorCount, "error"))")
                 failed = true
                 continue
             }
@@ -42,18 +52,21 @@ struct Format: ParsableCommand {
             // The layout must not change the meaning; refuse to write if it would.
             let again = Checker.check(SourceFile(path: path, bytes: bytes), limits: limits.applied())
             guard let before = result.workflow, let after = again.workflow, before.dump() == after.dump() else {
-                Terminal.fail("\(path): formatting would change the procedure's meaning; the file was left as it is (please report this)")
+                Terminal.fail(
+                    Terminal.isVietnamese
+                        ? "\(path): định dạng lại sẽ làm thay đổi nội dung thủ tục nên tệp được giữ nguyên (đề nghị báo lỗi này)"
+                        : "\(path): formatting would change the procedure's meaning; the file was left as it is (please report this)", translated: true)
                 failed = true
                 continue
             }
             unformatted += 1
             if check {
-                Terminal.out("\(path): not formatted")
+                Terminal.out(Terminal.isVietnamese ? "\(path): chưa đúng định dạng chuẩn" : "\(path): not formatted")
                 continue
             }
             do {
                 try Files.writeAtomically(bytes, to: path)
-                Terminal.out("formatted \(path)")
+                Terminal.out(Terminal.isVietnamese ? "đã định dạng \(path)" : "formatted \(path)")
             } catch {
                 Terminal.fail(error.description)
                 failed = true
@@ -67,7 +80,10 @@ struct Format: ParsableCommand {
 /// refusing one that is the same file as an input; exit 1 with the reason.
 func writeOutputFile(_ bytes: [UInt8], to path: String, inputs: [String]) throws {
     if Files.isSameFile(path, asAnyOf: inputs) {
-        Terminal.fail("\(Files.shown(path)) is the input file itself; choose another output")
+        Terminal.fail(
+            Terminal.isVietnamese
+                ? "\(Files.shown(path)) chính là tệp đầu vào; hãy chọn tệp khác để ghi"
+                : "\(Files.shown(path)) is the input file itself; choose another output", translated: true)
         throw ExitCode(64)
     }
     do { try Files.writeAtomically(bytes, to: path) } catch {

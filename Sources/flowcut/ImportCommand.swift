@@ -3,6 +3,7 @@ import Flowcut
 import FlowcutCore
 import FlowcutImport
 import FlowcutLanguage
+import FlowcutReport
 import Foundation
 
 struct Import: ParsableCommand {
@@ -34,6 +35,7 @@ struct Import: ParsableCommand {
     @OptionGroup(title: "Limits") var limits: ReadLimitOptions
 
     func validate() throws {
+        try DefaultLanguage.validate()
         guard let importer = Importers.importer(for: file) else {
             throw ValidationError("flowcut import reads \(Importers.endings) files")
         }
@@ -45,7 +47,11 @@ struct Import: ParsableCommand {
         }
     }
 
+    @Option(help: "Language of the findings and messages: en or vi (the codes stay; default: FLOWCUT_LANG, else en).")
+    var lang: ReportLanguage = DefaultLanguage.value
+
     func run() throws {
+        Terminal.speak(lang)
         let importer = Importers.importer(for: file)!
         guard let bytes = Inputs.readBytes(file, limits: limits.applied()) else { throw ExitCode(1) }
         var options = ImportOptions(name: name)
@@ -63,7 +69,10 @@ struct Import: ParsableCommand {
         }
         Terminal.importFindings(document.findings, in: file)
         if document.procedures.isEmpty {
-            Terminal.fail("\(Files.shown(file)): nothing was written: it holds no process flowcut can read")
+            Terminal.fail(
+                Terminal.isVietnamese
+                    ? "\(Files.shown(file)): chưa ghi gì: tệp không có quy trình nào flowcut đọc được"
+                    : "\(Files.shown(file)): nothing was written: it holds no process flowcut can read", translated: true)
             throw ExitCode(1)
         }
         let source = URL(fileURLWithPath: file).lastPathComponent
@@ -74,8 +83,10 @@ struct Import: ParsableCommand {
         }
         guard let output else {
             Terminal.fail(
-                "\(Files.shown(file)) holds \(document.procedures.count) procedures: name a folder for them with -o FOLDER (each is written there as CODE.flow)"
-            )
+                Terminal.isVietnamese
+                    ? "\(Files.shown(file)) có \(document.procedures.count) thủ tục: hãy chỉ thư mục để ghi bằng -o THƯ_MỤC (mỗi thủ tục ghi thành MÃ.flow)"
+                    : "\(Files.shown(file)) holds \(document.procedures.count) procedures: name a folder for them with -o FOLDER (each is written there as CODE.flow)",
+                translated: true)
             throw ExitCode(64)
         }
         try several(document.procedures, into: output, source: source)
@@ -84,16 +95,24 @@ struct Import: ParsableCommand {
     /// The file's one procedure, to `-o` or standard output.
     func single(_ procedure: ImportedProcedure, importer: any ProcessImporter, source: String) throws {
         let result = procedure.imported
+        let vi = Terminal.isVietnamese
         let comment =
             importer.takesScenario
-            ? "Imported by flowcut import from \(source)\(scenario == nil ? ": fill in durations and probabilities." : " with its scenario.")"
-            : "Imported by flowcut import from \(source); step kinds are guessed from the tasks' words: check them."
+            ? (vi
+                ? "Chuyển đổi bằng flowcut import từ \(source)\(scenario == nil ? ": cần bổ sung thời gian và xác suất." : " cùng kịch bản mô phỏng.")"
+                : "Imported by flowcut import from \(source)\(scenario == nil ? ": fill in durations and probabilities." : " with its scenario.")")
+            : (vi
+                ? "Chuyển đổi bằng flowcut import từ \(source); loại bước được đoán theo nội dung công việc: cần kiểm tra lại."
+                : "Imported by flowcut import from \(source); step kinds are guessed from the tasks' words: check them.")
         let problems = procedure.errors + result.problems(limits: limits.applied())
         Terminal.importFindings(result.findings + problems.filter { $0.severity != .error }, in: file)
         let errors = problems.filter { $0.severity == .error }
         if !errors.isEmpty {
             Terminal.importFindings(errors, in: file)
-            Terminal.fail("\(Files.shown(file)): nothing was written: the process it gives would not check")
+            Terminal.fail(
+                Terminal.isVietnamese
+                    ? "\(Files.shown(file)): chưa ghi gì: quy trình chuyển đổi được không hợp lệ"
+                    : "\(Files.shown(file)): nothing was written: the process it gives would not check", translated: true)
             throw ExitCode(1)
         }
         try emit(WorkflowPrinter.text(result.workflow, comment: comment))
@@ -112,7 +131,9 @@ struct Import: ParsableCommand {
             let problems = procedure.errors + procedure.imported.problems(limits: limits.applied())
             Terminal.importFindings(procedure.imported.findings + problems, in: file)
             let comment =
-                "Imported by flowcut import from \(source), \(procedure.table.map { "\($0), " } ?? "")header at row \(procedure.headerRow); step kinds are guessed from the tasks' words: check them."
+                Terminal.isVietnamese
+                ? "Chuyển đổi bằng flowcut import từ \(source), \(procedure.table.map { "\($0), " } ?? "")dòng tiêu đề \(procedure.headerRow); loại bước được đoán theo nội dung công việc: cần kiểm tra lại."
+                : "Imported by flowcut import from \(source), \(procedure.table.map { "\($0), " } ?? "")header at row \(procedure.headerRow); step kinds are guessed from the tasks' words: check them."
             let flow = WorkflowPrinter.text(w, comment: comment)
             let checked = Checker.check(SourceFile(path: file, text: flow), keepSyntax: false, limits: limits.applied())
             let errors = problems.filter { $0.severity == .error } + checked.diagnostics.filter { $0.severity == .error }
@@ -131,23 +152,36 @@ struct Import: ParsableCommand {
         }
         if !planned.isEmpty && !Files.isFolder(folder) {
             guard mkdir(folder, 0o755) == 0 else {
-                Terminal.fail("cannot make the folder \(Files.shown(folder)): \(String(cString: strerror(errno)))")
+                Terminal.fail(
+                    Terminal.isVietnamese
+                        ? "không tạo được thư mục \(Files.shown(folder)): \(String(cString: strerror(errno)))"
+                        : "cannot make the folder \(Files.shown(folder)): \(String(cString: strerror(errno)))", translated: true)
                 throw ExitCode(1)
             }
         }
         let existing = planned.filter { FileManager.default.fileExists(atPath: $0.path) }
         if !existing.isEmpty && !force {
+            let names = existing.map { Files.shown($0.path) }.joined(separator: ", ")
             Terminal.fail(
-                "\(existing.map { Files.shown($0.path) }.joined(separator: ", ")) already \(existing.count == 1 ? "exists" : "exist"): nothing was written; give --force to replace them"
-            )
+                Terminal.isVietnamese
+                    ? "\(names) đã có: chưa ghi gì; dùng --force để ghi đè"
+                    : "\(names) already \(existing.count == 1 ? "exists" : "exist"): nothing was written; give --force to replace them", translated: true)
             throw ExitCode(1)
         }
         for item in planned { try writeOutputFile(Array(item.flow.utf8), to: item.path, inputs: [file]) }
         let names = planned.map { $0.path.split(separator: "/").last.map(String.init) ?? $0.path }
-        let listed = names.prefix(10).joined(separator: ", ") + (names.count > 10 ? " and \(names.count - 10) more" : "")
-        Terminal.err("wrote \(planned.count) of \(procedures.count) procedures to \(Files.shown(folder)): \(listed)")
+        let vi = Terminal.isVietnamese
+        let listed =
+            names.prefix(10).joined(separator: ", ") + (names.count > 10 ? (vi ? " và \(names.count - 10) tệp khác" : " and \(names.count - 10) more") : "")
+        Terminal.err(
+            vi
+                ? "đã ghi \(planned.count)/\(procedures.count) thủ tục vào \(Files.shown(folder)): \(listed)"
+                : "wrote \(planned.count) of \(procedures.count) procedures to \(Files.shown(folder)): \(listed)")
         if !skipped.isEmpty {
-            Terminal.fail("not written, for the errors above: \(skipped.joined(separator: "; "))")
+            Terminal.fail(
+                vi
+                    ? "chưa ghi, do các lỗi nêu trên: \(skipped.joined(separator: "; "))"
+                    : "not written, for the errors above: \(skipped.joined(separator: "; "))", translated: true)
             throw ExitCode(1)
         }
     }
@@ -158,7 +192,12 @@ struct Import: ParsableCommand {
         let checked = Checker.check(SourceFile(path: file, text: flow), keepSyntax: false, limits: limits.applied())
         let errors = checked.diagnostics.filter { $0.severity == .error }
         guard errors.isEmpty else {
-            for e in errors { Terminal.fail("\(Files.shown(file)): cannot import it: the process it gives would not check: \(e.message)") }
+            for e in errors {
+                Terminal.fail(
+                    Terminal.isVietnamese
+                        ? "\(Files.shown(file)): không chuyển đổi được: quy trình thu được không hợp lệ: \(e.vietnameseMessage) [\(e.code.rawValue)]"
+                        : "\(Files.shown(file)): cannot import it: the process it gives would not check: \(e.message)", translated: true)
+            }
             throw ExitCode(1)
         }
         if let output {

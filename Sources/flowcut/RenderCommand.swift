@@ -60,6 +60,7 @@ struct Render: ParsableCommand {
     }
 
     func run() throws {
+        Terminal.speak(lang)
         let (_, w) = try Inputs.workflow(file, limits: limits.applied())
         // Before anything is analysed: a layout of thousands of steps takes minutes and gigabytes.
         if format != .dot, w.steps.count > maxDrawSteps {

@@ -43,6 +43,7 @@ struct Serve: ParsableCommand {
     }
 
     func run() throws {
+        Terminal.speak(lang)
         let sources = Flowcut.sources(input.paths)
         guard sources.problems.isEmpty else {
             for problem in sources.problems { Terminal.fail(problem) }

@@ -25,6 +25,7 @@ struct Suggest: ParsableCommand {
     func validate() throws { try DefaultLanguage.validate() }
 
     func run() throws {
+        Terminal.speak(lang)
         let (_, w) = try Inputs.workflow(file, limits: limits.applied())
         guard w.steps.count <= Suggester.stepLimit else {
             Terminal.out(

@@ -2,6 +2,7 @@ import Flowcut
 import FlowcutCore
 import FlowcutLanguage
 import FlowcutRender
+import FlowcutReport
 import Foundation
 
 /// The one place that writes to the terminal.
@@ -51,11 +52,16 @@ enum Terminal {
     /// times would print 20 000 lines).
     static func importFindings(_ findings: [Diagnostic], in file: String) {
         let shown = 50
-        let renderer = DiagnosticText(colored: colorErrors)
+        let renderer = diagnosticText
         let source = SourceFile(path: file, bytes: [])
         var text = ""
         for finding in findings.prefix(shown) { text += renderer.render(finding, in: source) }
-        if findings.count > shown { text += "\(Files.shown(file)): warning: … and \(findings.count - shown) more warnings\n" }
+        if findings.count > shown {
+            text +=
+                isVietnamese
+                ? "\(Files.shown(file)): cảnh báo: … và \(findings.count - shown) cảnh báo khác\n"
+                : "\(Files.shown(file)): warning: … and \(findings.count - shown) more warnings\n"
+        }
         errRaw(text)
     }
 
@@ -65,6 +71,14 @@ enum Terminal {
     }
 
     static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) != 0 }
+
+    /// Diagnostics and the commands' own lines in Vietnamese: `--lang vi`,
+    /// else FLOWCUT_LANG=vi.
+    private static let vietnamese = Locked(DefaultLanguage.value == .vi)
+    static func speak(_ language: ReportLanguage) { vietnamese.withLock { $0 = language == .vi } }
+    static var isVietnamese: Bool { vietnamese.withLock { $0 } }
+    /// The renderer of diagnostics for standard error.
+    static var diagnosticText: DiagnosticText { DiagnosticText(colored: colorErrors, vietnamese: isVietnamese) }
 
     /// Colour only on a terminal, and never when NO_COLOR is set.
     static let colorErrors: Bool = {
@@ -76,7 +90,7 @@ enum Terminal {
         if checked.diagnostics.allSatisfy({ $0.place != nil }) {
             return importFindings(checked.diagnostics, in: checked.file.path)
         }
-        errRaw(DiagnosticText(colored: colorErrors).render(checked.diagnostics, in: checked.file))
+        errRaw(diagnosticText.render(checked.diagnostics, in: checked.file))
     }
 
     /// `FILE: note: …`: something left undone on purpose, not a problem.
@@ -85,8 +99,10 @@ enum Terminal {
     }
 
     /// `flowcut: error: …` for problems that are not in a file's text.
-    static func fail(_ message: String) {
-        err("flowcut: error: \(message)")
+    /// - Parameter translated: the message is in the language asked for
+    ///   (else it is English, and so is its label).
+    static func fail(_ message: String, translated: Bool = false) {
+        err(translated && isVietnamese ? "flowcut: lỗi: \(message)" : "flowcut: error: \(message)")
     }
 }
 

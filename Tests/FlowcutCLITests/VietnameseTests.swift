@@ -157,4 +157,23 @@ struct RankedTableTests {
         #expect(index.components(separatedBy: "<td><span class=\"over\">over</span></td>").count == 2)
         #expect(index.contains("<td>within</td>"))
     }
+
+    /// `check --lang vi` (and FLOWCUT_LANG=vi): the findings, the file's line
+    /// and the summary in Vietnamese, the codes kept; expected text written
+    /// by hand from the file (line 3, column 21: `ldpp`).
+    @Test func checkSpeaksVietnamese() throws {
+        let folder = try CLITests.temporaryFolder()
+        try Data("procedure \"Thử\"\nactor ldp \"Lãnh đạo phòng\"\nstep s \"Xem xét\" by ldpp 1d\n".utf8).write(to: folder.appendingPathComponent("bad.flow"))
+        for (arguments, environment) in [(["check", "bad.flow", "--lang", "vi"], [:]), (["check", "bad.flow"], ["FLOWCUT_LANG": "vi"])] {
+            let r = try CLITests.run(arguments, in: folder, environment: environment)
+            #expect(r.status == 1)
+            #expect(
+                r.stderr
+                    == "bad.flow:3:21: lỗi: người thực hiện chưa được khai báo: ‘ldpp’; có phải là ‘ldp’? [E321]\nstep s \"Xem xét\" by ldpp 1d\n                    ^~~~\n"
+            )
+            #expect(r.stdout == "bad.flow: 1 lỗi, 0 cảnh báo\n")
+        }
+        let ok = try CLITests.run(["check", "workflows/giay-phep-dich-vu-viec-lam.flow", "--lang", "vi"])
+        #expect(ok.stdout.hasPrefix("workflows/giay-phep-dich-vu-viec-lam.flow: hợp lệ: “Cấp giấy phép hoạt động dịch vụ việc làm”: 8 bước, "))
+    }
 }

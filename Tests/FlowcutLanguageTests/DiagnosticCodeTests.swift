@@ -53,6 +53,27 @@ struct DiagnosticCodeTests {
         #expect(Set(summaries).count == summaries.count)
     }
 
+    /// Each code's Vietnamese meaning is its own and is Vietnamese (not the
+    /// English line left in place: it has letters only Vietnamese uses).
+    @Test func everyCodeHasAVietnameseSummaryOfItsOwn() {
+        let summaries = DiagnosticCode.allCases.map(\.summaryVietnamese)
+        #expect(Set(summaries).count == summaries.count)
+        let vietnameseLetters = Set("ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ")
+        for code in DiagnosticCode.allCases {
+            #expect(code.summaryVietnamese != code.summary, "\(code)")
+            #expect(code.summaryVietnamese.lowercased().contains { vietnameseLetters.contains($0) }, "\(code): \(code.summaryVietnamese)")
+        }
+    }
+
+    /// The Vietnamese finding: the meaning, then the name it is about and
+    /// the one suggested, taken from the English message's quotes.
+    @Test func aVietnameseFindingNamesWhatItIsAboutAndItsSuggestion() throws {
+        let found = Checker.check(SourceFile(path: "x.flow", text: "procedure \"P\"\nactor ldp \"L\"\nstep s \"S\" by ldpp 1d\n")).diagnostics
+        let d = try #require(found.first)
+        #expect(d.message == "unknown actor 'ldpp'; did you mean 'ldp'?")
+        #expect(d.vietnameseMessage == "người thực hiện chưa được khai báo: ‘ldpp’; có phải là ‘ldp’?")
+    }
+
     /// What the front end reports as an error carries an E code, a warning a
     /// W code: checked on diagnostics it made, not on the codes' own rule.
     @Test func reportedSeveritiesMatchTheirLetters() {
