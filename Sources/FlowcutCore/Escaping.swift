@@ -52,6 +52,7 @@ public enum Escape {
     public static func oneLine(_ s: String) -> String { escapingControls(s, keepingLines: false) }
 
     private static func escapingControls(_ s: String, keepingLines: Bool) -> String {
+        if hasNoControl(s, keepingLines: keepingLines) { return s }
         var out = ""
         for scalar in s.unicodeScalars {
             switch scalar {
@@ -74,6 +75,38 @@ public enum Escape {
         case ">": "&gt;"
         case "\"": "&quot;"
         default: "&#39;"
+        }
+    }
+
+    /// Whether `s` holds nothing `escapingControls` would change, told from
+    /// its UTF-8 bytes: C0 controls (but line breaks and tabs when kept),
+    /// DEL, the C1 controls (C2 80–9F) and the bidirectional controls
+    /// (U+061C: D8 9C; U+200E/F: E2 80 8E/8F; U+202A–E: E2 80 AA–AE;
+    /// U+2066–9: E2 81 A6–A9). Most text has none and is returned as it is.
+    static func hasNoControl(_ s: String, keepingLines: Bool) -> Bool {
+        var s = s
+        return s.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x20 {
+                    if !(keepingLines && (c == 0x0A || c == 0x09)) { return false }
+                } else if c == 0x7F {
+                    return false
+                } else if c == 0xC2, i + 1 < n, b[i + 1] >= 0x80, b[i + 1] <= 0x9F {
+                    return false
+                } else if c == 0xD8, i + 1 < n, b[i + 1] == 0x9C {
+                    return false
+                } else if c == 0xE2, i + 2 < n {
+                    let c1 = b[i + 1]
+                    let c2 = b[i + 2]
+                    if c1 == 0x80, c2 == 0x8E || c2 == 0x8F || (c2 >= 0xAA && c2 <= 0xAE) { return false }
+                    if c1 == 0x81, c2 >= 0xA6, c2 <= 0xA9 { return false }
+                }
+                i += 1
+            }
+            return true
         }
     }
 
