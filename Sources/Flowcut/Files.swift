@@ -1,3 +1,4 @@
+import Dispatch
 import FlowcutCore
 import Foundation
 
@@ -175,16 +176,49 @@ public enum Files {
 
     /// Removes a file or a whole folder, never following a link (a link is
     /// removed itself, not what it points to).
+    /// A folder's top level is removed on every core (a review holds
+    /// thousands of folders).
     public static func removeTree(_ path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
-        if (info.st_mode & S_IFMT) == S_IFDIR {
-            if let names = try? FileManager.default.contentsOfDirectory(atPath: path) {
-                for name in names { removeTree(path + "/" + name) }
-            }
-            rmdir(path)
-        } else {
+        guard (info.st_mode & S_IFMT) == S_IFDIR else {
             unlink(path)
+            return
         }
+        let entries = folderEntries(path)
+        DispatchQueue.concurrentPerform(iterations: entries.count) { i in
+            remove(path + "/" + entries[i].name, isFolder: entries[i].isFolder)
+        }
+        rmdir(path)
+    }
+
+    private static func remove(_ path: String, isFolder: Bool?) {
+        var folder = isFolder
+        if folder == nil {
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return }
+            folder = (info.st_mode & S_IFMT) == S_IFDIR
+        }
+        guard folder == true else {
+            unlink(path)
+            return
+        }
+        for entry in folderEntries(path) { remove(path + "/" + entry.name, isFolder: entry.isFolder) }
+        rmdir(path)
+    }
+
+    /// A folder's entries (not `.` and `..`), with whether each is a folder
+    /// when the file system says (nil when it does not: DT_UNKNOWN).
+    static func folderEntries(_ path: String) -> [(name: String, isFolder: Bool?)] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var entries: [(name: String, isFolder: Bool?)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            if name == "." || name == ".." { continue }
+            let type = entry.pointee.d_type
+            entries.append((name, type == UInt8(DT_UNKNOWN) ? nil : type == UInt8(DT_DIR)))
+        }
+        return entries
     }
 }
