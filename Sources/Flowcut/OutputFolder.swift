@@ -1,3 +1,5 @@
+import Dispatch
+import FlowcutCore
 import Foundation
 
 /// glibc's renameat2(2), which Swift's Glibc module does not export.
@@ -112,11 +114,16 @@ public struct OutputFolder: Sendable {
 
         /// Writes `bytes` at `relative` (folders made as needed). Every part
         /// of `relative` must be a plain name: flowcut's own slugs.
+        /// Plain names joined by `/`: nothing that leaves the review.
+        static func isPlain(_ relative: String) -> Bool {
+            let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
+            return !parts.isEmpty && parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") && $0.utf8.count <= 255 })
+        }
+
         /// Checks that `relative` is a plain path and makes its folders.
         private func prepare(_ relative: String) throws(FileProblem) {
             let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
-            guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") && $0.utf8.count <= 255 })
-            else { throw FileProblem("refused to write \(Files.shown(relative)): not a plain path inside the review") }
+            guard Self.isPlain(relative) else { throw FileProblem("refused to write \(Files.shown(relative)): not a plain path inside the review") }
             var folderPath = ""
             for part in parts.dropLast() {
                 folderPath += (folderPath.isEmpty ? "" : "/") + part
@@ -141,6 +148,40 @@ public struct OutputFolder: Sendable {
         /// The same bytes as the file written at `same`: a link to it.
         public func write(_ bytes: [UInt8], to relative: String, sameAs same: String) throws {
             if try !linked(path + "/" + same, relative) { try write(bytes, to: relative, recorded: true) }
+        }
+
+        /// Files of the review being replaced, placed in the new one as
+        /// links: their folders made first, then the links, each on every core.
+        public func place(_ files: [(source: String, relative: String)]) throws {
+            var folders = Set<String>()
+            for f in files {
+                let folder = Files.folder(of: f.relative)
+                guard Self.isPlain(f.relative) else { throw FileProblem("refused to write \(Files.shown(f.relative)): not a plain path inside the review") }
+                if folder.isEmpty || made.contains(folder) { continue }
+                if folder.contains("/") { try prepare(f.relative) } else { folders.insert(folder) }
+            }
+            let list = folders.sorted()
+            let root = path
+            let mkdirFailed = Slots<Int32>(count: list.count, initial: 0)
+            DispatchQueue.concurrentPerform(iterations: list.count) { i in
+                if mkdir(root + "/" + list[i], 0o777) != 0, errno != EEXIST { mkdirFailed[i] = errno }
+            }
+            for (i, code) in mkdirFailed.values.enumerated() where code != 0 {
+                throw FileProblem.errno("write", folder.root + "/" + list[i], code)
+            }
+            made.formUnion(list)
+            let failed = Slots<Bool>(count: files.count, initial: false)
+            DispatchQueue.concurrentPerform(iterations: files.count) { i in
+                if Glibc.link(files[i].source, root + "/" + files[i].relative) != 0 { failed[i] = true }
+            }
+            let failures = failed.values
+            for (i, f) in files.enumerated() {
+                if failures[i] {
+                    try place(f.source, at: f.relative)
+                } else {
+                    recorded.append(f.relative)
+                }
+            }
         }
 
         /// A file of the review being replaced, placed in the new one as a link.
@@ -230,7 +271,11 @@ public struct OutputFolder: Sendable {
                 }
                 for entry in names {
                     let rel = relative.isEmpty ? entry : relative + "/" + entry
-                    if relative.isEmpty, entry == OutputFolder.previous || entry == OutputFolder.manifest || entry == OutputFolder.writerMark { continue }
+                    if relative.isEmpty,
+                        entry == OutputFolder.previous || entry == OutputFolder.manifest || entry == OutputFolder.writerMark || entry == ReviewCache.folder
+                    {
+                        continue
+                    }
                     if ours?.contains(rel) == true { continue }
                     var st = stat()
                     guard lstat(root + "/" + rel, &st) == 0 else { continue }

@@ -17,6 +17,8 @@ public protocol ReviewSink {
     func write(_ bytes: [UInt8], to relative: String, sameAs same: String) throws
     /// Puts the file at `source` (absolute, an earlier review's) at `relative`.
     func place(_ source: String, at relative: String) throws
+    /// Puts many files so (a folder does it on every core).
+    func place(_ files: [(source: String, relative: String)]) throws
 }
 
 extension ReviewSink {
@@ -27,6 +29,10 @@ extension ReviewSink {
     public func place(_ source: String, at relative: String) throws {
         guard let bytes = FileBytes.read(source, most: Int.max) else { throw FileProblem("cannot read \(Files.shown(source))") }
         try write(bytes, to: relative)
+    }
+
+    public func place(_ files: [(source: String, relative: String)]) throws {
+        for f in files { try place(f.source, at: f.relative) }
     }
 }
 
@@ -123,6 +129,17 @@ public struct Review: Sendable {
         let office = officeDocuments
         var written: [JSON] = []
         written.reserveCapacity(procedures.count)
+        // The reused procedures' files, placed at once (links, on every core).
+        var placed: [(source: String, relative: String)] = []
+        for (i, procedure) in procedures.enumerated() {
+            guard case .reused(let c) = procedure else { continue }
+            for (name, _) in c.sizes {
+                placed.append((c.prefix + name, "\(slugs[i])/\(name)"))
+                placed.append((c.prefix + name, ReviewCache.relative(c.key, name)))
+            }
+            placed.append((c.prefix + "entry", ReviewCache.relative(c.key, "entry")))
+        }
+        try sink.place(placed)
         for (i, procedure) in procedures.enumerated() {
             if i % batch == 0 {
                 let size = min(batch, procedures.count - i)
@@ -161,12 +178,6 @@ public struct Review: Sendable {
             pages[procedure.path] = slug
             switch procedure {
             case .reused(let c):
-                let cache = ReviewCache.folder + "/" + c.key
-                for (name, _) in c.sizes {
-                    try sink.place(c.folder + "/" + name, at: "\(slug)/\(name)")
-                    try sink.place(c.folder + "/" + name, at: "\(cache)/\(name)")
-                }
-                try sink.place(c.folder + "/entry", at: "\(cache)/entry")
                 written.append(.raw(c.json))
             case .analysed(_, let keep):
                 let m = try made[i % batch]!.get()
@@ -176,21 +187,38 @@ public struct Review: Sendable {
                 if let docx = m.docx { files.append(("procedure.docx", docx)) }
                 for (name, bytes) in files {
                     try sink.write(bytes, to: "\(slug)/\(name)")
-                    if let keep { try sink.write(bytes, to: "\(ReviewCache.folder)/\(keep.key)/\(name)", sameAs: "\(slug)/\(name)") }
+                    if let keep { try sink.write(bytes, to: ReviewCache.relative(keep.key, name), sameAs: "\(slug)/\(name)") }
                 }
-                if let keep, let entry = m.entry { try sink.write(entry, to: "\(ReviewCache.folder)/\(keep.key)/entry") }
+                if let keep, let entry = m.entry { try sink.write(entry, to: ReviewCache.relative(keep.key, "entry")) }
                 written.append(.raw(m.json))
             }
         }
+        // The review's own files, made on every core, written in order.
         let review = PortfolioReport(portfolio, pages: pages, words: words)
-        try sink.write(Array(review.html.utf8), to: "index.html")
-        let markdown = review.markdown
-        try sink.write(Array(markdown.utf8), to: "report.md")
-        try sink.write(
-            try OfficePackage.zip(WordWriter.parts(markdown: markdown, title: words.review, language: Self.languageTag(words))), to: "review.docx")
-        try sink.write(Array(review.rankedCSV.utf8), to: "ranked.csv")
-        if !portfolio.scorecard.isEmpty { try sink.write(Array(review.scorecardCSV.utf8), to: "scorecard.csv") }
-        try sink.write(JSON.object([("procedures", .array(written)), ("portfolio", review.json)]).bytes(), to: "portfolio.json")
+        let withScorecard = !portfolio.scorecard.isEmpty
+        let json = written
+        let reviewFiles = Slots<Result<[(String, [UInt8])], any Error>?>(count: 3, initial: nil)
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            reviewFiles[part] = Result {
+                switch part {
+                case 0:
+                    let markdown = review.markdown
+                    let docx = try OfficePackage.zip(WordWriter.parts(markdown: markdown, title: words.review, language: Self.languageTag(words)))
+                    return [("report.md", Array(markdown.utf8)), ("review.docx", docx)]
+                case 1:
+                    return [("portfolio.json", JSON.object([("procedures", .array(json)), ("portfolio", review.json)]).bytes())]
+                default:
+                    var files = [("index.html", Array(review.html.utf8)), ("ranked.csv", Array(review.rankedCSV.utf8))]
+                    if withScorecard { files.append(("scorecard.csv", Array(review.scorecardCSV.utf8))) }
+                    return files
+                }
+            }
+        }
+        var files: [(String, [UInt8])] = []
+        for part in reviewFiles.values { files += try part!.get() }
+        for name in ["index.html", "report.md", "review.docx", "ranked.csv", "scorecard.csv", "portfolio.json"] {
+            if let file = files.first(where: { $0.0 == name }) { try sink.write(file.1, to: name) }
+        }
         return procedures.count
     }
 

@@ -5,12 +5,14 @@ import Foundation
 
 /// What a review keeps of each procedure it wrote, so that the next run
 /// over unchanged files writes them again without analysing or drawing
-/// them: inside the review, `DIR/.flowcut-cache/<key>/`, where the key is a
+/// them: inside the review, `DIR/.flowcut-cache/<key>-…`, where the key is a
 /// hash of everything a procedure's files depend on — this build of
 /// flowcut, the file's path and bytes, the records joined to it, and the
-/// options of the run. An entry holds the procedure's diagrams, page and
-/// Word document (the same files as `DIR/<procedure>/`, as hard links), and
-/// `entry`: its figures for the review, its text, Markdown and JSON. A run
+/// options of the run. An entry is the procedure's diagrams, page and Word
+/// document (the same files as `DIR/<procedure>/`, as hard links:
+/// `<key>-before.svg`, …), and `<key>-entry`: its figures for the review,
+/// its text, Markdown and JSON. All in one folder: a new folder costs the
+/// file system far more than a new link. A run
 /// carries into the new review only the entries it used; the review it
 /// replaced keeps its own in `.previous`.
 public struct ReviewCache: Sendable {
@@ -55,19 +57,21 @@ public struct ReviewCache: Sendable {
         return h.hex
     }
 
+    /// Where the entry's file `name` is kept, inside the review.
+    public static func relative(_ key: String, _ name: String) -> String { "\(folder)/\(key)-\(name)" }
+
     /// The entry of `key`, when the review being replaced has it whole.
     /// - Parameter workflow: the procedure's process, checked in this run.
     public func entry(_ key: String, path: String, workflow: Workflow) -> CachedProcedure? {
-        let folder = root + "/" + key
-        guard let bytes = FileBytes.read(folder + "/entry", most: 1 << 30),
-            var entry = CachedProcedure.decode(bytes, key: key, path: path, workflow: workflow, folder: folder)
+        let prefix = root + "/" + key + "-"
+        guard let bytes = FileBytes.read(prefix + "entry", most: 1 << 30),
+            let entry = CachedProcedure.decode(bytes, key: key, path: path, workflow: workflow, prefix: prefix)
         else { return nil }
         // A product changed or gone (edited in place, removed): not reused.
         for (name, size) in entry.sizes {
             var info = stat()
-            guard lstat(folder + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return nil }
+            guard lstat(prefix + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == size else { return nil }
         }
-        entry.folder = folder
         return entry
     }
 }
@@ -87,12 +91,12 @@ public struct CachedProcedure: Sendable {
     public var notes: [String]
     /// The files of `DIR/<procedure>/` kept, with their sizes.
     public var sizes: [(name: String, size: Int)]
-    /// Where the entry is (absolute).
-    public var folder: String
+    /// Where the entry's files are: this, then their names (absolute).
+    public var prefix: String
 
     public init(
         key: String, path: String, workflow: Workflow, figures: Portfolio.Entry.Figures, text: String, markdown: String, json: [UInt8], notes: [String],
-        sizes: [(name: String, size: Int)], folder: String = ""
+        sizes: [(name: String, size: Int)], prefix: String = ""
     ) {
         self.key = key
         self.path = path
@@ -103,7 +107,7 @@ public struct CachedProcedure: Sendable {
         self.json = json
         self.notes = notes
         self.sizes = sizes
-        self.folder = folder
+        self.prefix = prefix
     }
 
     /// The `entry` file: a first line, the figures (as the doubles' bits),
@@ -124,7 +128,7 @@ public struct CachedProcedure: Sendable {
         return out
     }
 
-    static func decode(_ bytes: [UInt8], key: String, path: String, workflow: Workflow, folder: String) -> CachedProcedure? {
+    static func decode(_ bytes: [UInt8], key: String, path: String, workflow: Workflow, prefix: String) -> CachedProcedure? {
         var at = 0
         func line() -> String? {
             guard let end = bytes[at...].firstIndex(of: 0x0A) else { return nil }
@@ -160,7 +164,7 @@ public struct CachedProcedure: Sendable {
             figures: Portfolio.Entry.Figures(mainLeadTime: main, p90: v[1], before: before, after: v[3], citizenDaysPerYear: citizen, staffHoursPerYear: staff),
             text: String(decoding: text, as: UTF8.self), markdown: String(decoding: markdown, as: UTF8.self), json: json,
             notes: notes.isEmpty ? [] : String(decoding: notes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
-            sizes: sizes, folder: folder)
+            sizes: sizes, prefix: prefix)
     }
 }
 

@@ -79,9 +79,6 @@ public actor LiveReview {
     /// Whether the slug names a served procedure.
     public func has(_ slug: String) -> Bool { paths[slug] != nil }
 
-    /// Each served file's page address (slug), in review order.
-    public var pages: [(path: String, slug: String)] { order.compactMap { p in slugs[p].map { (p, $0) } } }
-
     /// Reads the served paths again; analyses the files that are new or
     /// whose content changed; tells the open pages which changed.
     /// - Returns: the slugs of the pages that changed.
@@ -135,9 +132,9 @@ public actor LiveReview {
         }
         reviewPage = nil
         generation += 1
-        let list2 = touched.sorted()
-        announce(list2)
-        return list2
+        let changedPages = touched.sorted()
+        announce(changedPages)
+        return changedPages
     }
 
     /// A file read, checked (with its syntax, for the draft) and analysed.
@@ -264,7 +261,8 @@ public actor LiveReview {
             case .failure(let e)?:
                 found.append(
                     diagnosticJSON(
-                        e.diagnostic, message: e.message, place: e.diagnostic.flatMap { draft.place(of: $0, in: trial.checked.file, draftLines: lines(text)) }))
+                        e.diagnostic, message: e.diagnostic.map(words) ?? e.message,
+                        place: e.diagnostic.flatMap { draft.place(of: $0, in: trial.checked.file, draftLines: lines(text)) }))
             case nil: break
             }
             if found.count(where: { $0.isError }) == 0 {

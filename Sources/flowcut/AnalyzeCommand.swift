@@ -196,7 +196,7 @@ struct Analyze: ParsableCommand {
                 continue
             }
             guard let outcome = analysed[i] else {
-                blocks.append(summaryLine(path, result) + "\n")
+                blocks.append(Escape.terminal(summaryLine(path, result) + "\n"))
                 failures.append((path, result.diagnostics.errorCount))
                 withErrors += 1
                 continue
@@ -228,8 +228,11 @@ struct Analyze: ParsableCommand {
                 if format == .text { blocks.append("") }
             }
         }
+        // Each block escaped on its own (what the reviewers wrote as it is,
+        // but never a terminal's control sequence), and kept so.
         for (k, text) in textBlocks.concurrentMap({ item in
-            item.report.text + (item.compared.map { ProcedureReport.compareTable($0.before, $0.comparisons, words: words) } ?? "")
+            Escape.terminal(
+                item.report.text + (item.compared.map { ProcedureReport.compareTable($0.before, $0.comparisons, words: words) } ?? ""))
         }).enumerated() {
             let t = textBlocks[k]
             if t.block >= 0 { blocks[t.block] = text }
@@ -248,7 +251,7 @@ struct Analyze: ParsableCommand {
                     ? "\(unwritten) thủ tục có hồ sơ nhưng chưa có quy trình nội bộ (danh sách trong báo cáo rà soát)\n"
                     : "\(unwritten) procedure\(unwritten == 1 ? "" : "s") with dossiers and no process file (listed in the review)\n"
             }
-            blocks.append(summary)
+            blocks.append(Escape.terminal(summary))
         }
         if let folder {
             if unreadable > 0 {
@@ -261,13 +264,14 @@ struct Analyze: ParsableCommand {
                             reusedCount == 0
                             ? ""
                             : lang == .vi
-                                ? " (\(lang.words.count(reusedCount)) thủ tục không đổi so với lần chạy trước, dùng lại)"
+                                ? " (\(lang.words.count(reusedCount)) thủ tục không thay đổi so với lần chạy trước nên được dùng lại)"
                                 : " (\(grouped(reusedCount)) unchanged since the last run, reused)"
                         blocks.append(
-                            lang == .vi
-                                ? "Sơ đồ và trang: \(written) thủ tục trong \(out)/\(unchanged); báo cáo rà soát: \(out)/index.html\n"
-                                : "Diagrams and pages: \(written) procedure\(written == 1 ? "" : "s") in \(out)/\(unchanged); the department's review: \(out)/index.html\n"
-                        )
+                            Escape.terminal(
+                                lang == .vi
+                                    ? "Sơ đồ và trang: \(written) thủ tục trong \(out)/\(unchanged); báo cáo rà soát: \(out)/index.html\n"
+                                    : "Diagrams and pages: \(written) procedure\(written == 1 ? "" : "s") in \(out)/\(unchanged); the department's review: \(out)/index.html\n"
+                            ))
                     }
                 } catch {
                     Terminal.fail("\(error)")
@@ -277,8 +281,8 @@ struct Analyze: ParsableCommand {
         }
         switch format {
         case .text:
-            // The reviewers' labels as they are, but never a terminal's control sequence.
-            Terminal.out(Escape.terminal(blocks.joined(separator: "\n")), terminator: "")
+            // Each block escaped already.
+            Terminal.out(blocks.joined(separator: "\n"), terminator: "")
         case .json:
             if procedures.count == 1 && inputs.files.count == 1 {
                 Terminal.outBytes(procedures[0].json.bytes())
