@@ -170,10 +170,19 @@ public struct CachedProcedure: Sendable {
 
 /// FNV-1a, 64 bits: a key for content, not a defence against anyone
 /// crafting a collision.
-struct Hash64 {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+public struct Hash64: Sendable {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    mutating func add(_ bytes: [UInt8]) {
+    public init() {}
+
+    /// The hash of `bytes` alone, as 16 hex digits.
+    public static func hex(_ bytes: [UInt8]) -> String {
+        var h = Hash64()
+        h.add(bytes)
+        return h.hex
+    }
+
+    public mutating func add(_ bytes: [UInt8]) {
         var h = value
         for b in bytes {
             h ^= UInt64(b)
@@ -182,7 +191,7 @@ struct Hash64 {
         value = h
     }
 
-    var hex: String {
+    public var hex: String {
         let s = String(value, radix: 16)
         return String(repeating: "0", count: 16 - s.count) + s
     }

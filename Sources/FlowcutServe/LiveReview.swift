@@ -465,17 +465,8 @@ struct FileSignature: Hashable, Sendable {
     }
 }
 
-/// FNV-1a, 64 bits, as 16 hex digits: tells whether a file's content
-/// changed (not a defence against anyone crafting a collision).
-func contentHash(_ bytes: [UInt8]) -> String {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes {
-        h ^= UInt64(b)
-        h = h &* 0x0000_0100_0000_01b3
-    }
-    let hex = String(h, radix: 16)
-    return String(repeating: "0", count: 16 - hex.count) + hex
-}
+/// A file's content hash (`Hash64`): tells whether its content changed.
+func contentHash(_ bytes: [UInt8]) -> String { Hash64.hex(bytes) }
 
 extension Array where Element: Hashable {
     func uniqued() -> [Element] {
