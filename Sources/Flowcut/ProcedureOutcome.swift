@@ -100,21 +100,18 @@ extension Flowcut {
     /// Analyses one checked workflow (ANALYSIS.md): the critical path and
     /// simulation, the suggestions measured, and the comparisons asked for.
     public static func analyze(_ w: Workflow, _ request: AnalysisRequest = AnalysisRequest()) -> ProcedureOutcome {
-        let (options, note) = request.options(steps: w.steps.count, joins: w.joinCount)
-        let withSuggestions = request.suggestions && w.steps.count <= Suggester.stepLimit
-        // The trace lets the suggester measure most changes without running
-        // the cases again; it is large, so it goes once they are measured.
-        let traced = Analyzer.analyze(w, options: options, keepingTrace: true)
-        let measured = withSuggestions ? Suggester.measured(traced) : Suggester.Measured(suggestions: [], leftOut: 0)
-        let suggestions = measured.suggestions
-        let before = traced.withoutTrace
+        let note = request.options(steps: w.steps.count, joins: w.joinCount).note
+        // The trace is large: it goes with `ready` once the comparisons are made.
+        let ready = ReadyProcedure(w, request)
+        let traced = ready.traced
+        let suggestions = ready.suggestions
         let (suggested, suggestedAfter) = Suggester.suggestedSet(suggestions, to: w)
-        var outcome = ProcedureOutcome(before: before, suggestions: suggestions, comparisons: [])
+        var outcome = ProcedureOutcome(before: ready.before, suggestions: suggestions, comparisons: [])
         if let note { outcome.notes.append(note) }
-        if request.suggestions, !withSuggestions {
+        if request.suggestions, w.steps.count > Suggester.stepLimit {
             outcome.notes.append(.noSuggestions(steps: w.steps.count))
         }
-        if measured.leftOut > 0 { outcome.notes.append(.suggestionsLeftOut(measured.leftOut)) }
+        if ready.leftOut > 0 { outcome.notes.append(.suggestionsLeftOut(ready.leftOut)) }
         // ANALYSIS.md: the named proposal; else the file's first; else the suggested changes.
         var wanted: [(AfterOrigin, [Change])] = []
         switch request.after {

@@ -111,13 +111,21 @@ public struct ReadyProcedure: Sendable {
     public let traced: ProcedureAnalysis
     public let before: ProcedureAnalysis
     public let suggestions: [Suggestion]
+    /// Candidates the suggester left unmeasured (`Suggester.Measured.leftOut`).
+    public let leftOut: Int
 
+    /// What `Flowcut.analyze` does first: the simulation with its trace
+    /// (which lets the suggester measure most changes without running the
+    /// cases again), then the suggestions, for a process of at most
+    /// `Suggester.stepLimit` steps when the request asks for them.
     public init(_ w: Workflow, _ request: AnalysisRequest = AnalysisRequest()) {
         let (options, _) = request.options(steps: w.steps.count, joins: w.joinCount)
         traced = Analyzer.analyze(w, options: options, keepingTrace: true)
         before = traced.withoutTrace
-        suggestions =
-            request.suggestions && w.steps.count <= Suggester.stepLimit ? Suggester.measured(traced).suggestions : []
+        let measured =
+            request.suggestions && w.steps.count <= Suggester.stepLimit ? Suggester.measured(traced) : Suggester.Measured(suggestions: [], leftOut: 0)
+        suggestions = measured.suggestions
+        leftOut = measured.leftOut
     }
 
     /// The after process of `proposal` (a workflow checked from the same
