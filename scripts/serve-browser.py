@@ -3,8 +3,8 @@
 DevTools protocol (--remote-debugging-pipe: JSON messages on fds 3 and 4,
 no extra package).
 
-On a folder of its own holding one procedure whose numbers are worked out by
-hand (a working day is 8 h; one path, single times):
+On a folder of its own holding Tests/Fixtures/serve/thu.flow, whose numbers
+are worked out by hand (a working day is 8 h; one path, single times):
   receive 4 h + review 2 d + sign 1 d + deliver 4 h; the file's proposal cuts sign.
   1. the page shows after = 4 + 16 + 4 = 24 h = 3 d;
   2. the file is edited on disk (deliver 4 h -> 1 d): the page reloads by
@@ -15,22 +15,8 @@ Screenshots at 1920x1080 go to OUT (CI artefacts).
    python3 scripts/serve-browser.py FLOWCUT_BINARY [OUT]"""
 import json, os, re, shutil, subprocess, sys, tempfile, time
 
-FIXTURE = """procedure "Cấp thử"
-  deadline 5d
-
-actor mc "Một cửa"
-actor cv "Chuyên viên"
-
-step receive "Tiếp nhận"   by mc 4h intake
-step review  "Thẩm định"   by cv 2d
-step sign    "Ký"          by cv 1d approval
-step deliver "Trả kết quả" by mc 4h delivery
-
-receive -> review -> sign -> deliver
-
-proposal "Bỏ ký"
-  cut sign
-"""
+# The procedure, shared with Tests/FlowcutServeTests (ServeRouteTests).
+FIXTURE = open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Fixtures", "serve", "thu.flow"), encoding="utf-8").read()
 
 
 class Browser:

@@ -17,24 +17,10 @@ import Testing
 /// = 32 h main lead time. `cut sign` leaves 24 h; `shorten review 1d` and
 /// `cut sign` leave 4 + 8 + 4 = 16 h.
 struct ServeRouteTests {
-    static let fixture = """
-        procedure "Cấp thử"
-          deadline 5d
-
-        actor mc "Một cửa"
-        actor cv "Chuyên viên"
-
-        step receive "Tiếp nhận" by mc 4h intake
-        step review  "Thẩm định" by cv 2d
-        step sign    "Ký"        by cv 1d approval
-        step deliver "Trả kết quả" by mc 4h delivery
-
-        receive -> review -> sign -> deliver
-
-        proposal "Bỏ ký"
-          cut sign
-
-        """
+    /// Tests/Fixtures/serve/thu.flow, which the browser test reads too.
+    static let fixture = try! String(
+        contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/serve/thu.flow"), encoding: .utf8)
 
     static let token = "0123456789abcdef0123456789abcdef"
 
