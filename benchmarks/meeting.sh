@@ -8,10 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 base=${1:-f555747}
 runs=${2:-10000}
-swift build -c release --product flowcut >/dev/null
-tree=/tmp/flowcut-base-$(git rev-parse --short "$base")
-[ -d "$tree" ] || git worktree add -f "$tree" "$base" >/dev/null 2>&1
-(cd "$tree" && swift build -c release --product flowcut >/dev/null)
+. benchmarks/base.sh
+build_both "$base"
 for n in 200 2000; do
   dir=benchmarks/data/portfolio-$n
   [ -d "$dir" ] || python3 benchmarks/generate_portfolio.py "$n" "$dir" >/dev/null

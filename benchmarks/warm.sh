@@ -9,10 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 base=${1:-8a22699}
 rounds=${2:-3}
-swift build -c release --product flowcut >/dev/null
-tree=/tmp/flowcut-base-$(git rev-parse --short "$base")
-[ -d "$tree" ] || git worktree add -f "$tree" "$base" >/dev/null 2>&1
-(cd "$tree" && swift build -c release --product flowcut >/dev/null)
+. benchmarks/base.sh
+build_both "$base"
 dir=benchmarks/data/portfolio-2000
 [ -d "$dir" ] || python3 benchmarks/generate_portfolio.py 2000 "$dir" >/dev/null
 work=$(mktemp -d)
