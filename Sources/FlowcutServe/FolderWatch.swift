@@ -66,6 +66,7 @@ extension LiveReview {
             }
             if Task.isCancelled { break }
             if !refresh().isEmpty { watch.watch(watchedFolders()) }
+            beat()
         }
     }
 }

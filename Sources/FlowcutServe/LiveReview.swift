@@ -68,6 +68,7 @@ public actor LiveReview {
     public private(set) var generation = 0
     private var listeners: [Int: AsyncStream<String>.Continuation] = [:]
     private var nextListener = 0
+    private var lastBeat: UInt64 = 0
 
     public init(_ settings: Settings) {
         self.settings = settings
@@ -402,6 +403,15 @@ public actor LiveReview {
 
     /// How many event streams are open.
     public var listenerCount: Int { listeners.count }
+
+    /// A comment on every event stream, at most every 15 s: a page that
+    /// closed without a word is then found out (its write fails) and forgotten.
+    func beat(every seconds: Double = 15) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        guard now - lastBeat >= UInt64(seconds * 1e9) else { return }
+        lastBeat = now
+        for c in listeners.values { c.yield(": still here\n\n") }
+    }
 
     /// Ends every event stream (the server is stopping).
     public func close() {

@@ -85,4 +85,15 @@ struct LiveReviewTests {
         let review = await live.reviewHTML()
         #expect(review.contains("1.001806"))
     }
+
+    /// The heartbeat reaches an open stream (a closed page's write then
+    /// fails and its stream is forgotten).
+    @Test func anOpenStreamHearsTheHeartbeat() async throws {
+        let (_, _, live) = try await ServeRouteTests.served()
+        let stream = await live.events()
+        await live.beat(every: 0)
+        var iterator = stream.makeAsyncIterator()
+        #expect(await iterator.next() == ": still here\n\n")
+        #expect(await live.listenerCount == 1)
+    }
 }
