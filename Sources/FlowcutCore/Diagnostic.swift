@@ -55,6 +55,7 @@ public struct Diagnostic: Sendable, Hashable {
     /// quotes them (`'ldpp'`; "did you mean 'ldp'?"). The place, and the
     /// line with its caret, show the rest.
     public var vietnameseMessage: String {
+        if code == .expected, let said = Self.vietnameseExpected(message) { return said }
         var text = code.summaryVietnamese
         var suggestion: Substring?
         if let r = message.firstRange(of: "did you mean '"), let end = message[r.upperBound...].firstIndex(of: "'") {
@@ -66,6 +67,52 @@ public struct Diagnostic: Sendable, Hashable {
         }
         if let suggestion { text += "; có phải là ‘\(suggestion)’?" }
         return text
+    }
+
+    /// What the parser expected (E201), in Vietnamese: "expected WHAT
+    /// (like …) [in double quotes], found WHAT" and "unexpected … at the end
+    /// of the statement", the parser's only two shapes; nil for another.
+    static func vietnameseExpected(_ message: String) -> String? {
+        func found(_ s: Substring) -> String {
+            switch s {
+            case "the end of the line": return "hết dòng"
+            case "a string": return "một chuỗi trong ngoặc kép"
+            default: return s.hasPrefix("'") && s.hasSuffix("'") && s.count >= 2 ? "‘\(s.dropFirst().dropLast())’" : "‘\(s)’"
+            }
+        }
+        if message.hasPrefix("unexpected "), message.hasSuffix(" at the end of the statement") {
+            var what = message.dropFirst("unexpected ".count).dropLast(" at the end of the statement".count)
+            if what.hasPrefix("string ") { what = what.dropFirst("string ".count) }
+            return "thừa \(found(what)) ở cuối câu lệnh"
+        }
+        guard message.hasPrefix("expected "), let comma = message.firstRange(of: ", found ") else { return nil }
+        var what = message[message.index(message.startIndex, offsetBy: "expected ".count)..<comma.lowerBound]
+        var quoted = false
+        if what.hasSuffix(" in double quotes") {
+            what = what.dropLast(" in double quotes".count)
+            quoted = true
+        }
+        var example = ""
+        if let paren = what.firstRange(of: " (like ") {
+            example = " (ví dụ " + what[paren.upperBound...].dropLast().replacing(" or ", with: " hoặc ") + ")"
+            what = what[..<paren.lowerBound]
+        }
+        let names: [Substring: String] = [
+            "an actor ID after 'by'": "mã người thực hiện sau 'by'", "an actor ID": "mã người thực hiện", "a step ID": "mã bước",
+            "a step ID after '->'": "mã bước sau '->'", "the step's label": "tên bước", "the proposal's name": "tên phương án",
+            "the procedure's name": "tên thủ tục", "the note": "ghi chú", "the actor's label": "tên người thực hiện",
+            "the code": "mã thủ tục", "the agency": "tên cơ quan", "the field": "lĩnh vực", "the new probability": "xác suất mới",
+            "the cut in percent": "tỷ lệ rút ngắn theo phần trăm", "the year": "năm", "the number of paper dossiers": "số hồ sơ giấy",
+            "the number of online dossiers": "số hồ sơ trực tuyến", "the second step": "bước thứ hai", "the second step to merge": "bước thứ hai cần gộp",
+            "the first step": "bước thứ nhất", "the first step to merge": "bước thứ nhất cần gộp", "the decision step": "bước rẽ nhánh",
+            "the arrow's target step": "bước đích của mũi tên", "the ID of the step to shorten": "mã bước cần rút ngắn",
+            "the ID of the step to cut": "mã bước cần bỏ", "the ID of a starting step": "mã bước bắt đầu",
+            "a service level (none, level2, level3, level4, partial or full)": "mức độ dịch vụ công (none, level2, level3, level4, partial hoặc full)",
+            "the new wait": "thời gian chờ mới", "a duration": "thời gian", "a duration after 'wait'": "thời gian sau 'wait'",
+        ]
+        guard let said = names[what] else { return nil }
+        let after = message[comma.upperBound...]
+        return "cần \(said)\(quoted ? " trong ngoặc kép" : "")\(example), nhưng gặp \(found(after))"
     }
 
     public init(_ code: DiagnosticCode, _ message: String, at range: SourceRange, notes: [Note] = []) {

@@ -1,4 +1,5 @@
 import FlowcutCore
+import Foundation
 import Testing
 
 @testable import FlowcutLanguage
@@ -72,6 +73,35 @@ struct DiagnosticCodeTests {
         let d = try #require(found.first)
         #expect(d.message == "unknown actor 'ldpp'; did you mean 'ldp'?")
         #expect(d.vietnameseMessage == "người thực hiện chưa được khai báo: ‘ldpp’; có phải là ‘ldp’?")
+    }
+
+    /// E201 in Vietnamese says what was expected: every phrase the parser
+    /// passes as "expected X" (read from its sources, so that a new one
+    /// without its Vietnamese fails here) has its words.
+    @Test func everyExpectedPhraseHasItsVietnamese() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/FlowcutLanguage")
+        var phrases: Set<String> = ["the code", "the agency", "the field", "the ID of a starting step"]
+        let pattern = try Regex(#"(?:name|string|duration|percent|number)\("([^"]+)"\)"#)
+        for file in try FileManager.default.contentsOfDirectory(atPath: sources.path) where file.hasSuffix(".swift") {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            for match in text.matches(of: pattern) {
+                if let phrase = match.output[1].substring, !phrase.contains("\\(") { phrases.insert(String(phrase)) }
+            }
+        }
+        #expect(phrases.count > 20, "the scan found the parser's phrases")
+        for phrase in phrases {
+            let d = Diagnostic(.expected, "expected \(phrase), found 'x'", at: .nowhere)
+            #expect(d.vietnameseMessage.hasPrefix("cần ") && d.vietnameseMessage.hasSuffix("nhưng gặp ‘x’"), "\(phrase): \(d.vietnameseMessage)")
+        }
+        // The three shapes, by hand.
+        let source = "procedure \"P\"\nstep b \"B\" by\nstep c 2d\nstep d \"D\" 1d wait\n"
+        let found = Checker.check(SourceFile(path: "x.flow", text: source)).diagnostics.map(\.vietnameseMessage)
+        #expect(
+            found == [
+                "cần mã người thực hiện sau 'by', nhưng gặp hết dòng", "cần tên bước trong ngoặc kép, nhưng gặp ‘2d’",
+                "cần thời gian sau 'wait' (ví dụ 4h, 0,5d hoặc 2d..5d), nhưng gặp hết dòng",
+            ])
     }
 
     /// What the front end reports as an error carries an E code, a warning a
