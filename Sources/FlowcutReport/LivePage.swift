@@ -103,8 +103,7 @@ public enum LivePage {
     public static let script = "<script src=\"\(scriptPath)\"></script>\n"
 
     /// The editor's style rules (inside the page's style sheet).
-    public static func head(_ editor: LiveEditor) -> String {
-        """
+    public static let style = """
         #live { border: 1px solid #d0d7de; border-radius: 6px; padding: .6rem 1rem; margin: 0 0 1rem; background: #f6f8fa; }
         #live h2 { margin: 0 0 .3rem; font-size: 1.15rem; } #live p { margin: .2rem 0; }
         #draft { width: 100%; box-sizing: border-box; font: 17px/1.45 "DejaVu Sans", sans-serif; padding: .4rem; }
@@ -115,7 +114,6 @@ public enum LivePage {
         #draft-status { font-weight: bold; } .stale { opacity: .5; }
 
         """
-    }
 
     /// The editor panel, or why the procedure cannot be edited here.
     public static func editor(_ editor: LiveEditor, words x: Words) -> String {

@@ -15,7 +15,7 @@ public enum MeetingPage {
         let w = report.analysis.workflow
         let x = report.words
         var h =
-            pageHead(title: w.name, language: x.language) + (live.map { LivePage.head($0) } ?? "") + """
+            pageHead(title: w.name, language: x.language) + (live == nil ? "" : LivePage.style) + """
                 h1 { font-size: 1.6rem; margin: 0 0 .3rem; } h2 { font-size: 1.25rem; margin: 1.5rem 0 .5rem; }
                 .facts { color: #57606a; margin-bottom: 1rem; }
                 .diagrams > input { position: absolute; opacity: 0; }

@@ -76,7 +76,7 @@ public enum ReviewServer {
             switch parts.count {
             case 1 where parts[0] == "index.html":
                 return html(await live.reviewHTML())
-            case 1 where parts[0] == "flowcut.js":
+            case 1 where "/" + parts[0] == LivePage.scriptPath:
                 return Response(
                     status: .ok, headers: headers("text/javascript; charset=utf-8"), body: ResponseBody(byteBuffer: ByteBuffer(string: LivePage.javascript)))
             case 1 where parts[0] == "events":
