@@ -34,6 +34,7 @@ public struct LiveEditor: Sendable {
 public enum LivePhrase: String, Sendable, CaseIterable {
     case editorTitle, editorHelp, tryIt, keep, addSuggested, upToDate, working, hasErrors, kept, unchanged, changedOnDisk
     case notFlow, fileHasErrors, nothingToKeep, newProposal, line, column, liveReview, placeholder, noConnection
+    case noSuchPage, pathWithDots, badRequest, otherHost, otherSite, noToken
 
     public var english: String {
         switch self {
@@ -59,6 +60,12 @@ public enum LivePhrase: String, Sendable, CaseIterable {
         case .liveReview: "Live: pages follow the files as they change."
         case .placeholder: "proposal \"Name\"\n  cut route \"why\""
         case .noConnection: "No answer from flowcut serve: is it still running?"
+        case .noSuchPage: "No such page in this review."
+        case .pathWithDots: "Only the review's own pages are served: no path with “..”."
+        case .badRequest: "The request is not one the page sends (a JSON body with the procedure and the draft)."
+        case .otherHost: "This server answers on its own address only (127.0.0.1 or localhost)."
+        case .otherSite: "Refused: the request comes from another site."
+        case .noToken: "Refused: the session's token is missing or wrong (reload the page)."
         }
     }
 
@@ -86,6 +93,12 @@ public enum LivePhrase: String, Sendable, CaseIterable {
         case .liveReview: "Trực tiếp: các trang tự cập nhật khi tệp thay đổi."
         case .placeholder: "proposal \"Tên phương án\"\n  cut route \"lý do\""
         case .noConnection: "Không nhận được phản hồi từ flowcut serve: chương trình còn chạy không?"
+        case .noSuchPage: "Không có trang này trong báo cáo rà soát."
+        case .pathWithDots: "Chỉ phục vụ các trang của báo cáo rà soát: không nhận đường dẫn có “..”."
+        case .badRequest: "Yêu cầu không đúng dạng trang gửi (nội dung JSON gồm thủ tục và phương án)."
+        case .otherHost: "Máy chủ này chỉ trả lời tại địa chỉ của chính nó (127.0.0.1 hoặc localhost)."
+        case .otherSite: "Từ chối: yêu cầu đến từ một trang web khác."
+        case .noToken: "Từ chối: thiếu hoặc sai mã phiên làm việc (hãy tải lại trang)."
         }
     }
 }

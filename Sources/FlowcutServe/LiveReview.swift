@@ -247,7 +247,7 @@ public actor LiveReview {
     /// redrawn (diagrams before and after, numbers, suggestions).
     public func whatIf(_ slug: String, draft text: String) -> Answer {
         let started = DispatchTime.now().uptimeNanoseconds
-        guard let path = paths[slug], let p = procedures[path] else { return refusal(404, "no procedure \(slug)") }
+        guard let path = paths[slug], let p = procedures[path] else { return refusal(404, settings.words[live: .noSuchPage]) }
         guard let draft = p.draft, let w = p.checked?.workflow else {
             return refusal(409, settings.words[live: p.checked == nil || p.checked!.hasErrors ? .fileHasErrors : .notFlow])
         }
@@ -299,7 +299,7 @@ public actor LiveReview {
     /// proposal, formatted, in one step, when the file on disk still has the
     /// content hash `base`; else refuses (409) and writes nothing.
     public func keep(_ slug: String, draft text: String, base: String) -> Answer {
-        guard let path = paths[slug], let p = procedures[path] else { return refusal(404, "no procedure \(slug)") }
+        guard let path = paths[slug], let p = procedures[path] else { return refusal(404, settings.words[live: .noSuchPage]) }
         let x = settings.words
         guard let draft = p.draft else { return refusal(409, x[live: p.checked == nil || p.checked!.hasErrors ? .fileHasErrors : .notFlow]) }
         let trial = draft.trial(text, limits: settings.limits)

@@ -53,25 +53,26 @@ public enum ReviewServer {
     /// Every route of the live review.
     public static func router(_ live: LiveReview, hosts: Hosts = Hosts()) -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: Guard(hosts: hosts, token: live.settings.token))
+        let x = live.settings.words
+        router.add(middleware: Guard(hosts: hosts, token: live.settings.token, words: x))
         router.get("/") { _, _ in html(await live.reviewHTML()) }
         router.post("api/whatif") { request, context -> Response in
             let body: WhatIfRequest
             do { body = try await request.decode(as: WhatIfRequest.self, context: context) } catch {
-                return badRequest("a JSON body {slug, draft} is expected")
+                return badRequest(x[live: .badRequest])
             }
             return json(await live.whatIf(body.slug, draft: body.draft))
         }
         router.post("api/keep") { request, context -> Response in
             let body: KeepRequest
             do { body = try await request.decode(as: KeepRequest.self, context: context) } catch {
-                return badRequest("a JSON body {slug, draft, base} is expected")
+                return badRequest(x[live: .badRequest])
             }
             return json(await live.keep(body.slug, draft: body.draft, base: body.base))
         }
         router.get("**") { request, _ -> Response in
             guard let parts = pathParts(request.uri.path) else {
-                return problem(.badRequest, "only the review's own pages are served: no path with “..”")
+                return problem(.badRequest, x[live: .pathWithDots])
             }
             switch parts.count {
             case 1 where parts[0] == "index.html":
@@ -83,18 +84,18 @@ public enum ReviewServer {
                 return await events(live)
             case 1:
                 // Relative links (before.svg) need the slash.
-                guard await live.has(parts[0]) else { return problem(.notFound, "no such page") }
+                guard await live.has(parts[0]) else { return problem(.notFound, x[live: .noSuchPage]) }
                 var h = headers("text/plain; charset=utf-8")
                 h[.location] = "/" + parts[0] + "/"
                 return Response(status: .movedPermanently, headers: h)
             case 2 where parts[1] == "index.html" || parts[1].isEmpty:
-                guard let page = try await live.procedureHTML(parts[0]) else { return problem(.notFound, "no such page") }
+                guard let page = try await live.procedureHTML(parts[0]) else { return problem(.notFound, x[live: .noSuchPage]) }
                 return html(page)
             case 2 where parts[1] == "before.svg" || parts[1] == "after.svg":
-                guard let svg = try await live.diagram(parts[0], after: parts[1] == "after.svg") else { return problem(.notFound, "no such diagram") }
+                guard let svg = try await live.diagram(parts[0], after: parts[1] == "after.svg") else { return problem(.notFound, x[live: .noSuchPage]) }
                 return Response(status: .ok, headers: headers("image/svg+xml"), body: ResponseBody(byteBuffer: ByteBuffer(bytes: svg)))
             default:
-                return problem(.notFound, "no such page")
+                return problem(.notFound, x[live: .noSuchPage])
             }
         }
         return router
@@ -128,23 +129,24 @@ public enum ReviewServer {
         typealias Context = BasicRequestContext
         let hosts: Hosts
         let token: String
+        let words: Words
 
         func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
             let host = request.headers[HTTPField.Name("Host")!] ?? request.head.authority
             guard hosts.accepts(host) else {
-                return problem(.forbidden, "this server answers on its own address only (127.0.0.1 or localhost)")
+                return problem(.forbidden, words[live: .otherHost])
             }
             if request.method != .get && request.method != .head {
                 if let origin = request.headers[.origin] {
                     guard let host, origin.lowercased() == "http://" + host.lowercased() else {
-                        return problem(.forbidden, "refused: the request comes from another site (\(origin))")
+                        return problem(.forbidden, words[live: .otherSite] + " (\(origin))")
                     }
                 }
                 if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!], site != "same-origin", site != "none" {
-                    return problem(.forbidden, "refused: the request comes from another site")
+                    return problem(.forbidden, words[live: .otherSite])
                 }
                 guard request.headers[ReviewServer.tokenHeader] == token else {
-                    return problem(.forbidden, "refused: the session's token is missing or wrong (reload the page)")
+                    return problem(.forbidden, words[live: .noToken])
                 }
             }
             return try await next(request, context)
