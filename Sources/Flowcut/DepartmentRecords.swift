@@ -23,6 +23,9 @@ public struct ReviewSettings: Sendable {
     /// Statistics and catalogue tables, as paths from where flowcut runs.
     public var stats: [String] = []
     public var targets = Targets.decision766
+    /// A working calendar file (CalendarFile) for the folder's histories
+    /// and appointment dates, as a path from where flowcut runs.
+    public var calendar: String?
     /// Problems in the settings file, each with its line and column.
     public var problems: [String] = []
 
@@ -51,7 +54,7 @@ public struct ReviewSettings: Sendable {
         }
         guard let root else { return settings }
         guard let mapping = root.mapping else {
-            problem(root, "the settings are a list of keys (stats:, targets:)")
+            problem(root, "the settings are a list of keys (stats:, targets:, calendar:)")
             return settings
         }
         for (key, value) in mapping {
@@ -65,6 +68,12 @@ public struct ReviewSettings: Sendable {
                     }
                     settings.stats.append(name.hasPrefix("/") ? name : (folder.hasSuffix("/") ? folder : folder + "/") + name)
                 }
+            case "calendar":
+                guard let name = value.string, !name.isEmpty else {
+                    problem(value, "'calendar' names one calendar file (see `flowcut calendar`)")
+                    continue
+                }
+                settings.calendar = name.hasPrefix("/") ? name : (folder.hasSuffix("/") ? folder : folder + "/") + name
             case "targets":
                 guard let targets = value.mapping else {
                     problem(value, "'targets' holds onTime, online and servicesWithDossiers, each a percentage")
@@ -84,7 +93,7 @@ public struct ReviewSettings: Sendable {
                     }
                 }
             default:
-                let known = ["stats", "targets"]
+                let known = ["stats", "targets", "calendar"]
                 let near = closestName(to: key.string ?? "", among: known).map { "; did you mean '\($0)'?" } ?? ""
                 problem(key, "unknown setting '\(key.string ?? "")'\(near)")
             }

@@ -18,7 +18,8 @@ struct FlowcutCommand: ParsableCommand {
             """,
         version: flowcutVersion,
         subcommands: [
-            Analyze.self, Apply.self, Check.self, Export.self, Format.self, Import.self, Render.self, Restore.self, Serve.self, Suggest.self, Rules.self,
+            Analyze.self, Apply.self, CalendarCommand.self, Check.self, Due.self, Export.self, Format.self, Import.self, Render.self, Restore.self, Serve.self,
+            Suggest.self, Rules.self,
             Diagnostics.self,
             Version.self,
         ],
